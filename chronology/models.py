@@ -1,0 +1,149 @@
+"""Typed records passed between the pipeline's stages.
+
+ingest -> Document, Article
+publication context -> PublicationContext
+tagging + resolution -> Timex
+events -> Event (with Mention and DateValue)
+merge / render -> Timeline
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+DocumentFormat = Literal["text", "html", "json", "timeml"]
+Basis = Literal["cli", "manifest", "dateline", "metadata", "inferred", "reference", "unknown"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Granularity = Literal[
+    "millennium",
+    "century",
+    "decade",
+    "year",
+    "half",
+    "quarter",
+    "season",
+    "month",
+    "week",
+    "day",
+    "part_of_day",
+    "time",
+]
+Status = Literal["past", "ongoing", "planned"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Document(Record):
+    """One input as read from disk (a file, or one record of a JSON Lines file)."""
+
+    source: str = Field(description="display name of the input: the file path as given, plus '#n' for a record")
+    text: str = Field(description="the text the tagger reads; character offsets refer to it")
+    format: DocumentFormat
+    title: str | None = None
+    published: str | None = Field(default=None, description="publication date found in the input's metadata")
+    url: str | None = None
+
+
+class Article(Record):
+    """One article of a document (a file may hold several back to back)."""
+
+    id: str = Field(description="stable id: '<source>#<index>'")
+    source: str
+    index: int
+    headline: str | None = None
+    start: int = Field(description="character offset of the article in the document's text")
+    end: int
+    text: str = Field(description="document.text[start:end]")
+    published: str | None = Field(default=None, description="publication date from the input's metadata")
+    publisher: str | None = None
+    url: str | None = None
+
+
+class PublicationContext(Record):
+    """When an article was written, and how we know."""
+
+    date: dt.date | None
+    basis: Basis
+    evidence: str | None = Field(default=None, description="the text or setting the date came from")
+    earliest: dt.date | None = Field(default=None, description="lower bound, for inferred dates")
+    latest: dt.date | None = Field(default=None, description="upper bound, for inferred dates")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    conflicts: tuple[str, ...] = ()
+
+
+class Timex(Record):
+    """A temporal expression, tagged and resolved (TIMEX3 semantics)."""
+
+    tid: str
+    start: int = Field(description="character offset in the tagged text")
+    end: int
+    text: str
+    type: TimexType
+    value: str = Field(description="resolved TIMEX3 value, e.g. 2023-12-26, 2024-10, P4Y, XXXX-WXX-2")
+    mod: str | None = None
+    underspecified: str = Field(description="the value as tagged, before anchoring, e.g. XXXX-WXX-2")
+    anchor: str | None = Field(default=None, description="what the value was anchored to: 'publication', a tid, or None")
+    anchor_value: str | None = Field(default=None, description="the anchor's value, e.g. 2023-12-28")
+
+
+class DateValue(Record):
+    """A resolved date at its own precision, with inclusive ISO bounds."""
+
+    value: str = Field(description="TIMEX3 value")
+    edtf: str = Field(description="Extended Date/Time Format string")
+    start: dt.date
+    end: dt.date
+    granularity: Granularity
+    mod: str | None = None
+
+
+class Mention(Record):
+    """One place in one article where an event is stated."""
+
+    article_id: str
+    source: str
+    headline: str | None
+    expression: str
+    span: tuple[int, int] = Field(description="character span of the expression in the document's text")
+    sentence: str
+    sentence_span: tuple[int, int]
+    timex_type: TimexType
+    timex_value: str
+    underspecified: str
+    anchor: str | None
+    anchor_value: str | None
+
+
+class Event(Record):
+    id: str = Field(description="stable id derived from the content")
+    date: DateValue
+    description: str
+    status: Status
+    mentions: tuple[Mention, ...]
+    sources: tuple[str, ...]
+
+
+class ArticleRecord(Record):
+    """An article as the timeline reports it."""
+
+    id: str
+    source: str
+    headline: str | None
+    publisher: str | None
+    span: tuple[int, int]
+    publication: PublicationContext
+    event_count: int
+
+
+class Timeline(Record):
+    schema_version: str = SCHEMA_VERSION
+    articles: tuple[ArticleRecord, ...]
+    events: tuple[Event, ...]
+    warnings: tuple[str, ...] = ()
