@@ -1,0 +1,52 @@
+import datetime as dt
+
+from chronology.events import extract_events
+from chronology.merge import merge_events
+from chronology.models import Article, PublicationContext, Timex
+
+CONTEXT = PublicationContext(date=dt.date(2023, 12, 28), basis="manifest")
+
+
+def _article(source: str, text: str, expression: str, value: str) -> tuple[Article, Timex]:
+    start = text.index(expression)
+    article = Article(id=f"{source}#0", source=source, index=0, headline=None, start=0, end=len(text), text=text)
+    timex = Timex(tid="t1", start=start, end=start + len(expression), text=expression, type="DATE", value=value,
+                  underspecified=value)
+    return article, timex
+
+
+def _events(source: str, text: str, expression: str, value: str):
+    article, timex = _article(source, text, expression, value)
+    return extract_events(article, CONTEXT, [timex], [(0, len(text))])
+
+
+def test_the_same_sentence_from_two_files_is_one_event_citing_both():
+    text = "On December 8, the American embassy in Baghdad was attacked with several missiles."
+    merged = merge_events(_events("a.txt", text, "December 8", "2023-12-08") + _events("b.txt", text, "December 8", "2023-12-08"))
+    assert len(merged) == 1
+    assert merged[0].sources == ("a.txt", "b.txt") and len(merged[0].mentions) == 2
+
+
+def test_a_lightly_edited_sentence_merges_a_different_fact_does_not():
+    a = _events("a.txt", "On December 8, the American embassy in Baghdad was attacked with several missiles.", "December 8", "2023-12-08")
+    b = _events("b.txt", "The American embassy in Baghdad was attacked with missiles on December 8.", "December 8", "2023-12-08")
+    c = _events("c.txt", "On December 8, the parliament approved the budget for next year.", "December 8", "2023-12-08")
+    merged = merge_events(a + b + c)
+    assert sorted(len(e.mentions) for e in merged) == [1, 2]
+
+
+def test_same_words_on_different_dates_stay_apart():
+    text = "The council met on Monday."
+    merged = merge_events(_events("a.txt", text, "Monday", "2023-12-25") + _events("b.txt", text, "Monday", "2023-12-18"))
+    assert len(merged) == 2
+
+
+def test_order_is_by_start_then_coarser_first_and_ids_are_stable():
+    events = (
+        _events("a.txt", "The war broke out on October 7 in the south.", "October 7", "2023-10-07")
+        + _events("b.txt", "Israel used Iraqi airspace in October to attack Iran.", "October", "2023-10")
+        + _events("c.txt", "The law was adopted in 2020 by the parliament.", "2020", "2020")
+    )
+    merged = merge_events(events)
+    assert [e.date.value for e in merged] == ["2020", "2023-10", "2023-10-07"]
+    assert [e.id for e in merge_events(reversed(events))] == [e.id for e in merged]
