@@ -1,7 +1,8 @@
 """Command line: `chronology build | tag | evaluate | evaluate-dates`.
 
-Each subcommand lives beside the stage it drives and exposes `configure_parser(parser)` and `command(args) -> int`;
-this module only assembles them and turns package errors into one line on stderr and an exit code.
+Each subcommand is a module exposing `configure_parser(parser)` and `command(args) -> int`: `build` and `tag`
+in chronology/commands/, the evaluations beside what they score. This module only assembles them and turns
+package errors into one line on stderr and an exit code.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from chronology.errors import ChronologyError
 
 
 def _subcommands() -> dict[str, tuple[ModuleType, str]]:
-    from chronology import dating_eval, evaluate
+    from chronology import commands, dating_eval, evaluate
 
     return {
+        "build": (commands.build, "build the merged chronology (timeline.json and timeline.html)"),
+        "tag": (commands.tag, "list the temporal expressions of each document (JSON or TimeML)"),
         "evaluate": (evaluate, "score the temporal tagger on TimeML files (TempEval-3 metrics)"),
         "evaluate-dates": (dating_eval, "score publication-date finding on TimeML files with the DCT hidden"),
     }

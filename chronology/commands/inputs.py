@@ -1,0 +1,78 @@
+"""Input options shared by `build` and `tag`: paths, publication dates, manifests, problem reporting."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chronology.context import DateHints
+from chronology.errors import InputError
+from chronology.ingest import ManifestEntry, iter_documents, read_manifest
+from chronology.models import Document
+
+MANIFEST = "manifest.json"
+
+
+def add_input_options(parser: argparse.ArgumentParser, default_paths: Sequence[str]) -> None:
+    default = " ".join(default_paths) if default_paths else None
+    parser.add_argument(
+        "paths",
+        nargs="*" if default_paths else "+",
+        default=list(default_paths),
+        metavar="PATH",
+        help="files or folders (read recursively; '-' reads standard input)"
+        + (f"; default: {default}" if default else ""),
+    )
+    parser.add_argument(
+        "--published",
+        action="append",
+        default=[],
+        metavar="[FILE=]DATE",
+        help="publication date of FILE (path or base name), or of every input when FILE is omitted; "
+        "repeatable; overrides manifests and datelines",
+    )
+    parser.add_argument(
+        "--reference-date",
+        metavar="DATE|today",
+        help="last-resort anchor for articles whose publication date cannot be found; never used silently",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or warnings on stderr")
+
+
+@dataclass
+class Problems:
+    """Input problems seen so far; each is also printed as one line on stderr, even with --quiet."""
+
+    messages: list[str] = field(default_factory=list)
+
+    def report(self, message: str) -> None:
+        self.messages.append(message)
+        print(f"chronology: warning: {message}", file=sys.stderr)
+
+
+def _manifests(paths: Sequence[str]) -> list[ManifestEntry]:
+    """Entries of the manifest.json in each input folder (or beside each input file), each read once."""
+    folders: dict[Path, None] = {}
+    for given in paths:
+        path = Path(given)
+        if given != "-" and path.exists():
+            folders[(path if path.is_dir() else path.parent).resolve()] = None
+    entries: list[ManifestEntry] = []
+    for folder in folders:
+        if (folder / MANIFEST).is_file():
+            entries.extend(read_manifest(folder / MANIFEST))
+    return entries
+
+
+def date_hints(args: argparse.Namespace) -> DateHints:
+    return DateHints.build(published=args.published, manifest=_manifests(args.paths), reference=args.reference_date)
+
+
+def documents(args: argparse.Namespace, problems: Problems) -> Iterator[Document]:
+    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
+    if missing and len(missing) == len(args.paths):
+        raise InputError(f"no such file or folder: {', '.join(missing)}")
+    yield from iter_documents(args.paths, problems.report)
