@@ -1,0 +1,175 @@
+"""Declarative knowledge for temporal tagging: names, numbers, units, holidays and cue words.
+
+Only tables live here; chronology.patterns turns them into regular expressions and chronology.resolver applies
+them. Keys are lower case; matching is case-insensitive.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MONTHS: Final[dict[str, int]] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+# Abbreviations that are also ordinary words or names: only taken with a trailing period or a day number.
+AMBIGUOUS_MONTHS: Final[frozenset[str]] = frozenset({"mar", "jun", "jul", "sep", "dec", "may", "march"})
+
+# ISO weekday numbers (Monday = 1).
+WEEKDAYS: Final[dict[str, int]] = {
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+    "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
+    "sunday": 7, "sun": 7,
+}
+# Weekday abbreviations are only taken with a trailing period ("Sat." but not "sat").
+FULL_WEEKDAYS: Final[frozenset[str]] = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+CARDINALS: Final[dict[str, int]] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a": 1, "an": 1, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
+}
+TENS: Final[frozenset[str]] = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+# Quantities that leave the number unknown: "several years" is PXY.
+VAGUE_QUANTITIES: Final[frozenset[str]] = frozenset(
+    {"several", "a few", "few", "many", "some", "numerous", "the past few", "a number of"}
+)
+
+ORDINALS: Final[dict[str, int]] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+    "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
+    "tenth": 10, "10th": 10, "eleventh": 11, "11th": 11, "twelfth": 12, "12th": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23,
+    "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28,
+    "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31, "last": -1, "final": -1,
+}
+
+# Unit word -> (TIMEX3 duration letter, is a time unit (PT...), canonical unit for arithmetic).
+UNITS: Final[dict[str, tuple[str, bool, str]]] = {
+    "second": ("S", True, "second"), "seconds": ("S", True, "second"),
+    "minute": ("M", True, "minute"), "minutes": ("M", True, "minute"), "min": ("M", True, "minute"),
+    "hour": ("H", True, "hour"), "hours": ("H", True, "hour"),
+    "day": ("D", False, "day"), "days": ("D", False, "day"),
+    "night": ("D", False, "day"), "nights": ("D", False, "day"),
+    "week": ("W", False, "week"), "weeks": ("W", False, "week"),
+    "weekend": ("WE", False, "weekend"), "weekends": ("WE", False, "weekend"),
+    "month": ("M", False, "month"), "months": ("M", False, "month"),
+    "quarter": ("Q", False, "quarter"), "quarters": ("Q", False, "quarter"),
+    "year": ("Y", False, "year"), "years": ("Y", False, "year"),
+    "decade": ("DE", False, "decade"), "decades": ("DE", False, "decade"),
+    "century": ("CE", False, "century"), "centuries": ("CE", False, "century"),
+}
+# Units whose duration is written in a larger letter: a quarter is three months, a decade ten years.
+UNIT_SCALE: Final[dict[str, tuple[int, str]]] = {
+    "Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "WE": (2, "D"),
+}
+# Adjectival units ("daily", "weekly") for SETs.
+SET_ADVERBS: Final[dict[str, str]] = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+    "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y", "hourly": "PT1H", "biweekly": "P2W",
+}
+
+SEASONS: Final[dict[str, str]] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}
+# Season start months (meteorological, northern hemisphere), for past/future decisions.
+SEASON_START_MONTH: Final[dict[str, int]] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+PARTS_OF_DAY: Final[dict[str, str]] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "midday": "MI", "noon": "MI", "daytime": "DT",
+}
+# Single words that name a day relative to today: offset in days and an optional part of day.
+DEICTIC_DAYS: Final[dict[str, tuple[int, str | None]]] = {
+    "today": (0, None), "yesterday": (-1, None), "tomorrow": (1, None), "tonight": (0, "NI"),
+}
+
+# Fixed holidays: (month, day).
+FIXED_HOLIDAYS: Final[dict[str, tuple[int, int]]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11), "armistice day": (11, 11),
+    "st. patrick's day": (3, 17), "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1),
+    "flag day": (6, 14), "labour day": (5, 1), "juneteenth": (6, 19),
+}
+# Movable holidays: (month, ISO weekday, nth occurrence; -1 = last) of that weekday in the month.
+NTH_WEEKDAY_HOLIDAYS: Final[dict[str, tuple[int, int, int]]] = {
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3), "presidents day": (2, 1, 3),
+    "presidents' day": (2, 1, 3), "columbus day": (10, 1, 2), "mother's day": (5, 7, 2),
+    "father's day": (6, 7, 3),
+}
+# Holidays fixed relative to Easter Sunday: offset in days.
+EASTER_HOLIDAYS: Final[dict[str, int]] = {
+    "easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2, "palm sunday": -7,
+    "ash wednesday": -46, "pentecost": 49, "whit sunday": 49,
+}
+
+# Decade words: "the nineties" -> 9 (the decade digit; the century comes from context, default 19).
+DECADE_WORDS: Final[dict[str, int]] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}
+
+# Modifiers before a period: "early 1998" START, "mid-October" MID, "late November" END.
+PERIOD_MODS: Final[dict[str, str]] = {
+    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
+    "the first half of": "START", "mid": "MID", "the middle of": "MID", "the end of": "END", "late": "END",
+    "the close of": "END", "the latter part of": "END", "later": "END",
+}
+# Quantity modifiers on durations and dates: "about two weeks" APPROX, "more than 20 years" MORE_THAN.
+QUANTITY_MODS: Final[dict[str, str]] = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "nearly": "APPROX", "almost": "APPROX",
+    "approximately": "APPROX", "some": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+}
+
+# Words that are temporal references without a calendar value.
+REFERENCE_WORDS: Final[dict[str, str]] = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "the present": "PRESENT_REF", "at present": "PRESENT_REF", "these days": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "the past": "PAST_REF", "formerly": "PAST_REF", "once": "PAST_REF", "recent years": "PAST_REF",
+    "in the past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "shortly": "FUTURE_REF", "the coming years": "FUTURE_REF", "the near future": "FUTURE_REF",
+}
+
+# "last week" / "next month": relation word -> offset in units from the anchor.
+RELATION_WORDS: Final[dict[str, int]] = {
+    "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "this": 0, "current": 0,
+    "the current": 0, "the present": 0, "next": 1, "coming": 1, "the coming": 1, "the next": 1,
+    "following": 1, "the following": 1, "the previous": -1, "the last": -1, "the past": -1,
+}
+# Words naming a shift relative to the anchor: "two days ago", "a year earlier", "three weeks later".
+SHIFT_WORDS: Final[dict[str, tuple[int, bool]]] = {
+    # word -> (direction, narrative: anchored to the time last mentioned rather than to the publication date)
+    "ago": (-1, False), "earlier": (-1, True), "before": (-1, True), "later": (1, True), "after": (1, True),
+    "from now": (1, False), "hence": (1, False),
+}
+
+# Tense cues around an expression. Future cues turn an unanchored weekday, month or season forward.
+FUTURE_CUES: Final[frozenset[str]] = frozenset({
+    "will", "'ll", "shall", "going to", "planned", "plans", "plan", "scheduled", "expected", "expects",
+    "due", "set to", "to be", "would", "upcoming", "next", "intends", "intend", "aims", "slated", "until",
+    "by", "tomorrow", "coming", "forthcoming", "to meet", "to hold", "to visit", "to begin", "to start",
+})
+PAST_CUES: Final[frozenset[str]] = frozenset({
+    "was", "were", "had", "did", "said", "ago", "last", "earlier", "yesterday", "since", "previously",
+})
+
+# Fiscal terms: "fiscal 1989", "fiscal year", "FY2024".
+FISCAL_WORDS: Final[frozenset[str]] = frozenset({"fiscal", "financial", "fy"})
+
+# Words that, right before a number, show the number is not a year ("300 Israeli attacks" is caught by the
+# noun after; these catch "page 1998", "No. 1990").
+NON_YEAR_PREFIXES: Final[frozenset[str]] = frozenset({
+    "$", "#", "no.", "number", "page", "room", "route", "flight", "highway", "interstate", "channel",
+    "model", "section", "article", "resolution", "covid-", "apollo", "boeing", "airbus", "mig-", "f-",
+})

@@ -1,0 +1,316 @@
+"""Resolution: anchor the underspecified values of chronology.tagger to a publication date or to the time most
+recently mentioned, and choose past or future by tense (chronology.tense).
+
+The value mini-language is described in chronology.tagger. With no publication date, only what needs no
+anchor is resolved (absolute dates, durations, and narrative shifts from an absolute earlier date); relative
+expressions keep a value with X's ("XXXX-12-08", "XXXX-WXX-1", "XXXX") and anchor None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chronology import lexicon
+from chronology.models import Timex
+from chronology.sentences import sentence_at, sentence_spans
+from chronology.tagger import Tagged, tag
+from chronology.tense import Direction, direction
+from chronology.values import parse_value
+
+_SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)$")
+_OFFSET = re.compile(r"UNDEF-(?P<anchor>this|REF)-(?P<unit>[a-z]+)(?:-(?P<sign>PLUS|MINUS)-(?P<n>\d+))?")
+_RELATION = re.compile(r"UNDEF-(?P<rel>last|this|next)-(?P<partial>XXXX-.+)")
+_MONTH_DAY = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-(?P<day>\d\d)")
+_MONTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)")
+_SUBYEAR = re.compile(r"(?P<year>XXXX|\d{4})-(?P<code>SP|SU|FA|WI|Q[1-4]|H[12])")
+_WEEKDAY = re.compile(r"XXXX-WXX-(?P<weekday>[1-7])")
+_NTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-NTH-(?P<weekday>[1-7])-(?P<nth>-?\d)")
+_EASTER = re.compile(r"(?P<year>XXXX|\d{4})-EASTER(?P<offset>[+-]\d+)")
+_CLOCK_ONLY = re.compile(r"XXXX-XX-XX")
+
+# X-values for relative expressions left unanchored, by unit.
+_UNANCHORED = {
+    "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
+    "half": "XXXX-HX", "year": "XXXX", "decade": "XXX", "century": "XX",
+}
+_FINE_TO_COARSE = ("time", "part_of_day", "day", "week", "month", "season", "quarter", "half", "year", "decade",
+                   "century", "millennium")
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    date: dt.date
+    label: str  # "publication" or a tid
+    value: str
+    granularity: str
+
+
+# Calendar arithmetic.
+
+
+def _add_months(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _week_value(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _shift(day: dt.date, unit: str, amount: int) -> str:
+    """The value of the `unit` containing `day`, moved by `amount` units."""
+    if unit == "day":
+        return (day + dt.timedelta(days=amount)).isoformat()
+    if unit in {"week", "weekend"}:
+        value = _week_value(day + dt.timedelta(weeks=amount))
+        return value + "-WE" if unit == "weekend" else value
+    if unit == "month":
+        year, month = _add_months(day, amount)
+        return f"{year:04d}-{month:02d}"
+    if unit == "quarter":
+        index = day.year * 4 + (day.month - 1) // 3 + amount
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "half":
+        index = day.year * 2 + (day.month - 1) // 6 + amount
+        return f"{index // 2:04d}-H{index % 2 + 1}"
+    if unit == "year":
+        return f"{day.year + amount:04d}"
+    if unit == "decade":
+        return f"{day.year // 10 + amount:03d}"
+    return f"{day.year // 100 + amount:02d}"
+
+
+def _shift_value(anchor: _Anchor, unit: str, amount: int) -> str:
+    """A narrative shift: keep a quarter's or half's granularity when moving it by years ("a year earlier"
+    after "the third quarter" is the third quarter of the year before)."""
+    if amount and unit == "year" and anchor.granularity in {"quarter", "half", "season"}:
+        m = _SUBYEAR.fullmatch(anchor.value)
+        if m:
+            return f"{int(m['year']) + amount:04d}-{m['code']}"
+    return _shift(anchor.date, unit, amount)
+
+
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    next_month = dt.date(year + month // 12, month % 12 + 1, 1)
+    last = next_month - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+# Year-less values: the occurrence in a given year, and the choice of year by direction.
+
+
+def _occurrence(partial: str, year: int) -> tuple[str, dt.date, dt.date] | None:
+    """The value and bounds of a year-less value in `year`; None if it has no occurrence that year."""
+    if m := _NTH.fullmatch(partial):
+        day = _nth_weekday(year, int(m["month"]), int(m["weekday"]), int(m["nth"]))
+        return day.isoformat(), day, day
+    if m := _EASTER.fullmatch(partial):
+        day = _easter(year) + dt.timedelta(days=int(m["offset"]))
+        return day.isoformat(), day, day
+    value = f"{year:04d}" + partial[4:]
+    parsed = parse_value(value)
+    if parsed is None:
+        return None
+    return value, parsed[0], parsed[1]
+
+
+def _by_year(partial: str, today: dt.date, rel: str) -> str:
+    """Resolve a value with an unknown year: the occurrence nearest `today` in the direction `rel` ("past",
+    "future", "last" = strictly before, "next" = strictly after, "this" = in today's year)."""
+    if rel == "this":
+        found = _occurrence(partial, today.year)
+        if partial.endswith("-WI") and today.month <= 2:
+            found = _occurrence(partial, today.year - 1)
+        return found[0] if found else partial
+    step = -1 if rel in {"past", "last"} else 1
+    year = today.year + (1 if step < 0 else -1)
+    for _ in range(12):
+        found = _occurrence(partial, year)
+        if found is not None:
+            _, start, end = found
+            ok = {
+                "past": start <= today,
+                "future": end >= today,
+                "last": end < today,
+                "next": start > today,
+            }[rel]
+            if ok:
+                return found[0]
+        year += step
+    return partial
+
+
+def _weekday_value(weekday: int, today: dt.date, rel: str) -> str:
+    back = (today.isoweekday() - weekday) % 7
+    forward = (weekday - today.isoweekday()) % 7
+    if rel == "last":
+        day = today - dt.timedelta(days=back or 7)
+    elif rel == "next":
+        day = today + dt.timedelta(days=forward or 7)
+    elif rel == "future":
+        day = today + dt.timedelta(days=forward)
+    else:
+        day = today - dt.timedelta(days=back)
+    return day.isoformat()
+
+
+def _resolve_partial(partial: str, today: dt.date, rel: str) -> str:
+    if m := _WEEKDAY.fullmatch(partial):
+        return _weekday_value(int(m["weekday"]), today, rel)
+    return _by_year(partial, today, rel)
+
+
+def _unanchored(base: str) -> str:
+    if m := _OFFSET.fullmatch(base):
+        return _UNANCHORED[m["unit"]]
+    if m := _RELATION.fullmatch(base):
+        base = m["partial"]
+    if _NTH.fullmatch(base) or _EASTER.fullmatch(base):
+        return "XXXX-XX-XX"
+    return base
+
+
+def _resolve_one(
+    item: Tagged, base: str, dct: _Anchor | None, ref: _Anchor | None, tense: Direction
+) -> tuple[str, _Anchor | None]:
+    """The resolved value of a base value (suffix removed) and what it was anchored to."""
+    if m := _OFFSET.fullmatch(base):
+        amount = int(m["n"] or 0) * (-1 if m["sign"] == "MINUS" else 1)
+        if m["anchor"] == "REF":
+            anchor = ref or dct
+            if anchor is None:
+                return _UNANCHORED[m["unit"]], None
+            if anchor is ref:
+                return _shift_value(anchor, m["unit"], amount), anchor
+            return _shift(anchor.date, m["unit"], amount), anchor
+        if dct is None:
+            return _UNANCHORED[m["unit"]], None
+        return _shift(dct.date, m["unit"], amount), dct
+    if m := _RELATION.fullmatch(base):
+        if dct is None:
+            return m["partial"], None
+        rel = m["rel"] if m["rel"] != "this" or not _WEEKDAY.fullmatch(m["partial"]) else tense
+        return _resolve_partial(m["partial"], dct.date, rel), dct
+    if base.startswith("XXXX") and base != "XXXX-XX-XX":
+        if dct is None:
+            return _unanchored(base), None
+        return _resolve_partial(base, dct.date, tense), dct
+    if (m := _NTH.fullmatch(base)) or (m := _EASTER.fullmatch(base)):
+        found = _occurrence(base, int(m["year"]))
+        return (found[0] if found else base), None
+    return base, None
+
+
+def _anchor_of(timex: Timex) -> _Anchor | None:
+    if timex.type not in {"DATE", "TIME"}:
+        return None
+    value = _SUFFIX.sub("", timex.value)
+    parsed = parse_value(value)
+    if parsed is None:
+        return None
+    return _Anchor(parsed[0], timex.tid, value, parsed[2])
+
+
+def _day_for_clock(
+    index: int, items: Sequence[Tagged], resolved: dict[int, Timex], spans: list[tuple[int, int]]
+) -> Timex | None:
+    """The day a bare clock time is on: the nearest day-level expression in the same sentence."""
+    sentence = sentence_at(spans, items[index].start)
+    best: tuple[int, Timex] | None = None
+    for other, timex in resolved.items():
+        if not (sentence[0] <= timex.start < max(sentence[1], sentence[0] + 1)):
+            continue
+        parsed = parse_value(_SUFFIX.sub("", timex.value))
+        if parsed is None or parsed[2] not in {"day", "part_of_day", "time"}:
+            continue
+        distance = abs(other - index)
+        if best is None or distance < best[0]:
+            best = (distance, timex)
+    return best[1] if best else None
+
+
+def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list[Timex]:
+    """Timexes for tagged expressions of `text`, anchored to the publication date `anchor` (or, for narrative
+    expressions, to the time most recently mentioned); tids t1, t2, ... in text order."""
+    items = sorted(tagged, key=lambda t: t.start)
+    spans = sentence_spans(text)
+    dct = _Anchor(anchor, "publication", anchor.isoformat(), "day") if anchor else None
+    resolved: dict[int, Timex] = {}
+    ref: _Anchor | None = None
+    clocks: list[int] = []
+    for index, item in enumerate(items):
+        suffix_match = _SUFFIX.search(item.value)
+        suffix = suffix_match.group() if suffix_match else ""
+        base = item.value[: len(item.value) - len(suffix)]
+        if base == "XXXX-XX-XX" and suffix:
+            clocks.append(index)
+            continue
+        if item.type == "SET" or item.type == "DURATION":
+            value, used = item.value, None
+        else:
+            tense = direction(text, item.start, item.end, sentence_at(spans, item.start))
+            value, used = _resolve_one(item, base, dct, ref, tense)
+            value += suffix
+        timex = _timex(index, item, value, used)
+        resolved[index] = timex
+        new_ref = _anchor_of(timex)
+        if new_ref is not None:
+            ref = new_ref
+    for index in clocks:
+        item = items[index]
+        day_timex = _day_for_clock(index, items, resolved, spans)
+        suffix = _SUFFIX.search(item.value)
+        clock = suffix.group() if suffix else ""
+        if day_timex is not None:
+            day = _SUFFIX.sub("", day_timex.value)
+            resolved[index] = _timex(index, item, day + clock, _Anchor(dt.date.min, day_timex.tid, day, "day"))
+        elif dct is not None:
+            resolved[index] = _timex(index, item, dct.value + clock, dct)
+        else:
+            resolved[index] = _timex(index, item, item.value, None)
+    return [resolved[i] for i in range(len(items))]
+
+
+def _timex(index: int, item: Tagged, value: str, used: _Anchor | None) -> Timex:
+    return Timex(
+        tid=f"t{index + 1}",
+        start=item.start,
+        end=item.end,
+        text=item.text,
+        type=item.type,  # type: ignore[arg-type]
+        value=value,
+        mod=item.mod,
+        underspecified=item.value,
+        anchor=used.label if used else None,
+        anchor_value=used.value if used else None,
+    )
+
+
+def annotate(text: str, anchor: dt.date | None) -> list[Timex]:
+    """Tag and resolve: resolve(text, tag(text), anchor)."""
+    return resolve(text, tag(text), anchor)
+
+
+__all__ = ["annotate", "lexicon", "resolve"]

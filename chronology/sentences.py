@@ -1,0 +1,119 @@
+"""News-robust sentence splitting by character spans.
+
+A sentence ends at terminal punctuation (. ! ?, possibly followed by closing quotes or brackets) followed by
+blanks and a plausible sentence start, unless the period belongs to a known abbreviation ("Maj. Gen.",
+"U.S.", "Jan.", "Mr.") or an initial. A blank line always ends a sentence, and so does a line without terminal
+punctuation followed by a line break (a headline, a caption, a dateline).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Abbreviations whose period does not end a sentence when a capitalised word follows (titles, months, ...).
+ABBREVIATIONS: Final[frozenset[str]] = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "rev", "gen", "maj", "col", "capt", "lt", "sgt", "cpl",
+    "adm", "cmdr", "gov", "sen", "rep", "pres", "amb", "hon", "gens", "brig", "pvt", "supt", "insp", "atty",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "no", "nos", "vol", "vols", "fig", "figs", "p", "pp", "ch", "art", "sec", "para", "dept", "univ", "assn",
+    "corp", "inc", "co", "ltd", "bros", "mt", "ft", "ave", "blvd", "rd", "est", "approx", "etc", "vs", "cf",
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
+    "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+    "wash", "wis", "wyo",
+})
+# Abbreviations that commonly end a sentence too ("... in the U.S. The next day"): split only before a
+# word that is not a capitalised name continuing the phrase; we split when the next word is a common
+# sentence opener.
+_SENTENCE_FINAL_ABBREVIATIONS: Final[frozenset[str]] = frozenset({"inc", "co", "corp", "ltd", "etc", "jr", "sr"})
+_OPENERS: Final[frozenset[str]] = frozenset({
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this",
+    "that", "there", "his", "her", "its", "their", "officials", "police", "meanwhile", "however", "after",
+    "when", "while", "as", "if", "some", "many", "last", "on", "for", "according",
+})
+
+# Candidate boundaries: terminal punctuation with closers, then blanks; or a line break.
+_BOUNDARY: Final = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z.]{0,11})$")
+_NEXT_WORD: Final = re.compile(r"\s*([\"'“‘(\[]?)(\S{0,20})")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at `dot` closes an abbreviation or an initial rather than a sentence."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m[1].split(".")[-1] if "." in m[1] else m[1]
+    token = m[1].rstrip(".")
+    if "." in token:
+        return True  # "U.S", "a.m", "Ph.D": dotted abbreviations
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "John F. Kennedy"
+    return word.lower() in ABBREVIATIONS
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    m = _NEXT_WORD.match(text, position)
+    if not m or not m[2]:
+        return True
+    first = m[2][0]
+    return first.isupper() or first.isdigit() or bool(m[1])
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of `text`, trimmed of surrounding blanks, in order, covering every
+    non-blank character exactly once."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group() == "\n":
+            line_before = text[start : m.start()].rstrip()
+            ends_paragraph = text.startswith("\n", m.end()) or not text[m.end() :].strip(" \t").startswith(
+                tuple("abcdefghijklmnopqrstuvwxyz")
+            )
+            if not line_before or not ends_paragraph:
+                continue
+            if line_before[-1] in ",;:-–(" and not text.startswith("\n", m.end()):
+                continue  # a sentence wrapped over lines
+            end = m.start()
+        else:
+            end = m.end()
+            punctuation = m.group()
+            if punctuation.startswith(".") and len(punctuation.rstrip("\"'”’)]")) == 1:
+                if _is_abbreviation(text, m.start()):
+                    word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                    last = word[1].rstrip(".").split(".")[-1].lower() if word else ""
+                    next_word = _NEXT_WORD.match(text, end)
+                    following = next_word[2].lower().strip("\"'“‘,") if next_word else ""
+                    if not (
+                        (last in _SENTENCE_FINAL_ABBREVIATIONS or "." in (word[1] if word else ""))
+                        and following in _OPENERS
+                    ):
+                        continue
+            if not _starts_sentence(text, end):
+                continue
+        _append(text, spans, start, end)
+        start = end
+    _append(text, spans, start, len(text))
+    return spans
+
+
+def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    left = start + (len(chunk) - len(chunk.lstrip()))
+    spans.append((left, left + len(stripped)))
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The span containing `offset` (or the nearest one before it); (0, 0) when there is none."""
+    best = (0, 0)
+    for span in spans:
+        if span[0] <= offset:
+            best = span
+        else:
+            break
+    return best

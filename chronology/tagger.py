@@ -1,0 +1,433 @@
+"""Temporal expression tagging: find TIMEX3 extents and their underspecified values, with no anchoring.
+
+`tag(text)` runs every pattern of chronology.patterns, interprets each match by its kind, keeps the longest
+non-overlapping candidates (earlier patterns win ties), then attaches the modifiers TimeML includes in the
+extent ("early", "mid-", "the end of", "about", "more than").
+
+Underspecified values (the mini-language chronology.resolver reads):
+
+- a TIMEX3 value that needs no anchor: ``1998-08-07``, ``1998-Q3``, ``199``, ``P3Y``, ``PRESENT_REF``;
+- a value with unknown digits, resolved by tense (past or future) against the publication date:
+  ``XXXX-12-08``, ``XXXX-10``, ``XXXX-SU``, ``XXXX-Q3``, ``XXXX-H1``, ``XXXX-WXX-1`` (a Monday);
+  movable holidays ``XXXX-EASTER+1`` (Easter Monday) and ``XXXX-11-NTH-4-4`` (4th Thursday of November);
+- an explicit relation to the publication date for those: ``UNDEF-last-XXXX-WXX-5`` (last Friday),
+  ``UNDEF-next-XXXX-10``, ``UNDEF-this-XXXX-SU``;
+- an offset in calendar units from the publication date: ``UNDEF-this-year-MINUS-1`` (last year),
+  ``UNDEF-this-day-PLUS-1`` (tomorrow), ``UNDEF-this-week`` (this week); units: century, decade, year, half,
+  quarter, month, week, weekend, day;
+- the same from the time most recently mentioned (narrative anchoring): ``UNDEF-REF-day-PLUS-1``;
+- any of the calendar forms may end in a part of day or a clock time: ``XXXX-WXX-3TNI``,
+  ``UNDEF-this-dayTMO``, ``XXXX-XX-XXT10:35`` (a time on the day in context).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from chronology import lexicon
+from chronology.patterns import (
+    PATTERNS,
+    PERIOD_MOD_PREFIX,
+    QUANTITY_MOD_PREFIX,
+    Pattern,
+)
+
+TimexKind = str
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A temporal expression found in text, before anchoring.
+
+    `value` is in the mini-language described in this module's docstring; `rule` names the pattern that found
+    it; `needs_anchor` is true when the value depends on the publication date or on an earlier expression."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None
+    rule: str
+    needs_anchor: bool
+
+
+@dataclass(frozen=True)
+class _Spec:
+    type: str
+    value: str
+    mod: str | None = None
+
+
+_WS = re.compile(r"\s+")
+
+
+def _norm(word: str | None) -> str:
+    return _WS.sub(" ", word.lower()).strip() if word else ""
+
+
+def _month(word: str) -> int:
+    word = _norm(word).rstrip(".")
+    return int(word) if word.isdigit() else lexicon.MONTHS[word]
+
+
+def _number(word: str | None) -> float | None:
+    """The value of a number phrase; None when vague ("several")."""
+    text = _norm(word)
+    if not text or text in lexicon.VAGUE_QUANTITIES:
+        return None
+    half = 0.0
+    for suffix in (" and a half", "-and-a-half", " 1/2", "-1/2"):
+        if text.endswith(suffix):
+            text, half = text[: -len(suffix)], 0.5
+    if text in {"a half", "a-half"}:
+        return 0.5
+    if text.replace(",", "").replace(".", "", 1).isdigit():
+        return float(text.replace(",", "")) + half
+    if text in lexicon.CARDINALS:
+        return lexicon.CARDINALS[text] + half
+    parts = re.split(r"[- ]", text)
+    if len(parts) == 2 and parts[0] in lexicon.TENS and parts[1] in lexicon.CARDINALS:
+        return lexicon.CARDINALS[parts[0]] + lexicon.CARDINALS[parts[1]] + half
+    return None
+
+
+def _relation(word: str | None) -> int | None:
+    text = _norm(word)
+    return lexicon.RELATION_WORDS.get(text) if text else None
+
+
+_REL_NAMES = {-1: "last", 0: "this", 1: "next"}
+
+
+def _with_relation(partial: str, rel: str | None) -> str:
+    offset = _relation(rel)
+    return partial if offset is None else f"UNDEF-{_REL_NAMES[offset]}-{partial}"
+
+
+def _offset(anchor: str, unit: str, amount: int) -> str:
+    if amount == 0:
+        return f"UNDEF-{anchor}-{unit}"
+    return f"UNDEF-{anchor}-{unit}-{'PLUS' if amount > 0 else 'MINUS'}-{abs(amount)}"
+
+
+def _pod(word: str | None) -> str:
+    return "T" + lexicon.PARTS_OF_DAY[_norm(word)] if word else ""
+
+
+def _format_amount(amount: float) -> str:
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+
+
+def _duration(amount: float | None, unit_word: str) -> str:
+    letter, is_time, _ = lexicon.UNITS[_norm(unit_word)]
+    if letter in lexicon.UNIT_SCALE:
+        scale, letter = lexicon.UNIT_SCALE[letter]
+        amount = None if amount is None else amount * scale
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if amount != int(amount) and is_time and letter == "H":
+        return f"PT{int(amount)}H{round((amount - int(amount)) * 60)}M"
+    return f"{prefix}{_format_amount(amount)}{letter}"
+
+
+def _year(m: re.Match[str]) -> str:
+    groups = m.groupdict()
+    if groups.get("year"):
+        return str(groups["year"])
+    if groups.get("short_year"):
+        short = int(groups["short_year"])
+        return str((1900 if short >= 30 else 2000) + short)
+    return "XXXX"
+
+
+def _g(m: re.Match[str], name: str) -> str:
+    """A named group's text, or "" when the pattern has no such group or it did not take part."""
+    return m.groupdict().get(name) or ""
+
+
+# Interpreters: one per pattern kind, each mapping a match to a spec (None rejects the match).
+
+
+def _date(m: re.Match[str]) -> _Spec | None:
+    if "spelled_year" in m.re.groupindex and _g(m, "spelled_year"):
+        words = _norm(_g(m, "spelled_year")).replace("-", " ").split()
+        if words[:2] == ["two", "thousand"]:
+            return _Spec("DATE", "2000")
+        rest = sum(lexicon.CARDINALS[w] for w in words[1:])
+        return _Spec("DATE", str(1900 + rest))
+    year = _year(m)
+    groups = m.groupdict()
+    if not groups.get("month"):
+        return _Spec("DATE", year)
+    month = _month(_g(m, "month"))
+    if not groups.get("day"):
+        return _Spec("DATE", f"{year}-{month:02d}")
+    day = int(_g(m, "day"))
+    if day > (29 if month == 2 else 30 if month in {4, 6, 9, 11} else 31):
+        return None
+    return _Spec("DATE", f"{year}-{month:02d}-{day:02d}")
+
+
+def _month_kind(m: re.Match[str]) -> _Spec:
+    return _Spec("DATE", _with_relation(f"XXXX-{_month(_g(m, 'month')):02d}", _g(m, "rel")))
+
+
+def _season(m: re.Match[str]) -> _Spec:
+    code = lexicon.SEASONS[_norm(_g(m, "season"))]
+    if _g(m, "year"):
+        return _Spec("DATE", f"{_g(m, 'year')}-{code}")
+    return _Spec("DATE", _with_relation(f"XXXX-{code}", _g(m, "rel")))
+
+
+def _holiday(m: re.Match[str]) -> _Spec:
+    name = _norm(_g(m, "holiday"))
+    year = _g(m, "year") or "XXXX"
+    if name in lexicon.FIXED_HOLIDAYS:
+        month, day = lexicon.FIXED_HOLIDAYS[name]
+        return _Spec("DATE", f"{year}-{month:02d}-{day:02d}")
+    if name in lexicon.NTH_WEEKDAY_HOLIDAYS:
+        month, weekday, nth = lexicon.NTH_WEEKDAY_HOLIDAYS[name]
+        return _Spec("DATE", f"{year}-{month:02d}-NTH-{weekday}-{nth}")
+    return _Spec("DATE", f"{year}-EASTER{lexicon.EASTER_HOLIDAYS[name]:+d}")
+
+
+def _weekday(m: re.Match[str]) -> _Spec:
+    day = lexicon.WEEKDAYS[_norm(_g(m, "weekday")).rstrip(".")]
+    return _Spec("DATE", _with_relation(f"XXXX-WXX-{day}", _g(m, "rel")) + _pod(_g(m, "pod")))
+
+
+def _deictic(m: re.Match[str]) -> _Spec:
+    offset, pod = lexicon.DEICTIC_DAYS[_norm(_g(m, "deictic"))]
+    suffix = _pod(_g(m, "pod")) or (f"T{pod}" if pod else "")
+    return _Spec("TIME" if suffix else "DATE", _offset("this", "day", offset) + suffix)
+
+
+def _pod_kind(m: re.Match[str]) -> _Spec:
+    rel = _norm(_g(m, "rel"))
+    pod = _norm(_g(m, "pod"))
+    if rel == "last" and pod in {"night", "evening"}:
+        offset = -1
+    else:
+        offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    return _Spec("TIME", _offset("this", "day", offset) + _pod(pod))
+
+
+_REF_RELATIONS = {"that": 0, "the same": 0, "the next": 1, "the following": 1, "the previous": -1,
+                  "the preceding": -1}
+
+
+def _relative(m: re.Match[str]) -> _Spec | None:
+    rel = _norm(_g(m, "rel"))
+    unit = _norm(_g(m, "unit"))
+    groups = m.groupdict()
+    mod = {"earlier": "START", "later": "END"}.get(_norm(groups.get("mod")))
+    if rel in _REF_RELATIONS:
+        return _Spec("DATE", _offset("REF", unit, _REF_RELATIONS[rel]), mod)
+    offset = 0 if rel == "the" else _relation(rel)
+    if offset is None:
+        return None
+    return _Spec("DATE", _offset("this", unit, offset), mod)
+
+
+def _shift(m: re.Match[str]) -> _Spec | None:
+    shift = _norm(_g(m, "shift"))
+    direction, narrative = lexicon.SHIFT_WORDS[shift]
+    unit_word = _norm(_g(m, "unit"))
+    groups = m.groupdict()
+    amount = _number(groups.get("num")) if "num" in groups else None
+    if "num" not in groups and unit_word in {"year", "month", "quarter", "week"}:
+        amount = 1.0  # "year-earlier": the adjective form of "a year earlier"
+        narrative = True
+    if amount is None or amount != int(amount):
+        return _Spec("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
+    _, is_time, unit = lexicon.UNITS[unit_word.rstrip("s") if unit_word not in lexicon.UNITS else unit_word]
+    if is_time:
+        return _Spec("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
+    count = int(amount)
+    if unit == "decade":
+        unit, count = "year", count * 10
+    elif unit == "century":
+        unit, count = "year", count * 100
+    elif unit == "weekend":
+        unit = "week"
+    return _Spec("DATE", _offset("REF" if narrative else "this", unit, direction * count))
+
+
+def _duration_kind(m: re.Match[str]) -> _Spec | None:
+    groups = m.groupdict()
+    num = groups.get("num")
+    unit = _norm(_g(m, "unit"))
+    if num is None:
+        return _Spec("DURATION", _duration(None, unit))
+    amount = _number(num)
+    if amount is None and _norm(num) not in lexicon.VAGUE_QUANTITIES:
+        return None
+    if _norm(num) in {"a", "an"} and _norm(groups.get("rel")) in {"", "the"} and unit in {"day", "night"}:
+        return None  # "a day" on its own is too often not a duration ("a day after", "a great day")
+    return _Spec("DURATION", _duration(amount, unit))
+
+
+def _set(m: re.Match[str]) -> _Spec | None:
+    groups = m.groupdict()
+    if groups.get("set_adverb"):
+        return _Spec("SET", lexicon.SET_ADVERBS[_norm(_g(m, "set_adverb"))])
+    if groups.get("weekday"):
+        day = lexicon.WEEKDAYS[_norm(_g(m, "weekday")).rstrip(".").rstrip("s")]
+        return _Spec("SET", f"XXXX-WXX-{day}")
+    if groups.get("month"):
+        return _Spec("SET", f"XXXX-{_month(_g(m, 'month')):02d}")
+    unit = _norm(_g(m, "unit")).rstrip("s")
+    if unit in lexicon.PARTS_OF_DAY:
+        return _Spec("SET", f"XXXX-XX-XXT{lexicon.PARTS_OF_DAY[unit]}")
+    if unit in lexicon.SEASONS:
+        return _Spec("SET", f"XXXX-{lexicon.SEASONS[unit]}")
+    count = 2.0 if _norm(groups.get("num")) == "other" else _number(groups.get("num")) or 1.0
+    if unit == "quarter":
+        return _Spec("SET", f"P{int(count)}Q")
+    return _Spec("SET", _duration(count, unit))
+
+
+def _time(m: re.Match[str]) -> _Spec | None:
+    groups = m.groupdict()
+    if groups.get("named_time"):
+        clock = "T00:00" if _norm(_g(m, "named_time")) == "midnight" else "T12:00"
+        base = f"XXXX-WXX-{lexicon.WEEKDAYS[_norm(_g(m, 'weekday')).rstrip('.')]}" if groups.get("weekday") else "XXXX-XX-XX"
+        return _Spec("TIME", base + clock)
+    hour = int(_g(m, "hour"))
+    minute = int(_g(m, "minute") or 0)
+    ampm = _norm(groups.get("ampm"))
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    return _Spec("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}")
+
+
+def _quarter(m: re.Match[str]) -> _Spec | None:
+    ordinal = lexicon.ORDINALS.get(_norm(_g(m, "ordinal")))
+    unit = _norm(_g(m, "unit"))
+    limit = 4 if unit == "quarter" else 2
+    if ordinal is None or not (ordinal == -1 or 1 <= ordinal <= limit):
+        return None
+    number = limit if ordinal == -1 else ordinal
+    code = f"{'Q' if unit == 'quarter' else 'H'}{number}"
+    year = _g(m, "year2") or _g(m, "year")
+    if year:
+        return _Spec("DATE", f"{year}-{code}")
+    rel = _norm(_g(m, "rel"))
+    if rel:
+        offset = {"last": -1, "next": 1}.get(rel.split()[0].removesuffix("'s"), 0)
+        return _Spec("DATE", f"UNDEF-{_REL_NAMES[offset]}-XXXX-{code}" if offset else f"UNDEF-this-XXXX-{code}")
+    return _Spec("DATE", f"XXXX-{code}")
+
+
+def _quarter_ref(m: re.Match[str]) -> _Spec:
+    rel = _norm(_g(m, "rel"))
+    if rel in {"year-ago", "year-earlier"}:
+        return _Spec("DATE", "UNDEF-REF-year-MINUS-1")
+    if rel == "current":
+        return _Spec("DATE", "UNDEF-this-quarter")
+    return _Spec("DATE", "UNDEF-this-quarter-MINUS-1")
+
+
+def _decade(m: re.Match[str]) -> _Spec:
+    groups = m.groupdict()
+    if groups.get("decade_word"):
+        value = f"19{lexicon.DECADE_WORDS[_norm(_g(m, 'decade_word'))]}"
+    else:
+        digits = _g(m, "decade")
+        value = ("19" + digits[1]) if digits.startswith("'") else digits[:3]
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get(_norm(groups.get("mod")))
+    return _Spec("DATE", value, mod)
+
+
+def _century(m: re.Match[str]) -> _Spec | None:
+    word = _norm(_g(m, "ordinal"))
+    number = int(word[:-2]) if word[:-2].isdigit() else lexicon.ORDINALS.get(word)
+    if number is None or number < 1:
+        return None
+    return _Spec("DATE", f"{number - 1:02d}")
+
+
+def _reference(m: re.Match[str]) -> _Spec:
+    return _Spec("DATE", lexicon.REFERENCE_WORDS[_norm(_g(m, "ref_word"))])
+
+
+_INTERPRETERS: dict[str, Callable[[re.Match[str]], _Spec | None]] = {
+    "date": _date, "month": _month_kind, "season": _season, "holiday": _holiday, "weekday": _weekday,
+    "deictic": _deictic, "pod": _pod_kind, "relative": _relative, "shift": _shift, "duration": _duration_kind,
+    "set": _set, "time": _time, "quarter": _quarter, "quarter_ref": _quarter_ref, "decade": _decade,
+    "century": _century, "ref": _reference,
+}
+
+_NEEDS_ANCHOR = re.compile(r"X|UNDEF")
+_PREFIX_WINDOW = 40
+
+
+def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[tuple[int, int, int, Pattern, _Spec]]:
+    found = []
+    for priority, pattern in enumerate(patterns):
+        interpret = _INTERPRETERS[pattern.kind]
+        for m in pattern.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            spec = interpret(m)
+            if spec is not None:
+                found.append((m.start(), m.end(), priority, pattern, spec))
+    return found
+
+
+def _attach_prefixes(text: str, start: int, floor: int, spec: _Spec) -> tuple[int, str | None]:
+    """Extend a candidate leftwards over the modifiers TimeML includes in the extent; return the new start and
+    the mod. `floor` is the end of the previous kept expression (never overlapped)."""
+    mod = spec.mod
+    window_start = max(floor, start - _PREFIX_WINDOW)
+    window = text[window_start:start]
+    if spec.type == "DURATION" or spec.value.startswith("UNDEF-this-") and "MINUS" in spec.value:
+        quantity = QUANTITY_MOD_PREFIX.search(window)
+        if quantity:
+            return window_start + quantity.start(), mod or lexicon.QUANTITY_MODS[_norm(quantity["qmod"])]
+    if spec.type in {"DATE", "TIME"} and mod is None and not spec.value.endswith("_REF"):
+        period = PERIOD_MOD_PREFIX.search(window)
+        if period and not (window_start + period.start() > 0 and text[window_start + period.start() - 1].isalnum()):
+            word = _norm(period["mod"])
+            if word in {"later", "earlier"}:
+                return start, mod
+            return window_start + period.start(), lexicon.PERIOD_MODS[word]
+    return start, mod
+
+
+def tag(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> list[Tagged]:
+    """The temporal expressions of `text` in text order, non-overlapping, with underspecified values."""
+    found = _candidates(text, patterns)
+    found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    kept: list[tuple[int, int, Pattern, _Spec]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, _priority, pattern, spec in found:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        taken.append((start, end))
+        kept.append((start, end, pattern, spec))
+    kept.sort(key=lambda c: c[0])
+    result: list[Tagged] = []
+    floor = 0
+    for start, end, pattern, spec in kept:
+        new_start, mod = _attach_prefixes(text, start, floor, spec)
+        result.append(
+            Tagged(
+                start=new_start,
+                end=end,
+                text=text[new_start:end],
+                type=spec.type,
+                value=spec.value,
+                mod=mod,
+                rule=pattern.name,
+                needs_anchor=bool(_NEEDS_ANCHOR.search(spec.value)),
+            )
+        )
+        floor = end
+    return result

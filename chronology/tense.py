@@ -1,0 +1,41 @@
+"""Past or future: the tense of the clause around a temporal expression.
+
+News reports mostly past events, so the default is the past; a future cue ("will", "planned to", "is
+expected to", "next week's") nearer to the expression than any past cue ("was", "said", "had") turns it
+forward. Cue words live in chronology.lexicon, their regexes in chronology.patterns.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from chronology.patterns import FUTURE_CUE, PAST_CUE
+
+Direction = Literal["past", "future"]
+
+# How far around the expression cues count, in characters, within its sentence.
+_BEFORE = 90
+_AFTER = 40
+
+
+def _nearest(distances: list[int]) -> int | None:
+    return min(distances) if distances else None
+
+
+def direction(text: str, start: int, end: int, sentence: tuple[int, int] | None = None) -> Direction:
+    """Whether an expression at text[start:end] refers to the past (the default) or the future."""
+    low, high = sentence if sentence is not None and sentence[0] <= start and end <= sentence[1] else (0, len(text))
+    window_start = max(low, start - _BEFORE)
+    window_end = min(high, end + _AFTER)
+    distances: dict[str, list[int]] = {"future": [], "past": []}
+    for name, regex in (("future", FUTURE_CUE), ("past", PAST_CUE)):
+        for m in regex.finditer(text, window_start, window_end):
+            if start <= m.start() < end:
+                continue  # the expression's own words ("last" in "last Monday") are handled by the tagger
+            distance = start - m.end() if m.end() <= start else (m.start() - end) * 2  # cues before count more
+            distances[name].append(distance)
+    future = _nearest(distances["future"])
+    past = _nearest(distances["past"])
+    if future is not None and (past is None or future < past):
+        return "future"
+    return "past"
