@@ -410,23 +410,22 @@ def infer_publication(
     ]
     if upper is not None:
         full = [item for item in full if item.date <= upper]
-    years = [int(m[1]) for clue in not_future if (m := _YEARISH.fullmatch(clue.timex.value))]
-    years += [item.date.year for item in full]
-    if upper is not None:
-        years = [year for year in years if year <= upper.year]
-    year = max(years) if years else None
+    # The year: the upper bound's, else that of the latest full date the text states as past. Bare years
+    # ("fiscal 1990", "in 1987") are too often about other times to date the article.
+    anchor = max(full, key=lambda item: item.date) if full else None
+    year = anchor.date.year if anchor is not None else None
     month_days: list[_Evidence] = []
     for clue in not_future:
         match = _MONTH_DAY.fullmatch(clue.timex.value)
         if match is None:
             continue
         month, day = int(match[1]), int(match[2])
-        if year is not None:
+        if upper is not None:
+            resolved = _on_or_before(month, day, upper)
+        elif year is not None:
             resolved = _in_year(month, day, year)
-            if resolved is not None and upper is not None and resolved > upper:
-                resolved = _on_or_before(month, day, upper)
         else:
-            resolved = _on_or_before(month, day, upper) if upper is not None else None
+            resolved = None
         if resolved is not None:
             month_days.append(_Evidence(date=resolved, text=clue.timex.text))
     weekdays = [
@@ -434,14 +433,15 @@ def infer_publication(
     ]
     if dateline is not None and dateline.month_day is not None:
         month, day = dateline.month_day
-        if year is not None:
-            stated = _in_year(month, day, year)
-            if stated is not None and upper is not None and stated > upper:
-                stated = _on_or_before(month, day, upper)
-        else:
-            stated = _on_or_before(month, day, upper) if upper is not None else None
+        stated: dt.date | None = None
+        if upper is not None:
+            stated, source = _on_or_before(month, day, upper), f"the upper bound {upper.isoformat()}"
+        elif anchor is not None:
+            # As below: a stated year dates the dateline only when its day follows that date closely.
+            stated, source = _in_year(month, day, anchor.date.year), f"the latest past date {anchor.text!r}"
+            if stated is not None and not anchor.date <= stated <= anchor.date + INFERENCE_HORIZON:
+                stated = None
         if stated is not None:
-            source = "the upper bound" if year is None else "the latest year mentioned"
             return PublicationContext(
                 date=stated,
                 basis="inferred",
@@ -450,17 +450,20 @@ def infer_publication(
                 latest=stated,
                 confidence=0.8,
             )
+    if upper is None and anchor is not None:
+        # Without an upper bound the year rests on one stated date, which may be history ("March 5, 1946"):
+        # it is trusted only when a year-less, hence recent, month-day follows it closely.
+        month_days = [m for m in month_days if anchor.date < m.date <= anchor.date + INFERENCE_HORIZON]
     if not month_days:
         return None
-    latest = max(month_days, key=lambda item: item.date)
-    floor = max([latest, *full], key=lambda item: item.date)
+    floor = max([*month_days, *full], key=lambda item: item.date)
     date = _closest_weekday(floor.date, [number for number, _ in weekdays])
     ceiling = floor.date + INFERENCE_HORIZON
     if upper is not None:
         ceiling = min(ceiling, upper)
         date = min(date, upper)
     parts = [f"latest dated past mention {floor.text!r} ({floor.date.isoformat()})"]
-    if year is None and upper is not None:
+    if anchor is None and upper is not None:
         parts.append(f"year from the upper bound {upper.isoformat()}")
     if weekdays:
         parts.append("weekday mentions " + ", ".join(sorted({text for _, text in weekdays})))
