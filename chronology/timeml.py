@@ -75,11 +75,15 @@ def parse_timeml(markup: str, name: str = "<timeml>") -> TimeMLDocument:
     raw: list[GoldTimex] = []
     _collect(text_element, parts, raw, 0)
     text = "".join(parts)
-    timexes = tuple(GoldTimex(t.tid, t.start, t.end, text[t.start : t.end], t.type, t.value, t.mod) for t in raw)
+    timexes = tuple(
+        GoldTimex(t.tid, t.start, t.end, text[t.start : t.end], t.type, t.value, t.mod) for t in raw
+    )
     dct_value: str | None = None
     dct_timex = root.find(".//DCT/TIMEX3")
     if dct_timex is None:
-        dct_timex = next((t for t in root.iter("TIMEX3") if t.get("functionInDocument") == "CREATION_TIME"), None)
+        dct_timex = next(
+            (t for t in root.iter("TIMEX3") if t.get("functionInDocument") == "CREATION_TIME"), None
+        )
     if dct_timex is not None:
         dct_value = dct_timex.get("value")
     docid_element = root.find(".//DOCID")

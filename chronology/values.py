@@ -16,26 +16,13 @@ _YEARISH = re.compile(r"\d{1,4}")
 
 # EDTF level-2 sub-year groupings: seasons 21-24, quarters 33-36, semesters (halves) 40-41.
 _EDTF_SUBYEAR = {
-    "SP": "21",
-    "SU": "22",
-    "FA": "23",
-    "WI": "24",
-    "Q1": "33",
-    "Q2": "34",
-    "Q3": "35",
-    "Q4": "36",
-    "H1": "40",
-    "H2": "41",
+    "SP": "21", "SU": "22", "FA": "23", "WI": "24",
+    "Q1": "33", "Q2": "34", "Q3": "35", "Q4": "36",
+    "H1": "40", "H2": "41",
 }
 # Northern-hemisphere meteorological seasons as (start month, length in months); winter runs into the next year.
 _SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
-_SUBYEAR_GRANULARITY: dict[str, Granularity] = {
-    "S": "season",
-    "F": "season",
-    "W": "season",
-    "Q": "quarter",
-    "H": "half",
-}
+_SUBYEAR_GRANULARITY: dict[str, Granularity] = {"S": "season", "F": "season", "W": "season", "Q": "quarter", "H": "half"}
 
 
 def _month_end(year: int, month: int) -> dt.date:
