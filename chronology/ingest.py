@@ -1,0 +1,696 @@
+"""Ingest: read inputs (text, HTML, JSON, JSON Lines, TimeML, standard input) into Documents, split plain-text
+documents into Articles, and recognise the page furniture (captions, repeated headlines, blog chrome) around them.
+
+The knowledge used here (chrome phrases, credit patterns, date-line shapes, file types) lives in the tables at the
+top of this module; the functions below only apply them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from chronology.errors import InputError
+from chronology.models import Article, Document, DocumentFormat
+from chronology.timeml import parse_timeml
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------------------------
+
+FILE_TYPES: dict[str, DocumentFormat | Literal["jsonl"]] = {
+    ".txt": "text",
+    "": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".tml": "timeml",
+}
+NOT_DOCUMENTS = frozenset({"manifest.json"})
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+# Words that introduce a date line ("Published: July 25, 2021", "Updated 3 March 2024").
+DATE_LINE_PREFIXES = (
+    "Published(?: on)?|Posted(?: on)?|Updated(?: on)?|Last updated(?: on)?|Date|First published(?: on)?"
+)
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+_TIME = r"(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*[+-]\d\d:?\d\d)?)?"
+# A full date at the start of a line: "July 25, 2021", "Monday, 26 July 2021", "January 09 , 2008", "2021-07-25".
+DATE_AT_START = re.compile(
+    rf"(?P<prefix>(?:{DATE_LINE_PREFIXES})\s*:?\s*)?(?:(?:{WEEKDAYS})\.?,?\s+)?"
+    rf"(?P<date>(?:{MONTHS})\.?\s+{_DAY}\s*,?\s*{_YEAR}|{_DAY}\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+{_YEAR}"
+    rf"|{_YEAR}-[01]\d-[0-3]\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?|[0-3]?\d/[01]?\d/{_YEAR}){_TIME}",
+    re.IGNORECASE,
+)
+# A wire-service dateline: "WASHINGTON (AP) --", "NAIROBI, Kenya (AP) _", "BRUSSELS, February 10 (Xinhua) --".
+WIRE_DATELINE = re.compile(
+    rf"(?P<place>[A-Z][A-Z .'-]{{1,40}})(?:,\s*[A-Z][A-Za-z. ]{{1,30}})??(?:,\s*(?P<md>(?:{MONTHS})\.?\s+{_DAY}))?"
+    r"\s*(?:\((?P<agency>[A-Za-z ]{1,20})\)\s*)?(?:--|_|-|—|–)",
+)
+# Page furniture a blog or news site wraps around articles; a line matching one of these (from its start,
+# ignoring case) is chrome, not article text.
+CHROME_LINES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"no comments\s*:?\s*$",
+        r"\d+ comments?\s*:?\s*$",
+        r"post a comment\s*$",
+        r"leave a (?:comment|reply)\s*$",
+        r"related (?:videos|news|articles|posts|stories)\s*:?\s*$",
+        r"(?:share|like) this\s*:?\s*$",
+        r"read more\s*:?\s*$",
+        r"subscribe\b",
+        r"the views expressed in this article\b",
+        r"visual search query image\s*$",
+        r"advertisement\s*$",
+        r"click here\b",
+        r"newer post\b|older post\b",
+    )
+)
+# Lines that are images, not text: shown before a caption.
+IMAGE_PLACEHOLDERS = tuple(re.compile(p, re.IGNORECASE) for p in (r"visual search query image\s*$", r"image\s*$"))
+# Photo credits: a line carrying one of these is a caption.
+CREDIT_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\bphoto(?:graph)?\s+(?:by|credit)\b",
+        r"/\s*photo\b",
+        r"\((?:[^()]{0,40}[-/]\s*)?(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Xinhua|Anadolu|WANA|SANA|IRNA)\)\.?\s*$",
+        r"\bfile photo\b",
+    )
+)
+TRAILER = re.compile(r"Source\s*:\s*(?P<publisher>\S.{0,80}?)\s*$", re.IGNORECASE)
+BYLINE = re.compile(r"By\s+[A-Z][^.!?]{1,60}$")
+MARKERS = frozenset({"TT"})
+# A headline is a short line without sentence-final punctuation.
+HEADLINE_MAX_WORDS = 22
+HEADLINE_END = re.compile(r"[.,;:!\"”’]\s*$")
+# How many non-blank lines after a headline candidate may hold its confirmation (TT marker, repeat, date line).
+CONFIRM_WINDOW = 5
+
+ProblemReporter = Callable[[str], None]
+
+
+class IngestSettings(BaseModel):
+    """Field names of JSON / JSON Lines records."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text_field: str = "text"
+    title_field: str = "title"
+    published_field: str = "published"
+    url_field: str = "url"
+    id_field: str = "id"
+
+
+class ManifestEntry(BaseModel):
+    """One entry of a manifest.json: the publication date (and publisher) of one file, or one article of it."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    file: str
+    headline: str | None = None
+    published: str
+    publisher: str | None = None
+
+    @field_validator("file", "published")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reading files
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text of a file's bytes: UTF-8 (with or without BOM), else the encoding charset-normalizer detects.
+    Raises InputError for binary data or bytes no encoding explains."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file (NUL bytes), skipped")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: not text in any known encoding, skipped")
+    return str(best)
+
+
+def _walk(path: Path) -> Iterator[Path]:
+    """Files under a folder, recursively, in a stable order (names sorted, hidden entries skipped)."""
+    for entry in sorted(path.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry)
+        elif entry.is_file():
+            yield entry
+
+
+def _sniff(text: str) -> DocumentFormat | Literal["jsonl"]:
+    """Format of standard input, from its first characters."""
+    head = text.lstrip()[:512].lower()
+    if "<timeml" in head:
+        return "timeml"
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return "html"
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        first_line = text.lstrip().split("\n", 1)[0].strip()
+        return "jsonl" if first_line.endswith("}") and "\n" in text.strip() else "json"
+    return "text"
+
+
+def iter_documents(
+    paths: Sequence[str], on_problem: ProblemReporter, settings: IngestSettings | None = None
+) -> Iterator[Document]:
+    """Documents of the given files and folders (recursively, sorted), one by one; "-" reads standard input.
+    Every input that cannot be read is reported through on_problem (one line naming it) and skipped."""
+    settings = settings or IngestSettings()
+    for given in paths:
+        if given == "-":
+            yield from _documents_of_stdin(on_problem, settings)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                if file.name in NOT_DOCUMENTS:
+                    continue
+                yield from _documents_of_file(file, str(file), on_problem, settings, from_folder=True)
+        elif path.is_file():
+            yield from _documents_of_file(path, given, on_problem, settings, from_folder=False)
+        else:
+            on_problem(f"{given}: no such file or folder")
+
+
+def _documents_of_stdin(on_problem: ProblemReporter, settings: IngestSettings) -> Iterator[Document]:
+    name = "<stdin>"
+    try:
+        text = decode(sys.stdin.buffer.read(), name)
+    except InputError as error:
+        on_problem(str(error))
+        return
+    yield from _documents_of_text(text, name, _sniff(text), on_problem, settings)
+
+
+def _documents_of_file(
+    path: Path, name: str, on_problem: ProblemReporter, settings: IngestSettings, from_folder: bool
+) -> Iterator[Document]:
+    kind = FILE_TYPES.get(path.suffix.lower())
+    if kind is None or (path.suffix == "" and path.name in NOT_DOCUMENTS):
+        on_problem(f"{name}: unknown file type {path.suffix or '(none)'!r}, skipped")
+        return
+    if path.name == "manifest.json" and not from_folder:
+        on_problem(f"{name}: a manifest, not a document, skipped")
+        return
+    if kind == "jsonl":
+        yield from _documents_of_jsonl(path, name, on_problem, settings)
+        return
+    try:
+        text = decode(path.read_bytes(), name)
+    except OSError as error:
+        on_problem(f"{name}: cannot be read ({error.strerror or error})")
+        return
+    except InputError as error:
+        on_problem(str(error))
+        return
+    yield from _documents_of_text(text, name, kind, on_problem, settings)
+
+
+def _documents_of_text(
+    text: str,
+    name: str,
+    kind: DocumentFormat | Literal["jsonl"],
+    on_problem: ProblemReporter,
+    settings: IngestSettings,
+) -> Iterator[Document]:
+    if not text.strip():
+        on_problem(f"{name}: empty file, skipped")
+        return
+    if kind == "jsonl":
+        for number, line in enumerate(text.splitlines(), start=1):
+            document = _document_of_json_line(line, name, number, on_problem, settings)
+            if document is not None:
+                yield document
+        return
+    if kind == "json":
+        yield from _documents_of_json(text, name, on_problem, settings)
+        return
+    try:
+        document = _parse_single(text, name, kind)
+    except InputError as error:
+        on_problem(str(error))
+        return
+    if not document.text.strip():
+        on_problem(f"{name}: no text found, skipped")
+        return
+    yield document
+
+
+def _parse_single(text: str, name: str, kind: DocumentFormat) -> Document:
+    if kind == "timeml":
+        parsed = parse_timeml(text, name)
+        published = parsed.dct.isoformat() if parsed.dct else parsed.dct_value
+        return Document(source=name, text=parsed.text, format="timeml", title=parsed.title, published=published)
+    if kind == "html":
+        return html_document(text, name)
+    return Document(source=name, text=text, format="text")
+
+
+def _documents_of_jsonl(
+    path: Path, name: str, on_problem: ProblemReporter, settings: IngestSettings
+) -> Iterator[Document]:
+    """Records of a JSON Lines file, read line by line so a large file is never held at once."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+            if not head.strip():
+                on_problem(f"{name}: empty file, skipped")
+                return
+            decode(head[: head.rfind(b"\n") + 1] or head, name)
+            handle.seek(0)
+            for number, raw in enumerate(handle, start=1):
+                try:
+                    line = decode(raw, f"{name}: line {number}")
+                except InputError as error:
+                    on_problem(str(error))
+                    continue
+                document = _document_of_json_line(line, name, number, on_problem, settings)
+                if document is not None:
+                    yield document
+    except OSError as error:
+        on_problem(f"{name}: cannot be read ({error.strerror or error})")
+    except InputError as error:
+        on_problem(str(error))
+
+
+def _document_of_json_line(
+    line: str, name: str, number: int, on_problem: ProblemReporter, settings: IngestSettings
+) -> Document | None:
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        on_problem(f"{name}: line {number}: malformed JSON ({error.msg}), skipped")
+        return None
+    return _document_of_record(record, name, f"line {number}", str(number), on_problem, settings)
+
+
+def _documents_of_json(
+    text: str, name: str, on_problem: ProblemReporter, settings: IngestSettings
+) -> Iterator[Document]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        on_problem(f"{name}: malformed JSON at line {error.lineno} ({error.msg}), skipped")
+        return
+    if isinstance(data, dict):
+        document = _document_of_record(data, name, "record", None, on_problem, settings)
+        if document is not None:
+            yield document
+        return
+    if not isinstance(data, list):
+        on_problem(f"{name}: JSON is neither a record nor a list of records, skipped")
+        return
+    for index, record in enumerate(data):
+        document = _document_of_record(record, name, f"record {index}", str(index), on_problem, settings)
+        if document is not None:
+            yield document
+
+
+def _document_of_record(
+    record: Any, name: str, where: str, number: str | None, on_problem: ProblemReporter, settings: IngestSettings
+) -> Document | None:
+    if not isinstance(record, dict):
+        on_problem(f"{name}: {where}: not a JSON object, skipped")
+        return None
+    text = record.get(settings.text_field)
+    if not isinstance(text, str) or not text.strip():
+        on_problem(f"{name}: {where}: no {settings.text_field!r} text, skipped")
+        return None
+    record_id = record.get(settings.id_field)
+    suffix = str(record_id) if isinstance(record_id, str | int) and str(record_id) else number
+    return Document(
+        source=f"{name}#{suffix}" if suffix is not None else name,
+        text=text,
+        format="json",
+        title=_optional_str(record.get(settings.title_field)),
+        published=_optional_str(record.get(settings.published_field)),
+        url=_optional_str(record.get(settings.url_field)),
+    )
+
+
+def _optional_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class _TextCollector(HTMLParser):
+    """Fallback text extraction: visible text with block elements as line breaks. HTMLParser keeps no tree,
+    so broken or deeply nested markup cannot exhaust the stack."""
+
+    BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section"})
+    HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._hidden = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in self.HIDDEN:
+            self._hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in self.HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._hidden:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
+        return "\n\n".join(line for line in lines if line)
+
+
+def strip_tags(markup: str) -> tuple[str, str | None]:
+    """Visible text and <title> of an HTML page, without any parsing that can fail on broken markup."""
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    title = " ".join("".join(collector.title).split()) or None
+    return collector.text(), title
+
+
+# A fixed upper bound for htmldate, which otherwise compares page dates against today's date.
+_HTMLDATE_MAX = "2100-12-31"
+
+
+def html_document(markup: str, name: str) -> Document:
+    """Main text (trafilatura), publication date (htmldate, from the page itself) and title of an HTML page;
+    falls back to plain tag stripping when trafilatura finds no main text."""
+    fallback_text, fallback_title = strip_tags(markup)
+    text: str | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    # Third-party extractors may fail in many ways on hostile markup (lxml errors, recursion limits); any such
+    # failure means "no result from this extractor", and the stdlib fallback takes over.
+    try:
+        import trafilatura
+
+        text = trafilatura.extract(markup, include_comments=False, include_tables=False, deduplicate=True)
+        metadata = trafilatura.extract_metadata(
+            markup, date_config={"extensive_search": False, "max_date": _HTMLDATE_MAX}
+        )
+        if metadata is not None:
+            title = metadata.title or None
+            url = metadata.url or None
+    except Exception:
+        text = None
+    try:
+        from htmldate import find_date
+
+        published = find_date(markup, extensive_search=False, original_date=True, max_date=_HTMLDATE_MAX)
+    except Exception:  # as above: a failed date search means no date from the page
+        published = None
+    body = text if text and text.strip() else fallback_text
+    return Document(source=name, text=body, format="html", title=title or fallback_title, published=published, url=url)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Manifest
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def read_manifest(path: str | os.PathLike[str]) -> list[ManifestEntry]:
+    """Entries of a manifest.json: `{"articles": [{file, headline?, published, publisher?}]}` or a bare list.
+    Raises InputError naming the file when it is unreadable or malformed."""
+    name = str(path)
+    try:
+        data = json.loads(decode(Path(path).read_bytes(), name))
+    except OSError as error:
+        raise InputError(f"{name}: manifest cannot be read ({error.strerror or error})") from None
+    except json.JSONDecodeError as error:
+        raise InputError(f"{name}: manifest is not valid JSON (line {error.lineno}: {error.msg})") from None
+    entries = data.get("articles") if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        raise InputError(f"{name}: manifest must be a list of entries or an object with an 'articles' list")
+    result: list[ManifestEntry] = []
+    for index, entry in enumerate(entries):
+        try:
+            result.append(ManifestEntry.model_validate(entry))
+        except ValidationError as error:
+            problem = error.errors()[0]
+            field = ".".join(str(part) for part in problem["loc"]) or "entry"
+            raise InputError(f"{name}: manifest entry {index}: {field}: {problem['msg']}") from None
+    return result
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
+
+
+def normalise_headline(headline: str) -> str:
+    """Headline for matching: case, quote style and spacing do not matter."""
+    return " ".join(headline.translate(_QUOTES).casefold().split())
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Splitting plain text into articles
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class _Line:
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines with their spans (without line break and surrounding spaces)."""
+    lines: list[_Line] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        content = raw.rstrip("\r\n")
+        stripped = content.strip()
+        if stripped:
+            lead = len(content) - len(content.lstrip())
+            lines.append(_Line(offset + lead, offset + lead + len(stripped), " ".join(stripped.split())))
+        offset += len(raw)
+    return lines
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a line is only a date (optionally "Published:" etc. and a time), like a dateline or page header."""
+    match = DATE_AT_START.match(line.strip())
+    return match is not None and not line.strip()[match.end() :].strip(" .|-–—")
+
+
+def is_chrome(line: str) -> bool:
+    return any(pattern.match(line) for pattern in CHROME_LINES)
+
+
+def is_credit(line: str) -> bool:
+    return any(pattern.search(line) for pattern in CREDIT_PATTERNS)
+
+
+def _is_headline_like(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= HEADLINE_MAX_WORDS
+        and HEADLINE_END.search(line) is None
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "'\"‘“")
+        and line not in MARKERS
+        and not is_date_line(line)
+        and not is_chrome(line)
+        and not is_credit(line)
+        and TRAILER.match(line) is None
+    )
+
+
+def _article_starts(lines: list[_Line]) -> list[int]:
+    """Indexes of lines that open an article: a headline confirmed, within the next few lines, by a TT marker,
+    its own repetition or a date line. A line repeated on the very next line is a caption, not a headline."""
+    starts: list[int] = []
+    for index, line in enumerate(lines):
+        if not _is_headline_like(line.text):
+            continue
+        following = [other.text for other in lines[index + 1 : index + 1 + CONFIRM_WINDOW]]
+        if (following and following[0] == line.text) or (index and lines[index - 1].text == line.text):
+            continue
+        if starts and index - starts[-1] <= CONFIRM_WINDOW and lines[starts[-1]].text == line.text:
+            continue  # the repeated headline of the article just opened
+        confirmed = any(
+            text in MARKERS or text == line.text or (position == 0 and is_date_line(text))
+            for position, text in enumerate(following)
+        )
+        if confirmed:
+            starts.append(index)
+    return starts
+
+
+def _trailing_chrome(lines: list[_Line]) -> int:
+    """Index of the first line of the chrome that closes an article (len(lines) when there is none): a chrome
+    line after which only chrome or short non-sentence lines follow."""
+    cut = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        text = lines[index].text
+        if is_chrome(text):
+            cut = index
+        elif len(text.split()) > 6 or (HEADLINE_END.search(text) is not None and not text.endswith(":")):
+            break
+    return cut
+
+
+def _is_preamble_only(lines: list[_Line]) -> bool:
+    """Whether the lines before the first headline are page furniture (a blog's date header, chrome)."""
+    return all(is_date_line(line.text) or is_chrome(line.text) or len(line.text.split()) <= 4 for line in lines)
+
+
+def split_articles(document: Document) -> list[Article]:
+    """Articles of a document. A plain-text file may hold several back to back (headline, captions, TT marker,
+    repeated headline, dateline, body, Source: trailer, blog chrome); other formats are one article each.
+    Each article's text is document.text[start:end]; page headers and closing chrome are left outside."""
+    if document.format != "text":
+        return [
+            Article(
+                id=f"{document.source}#0",
+                source=document.source,
+                index=0,
+                headline=document.title,
+                start=0,
+                end=len(document.text),
+                text=document.text,
+                published=document.published,
+                url=document.url,
+            )
+        ]
+    lines = _lines(document.text)
+    if not lines:
+        return []
+    starts = _article_starts(lines)
+    if not starts or (starts[0] > 0 and not _is_preamble_only(lines[: starts[0]])):
+        starts = [0, *starts]
+    articles: list[Article] = []
+    for number, first in enumerate(starts):
+        last = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        own = lines[first:last]
+        own = own[: _trailing_chrome(own)]
+        if not own:
+            continue
+        start, end = own[0].start, own[-1].end
+        headline = own[0].text if _is_headline_like(own[0].text) else None
+        trailer = next((TRAILER.match(line.text) for line in reversed(own) if TRAILER.match(line.text)), None)
+        index = len(articles)
+        articles.append(
+            Article(
+                id=f"{document.source}#{index}",
+                source=document.source,
+                index=index,
+                headline=headline,
+                start=start,
+                end=end,
+                text=document.text[start:end],
+                publisher=" ".join(trailer.group("publisher").split()) if trailer else None,
+                url=document.url,
+            )
+        )
+    return articles
+
+
+def _follows_image(previous: str | None, text: str) -> bool:
+    """Whether a line is the caption under an image placeholder."""
+    return previous is not None and any(p.match(previous) for p in IMAGE_PLACEHOLDERS) and not text.endswith(".")
+
+
+BoilerplateKind = Literal[
+    "headline", "repeated_headline", "caption", "marker", "byline", "dateline", "source", "chrome"
+]
+
+
+def boilerplate_lines(article_text: str, headline: str | None = None) -> list[tuple[int, int, BoilerplateKind]]:
+    """Spans (in article_text) of the lines that are not body text, with their kind: the headline and its
+    repetitions, photo captions and credits, TT markers, bylines, date lines, the Source: trailer and chrome."""
+    lines = _lines(article_text)
+    headline_key = normalise_headline(headline) if headline else None
+    kinds: list[BoilerplateKind | None] = [None] * len(lines)
+    seen_headline = False
+    for index, line in enumerate(lines):
+        text = line.text
+        previous = lines[index - 1].text if index else None
+        following = lines[index + 1].text if index + 1 < len(lines) else None
+        if headline_key is not None and normalise_headline(text) == headline_key:
+            kinds[index] = "repeated_headline" if seen_headline else "headline"
+            seen_headline = True
+        elif text in MARKERS:
+            kinds[index] = "marker"
+        elif is_chrome(text):
+            kinds[index] = "chrome"
+        elif text in (previous, following) or is_credit(text) or _follows_image(previous, text):
+            kinds[index] = "caption"
+        elif is_date_line(text):
+            kinds[index] = "dateline"
+        elif TRAILER.match(text):
+            kinds[index] = "source"
+        elif BYLINE.match(text) and len(text.split()) <= 8:
+            kinds[index] = "byline"
+    # A one-to-three-word label right above a caption ("Blinken") belongs to the picture.
+    for index, line in enumerate(lines[:-1]):
+        label = len(line.text.split()) <= 3 and HEADLINE_END.search(line.text) is None
+        if kinds[index] is None and kinds[index + 1] == "caption" and label:
+            kinds[index] = "caption"
+    return [(line.start, line.end, kind) for line, kind in zip(lines, kinds, strict=True) if kind is not None]
+
+
+def boilerplate_spans(article_text: str, headline: str | None = None) -> list[tuple[int, int]]:
+    """Spans of article_text the events stage should skip (see boilerplate_lines)."""
+    return [(start, end) for start, end, _ in boilerplate_lines(article_text, headline)]
