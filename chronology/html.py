@@ -1,0 +1,346 @@
+"""HTML render: one self-contained chronology page a reviewer can search, filter and check against its sources.
+
+Python prepares every display string (dates at their real precision, how each date was resolved, highlight
+offsets) and embeds the events once as JSON; the page's script builds the list from that data in chunks,
+with text nodes only, so article text never becomes markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+import chronology
+from chronology.errors import OutputError
+from chronology.models import ArticleRecord, Basis, DateValue, Event, Granularity, Mention, PublicationContext, Status
+from chronology.models import Timeline
+from chronology.values import parse_value
+
+TEMPLATE = "timeline.html.j2"
+SCRIPT = "timeline.js"
+
+# Fixed English names: the page must not depend on the machine's locale.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+HALVES = {"H1": "first half of", "H2": "second half of"}
+PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+# How a TIMEX3 mod reads in front of the date it qualifies.
+MOD_PHRASES = {
+    "APPROX": "about {}",
+    "BEFORE": "before {}",
+    "AFTER": "after {}",
+    "ON_OR_BEFORE": "by {}",
+    "ON_OR_AFTER": "from {}",
+    "START": "early {}",
+    "MID": "mid-{}",
+    "END": "late {}",
+    "LESS_THAN": "less than {}",
+    "MORE_THAN": "more than {}",
+    "EQUAL_OR_LESS": "at most {}",
+    "EQUAL_OR_MORE": "at least {}",
+}
+BASIS_LABELS: dict[Basis, str] = {
+    "cli": "given on the command line",
+    "manifest": "from the manifest",
+    "dateline": "from the dateline",
+    "metadata": "from the page metadata",
+    "inferred": "inferred from the text",
+    "reference": "from a reference date",
+    "unknown": "unknown",
+}
+# Granularities that sit inside one month of the chronology; coarser dates get their own group.
+WITHIN_MONTH: frozenset[Granularity] = frozenset({"time", "part_of_day", "day", "week", "month"})
+MULTI_YEAR: frozenset[Granularity] = frozenset({"decade", "century", "millennium"})
+COARSE: frozenset[Granularity] = MULTI_YEAR | {"year", "half"}
+BROAD_GROUP = "Longer periods"
+
+
+def short_date(day: dt.date) -> str:
+    """'26 Dec 2023'."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _base_bounds(date: DateValue) -> tuple[dt.date, dt.date]:
+    """The bounds of the value itself, before a START/MID/END mod narrowed them."""
+    parsed = parse_value(date.value)
+    return (parsed[0], parsed[1]) if parsed else (date.start, date.end)
+
+
+def _period(date: DateValue) -> str:
+    start, end = _base_bounds(date)
+    value, granularity = date.value, date.granularity
+    if granularity == "time":
+        return f"{short_date(start)}, {value[11:16]}"
+    if granularity == "part_of_day":
+        return f"{short_date(start)}, {PARTS_OF_DAY.get(value[11:13], 'time of day unknown')}"
+    if granularity == "day":
+        return short_date(start)
+    if granularity == "week":
+        return f"{'weekend' if value.endswith('-WE') else 'week'} of {short_date(start)}"
+    if granularity == "month":
+        return f"{MONTHS[start.month - 1]} {start.year}"
+    if granularity == "season":
+        name = SEASONS.get(value[5:7], "Season")
+        return f"{name} {start.year}" if start.year == end.year else f"{name} {start.year}–{str(end.year)[2:]}"
+    if granularity == "quarter":
+        return f"{value[5:7]} {start.year}"
+    if granularity == "half":
+        return f"{HALVES.get(value[5:7], 'half of')} {start.year}"
+    if granularity == "year":
+        return str(start.year)
+    if granularity == "decade":
+        return f"{start.year}s"
+    if granularity == "century":
+        return f"{_ordinal(start.year // 100 + 1)} century"
+    return f"{_ordinal(start.year // 1000 + 1)} millennium"
+
+
+def display_date(date: DateValue, status: Status | None = None) -> str:
+    """The date as a reader says it, at its real precision: '26 Dec 2023', 'October 2024', 'Summer 2023',
+    '2020s', 'Q3 1998', 'mid-October 2024'; an ongoing event reads 'since 17 Oct 2023'."""
+    text = _period(date)
+    if date.mod in MOD_PHRASES:
+        text = MOD_PHRASES[date.mod].format(text)
+    elif date.mod:
+        text = f"{text} ({date.mod.lower()})"
+    if status == "ongoing" and not date.mod:
+        text = f"since {text}"
+    return text
+
+
+def group_labels(date: DateValue) -> tuple[str, str]:
+    """(year heading, month heading) under which the event is listed: dates within a month go under their
+    month; seasons, quarters and years under 'Longer periods' of their year; decades and centuries under
+    their own heading."""
+    if date.granularity in MULTI_YEAR:
+        return _period(date), BROAD_GROUP
+    if date.granularity in WITHIN_MONTH:
+        return str(date.start.year), MONTHS[date.start.month - 1]
+    return str(date.start.year), BROAD_GROUP
+
+
+def order_key(event: Event) -> tuple[int, int, int, str, str, str]:
+    """Page order, matching the headings: per year, longer periods first, then month by month."""
+    date = event.date
+    tier = 0 if date.granularity in MULTI_YEAR else 2 if date.granularity in WITHIN_MONTH else 1
+    month = date.start.month if tier == 2 else 0
+    return (date.start.year, tier, month, date.start.isoformat(), date.end.isoformat(), event.id)
+
+
+def find_expression(text: str, expression: str, hint: int | None = None) -> tuple[int, int] | None:
+    """Offsets of `expression` in `text`: at `hint` when it is there, else its first exact, then first
+    case-insensitive occurrence; None when the text does not contain it."""
+    if not expression:
+        return None
+    if hint is not None and 0 <= hint and text[hint : hint + len(expression)] == expression:
+        return hint, hint + len(expression)
+    index = text.find(expression)
+    if index < 0:
+        index = text.lower().find(expression.lower())
+    return (index, index + len(expression)) if index >= 0 else None
+
+
+def publication_label(publication: PublicationContext) -> str:
+    """'28 Dec 2023, from the dateline'; inferred dates show their window and confidence."""
+    if publication.date is None:
+        return "no publication date"
+    text = f"{short_date(publication.date)}, {BASIS_LABELS[publication.basis]}"
+    if publication.basis == "inferred":
+        window = [d for d in (publication.earliest, publication.latest) if d is not None]
+        if len(window) == 2:
+            text += f" (between {short_date(window[0])} and {short_date(window[1])}"
+        else:
+            text += " ("
+        text += f"{', ' if len(window) == 2 else ''}confidence {publication.confidence:.0%})"
+    return text
+
+
+def _value_label(value: str) -> str:
+    parsed = parse_value(value)
+    if parsed is None:
+        return value
+    start, end, granularity, _ = parsed
+    return display_date(DateValue(value=value, edtf=value, start=start, end=end, granularity=granularity))
+
+
+def _offset_phrase(resolved: str, anchor: str) -> str:
+    """'2 days before' when both values are single days."""
+    days = [parse_value(v) for v in (resolved, anchor)]
+    if not all(d is not None and d[2] == "day" for d in days):
+        return ""
+    difference = (days[0][0] - days[1][0]).days  # type: ignore[index]
+    if difference == 0:
+        return " (the same day)"
+    unit = "day" if abs(difference) == 1 else "days"
+    return f" ({abs(difference)} {unit} {'before' if difference < 0 else 'after'})"
+
+
+def resolution_note(mention: Mention) -> str:
+    """How the mention's date was obtained, e.g. '“Tuesday” is underspecified (XXXX-WXX-2); anchored to the
+    publication date, 28 Dec 2023, it resolves to 26 Dec 2023 (2 days before).'"""
+    said = f"“{mention.expression}”"
+    resolved = _value_label(mention.timex_value)
+    if mention.underspecified == mention.timex_value and mention.anchor is None:
+        return f"{said} is a complete date: {resolved} ({mention.timex_value})."
+    if mention.anchor is None or mention.anchor_value is None:
+        return f"{said} was tagged {mention.underspecified} and resolved to {resolved} ({mention.timex_value})."
+    anchor_name = "the publication date" if mention.anchor == "publication" else f"an earlier date ({mention.anchor})"
+    offset = _offset_phrase(mention.timex_value, mention.anchor_value)
+    return (
+        f"{said} is underspecified ({mention.underspecified}); anchored to {anchor_name}, "
+        f"{_value_label(mention.anchor_value)}, it resolves to {resolved} ({mention.timex_value}){offset}."
+    )
+
+
+def _bounds_overlap(values: Iterable[str]) -> bool:
+    bounds = [b for b in (parse_value(v) for v in set(values)) if b is not None]
+    return all(a[0] <= b[1] and b[0] <= a[1] for i, a in enumerate(bounds) for b in bounds[i + 1 :])
+
+
+def event_flags(event: Event, articles: Mapping[str, ArticleRecord]) -> list[str]:
+    """Marks a reviewer should see: 'approx' (a mod qualifies the date), 'inferred' (a source's publication
+    date was inferred), 'planned', 'conflict' (sources disagree on the date, or on a source's publication date),
+    'coarse' (a year or broader)."""
+    sources = [articles[m.article_id] for m in event.mentions if m.article_id in articles]
+    flags = {
+        "approx": event.date.mod is not None,
+        "inferred": any(a.publication.basis == "inferred" for a in sources),
+        "planned": event.status == "planned",
+        "conflict": not _bounds_overlap(m.timex_value for m in event.mentions)
+        or any(a.publication.conflicts for a in sources),
+        "coarse": event.date.granularity in COARSE,
+    }
+    return [name for name, on in flags.items() if on]
+
+
+def timeline_warnings(timeline: Timeline) -> list[str]:
+    """The timeline's own warnings, plus one per article without a publication date or with conflicting
+    evidence for it, unless a warning already names that article."""
+    warnings = list(timeline.warnings)
+    for article in timeline.articles:
+        if any(article.id in w or article.source in w for w in timeline.warnings):
+            continue
+        name = f"“{article.headline}” ({article.source})" if article.headline else article.source
+        if article.publication.date is None:
+            warnings.append(f"{name} has no publication date: its relative dates could not be resolved.")
+        for conflict in article.publication.conflicts:
+            warnings.append(f"{name}: conflicting publication date evidence: {conflict}")
+    return warnings
+
+
+def _article_payload(article: ArticleRecord) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "file": article.source,
+        "headline": article.headline or article.source,
+        "publisher": article.publisher or "",
+        "published": publication_label(article.publication),
+        "basis": article.publication.basis,
+    }
+
+
+def _mention_payload(mention: Mention, index: Mapping[str, int]) -> dict[str, Any]:
+    return {
+        "a": index.get(mention.article_id, -1),
+        "expr": mention.expression,
+        "sent": mention.sentence,
+        "hl": find_expression(mention.sentence, mention.expression, mention.span[0] - mention.sentence_span[0]),
+        "how": resolution_note(mention),
+    }
+
+
+def _event_payload(event: Event, articles: Mapping[str, ArticleRecord], index: Mapping[str, int]) -> dict[str, Any]:
+    year, month = group_labels(event.date)
+    highlight = next(
+        (h for h in (find_expression(event.description, m.expression) for m in event.mentions) if h), None
+    )
+    sources = list(dict.fromkeys(index[m.article_id] for m in event.mentions if m.article_id in index))
+    return {
+        "date": display_date(event.date, event.status),
+        "edtf": event.date.edtf,
+        "start": event.date.start.isoformat(),
+        "end": event.date.end.isoformat(),
+        "year": year,
+        "month": month,
+        "desc": event.description,
+        "hl": highlight,
+        "status": event.status,
+        "flags": event_flags(event, articles),
+        "src": sources,
+        "mentions": [_mention_payload(m, index) for m in event.mentions],
+    }
+
+
+def timeline_payload(timeline: Timeline) -> dict[str, Any]:
+    """Everything the page's script needs, in page order, as plain JSON-ready data."""
+    articles = {a.id: a for a in timeline.articles}
+    index = {a.id: i for i, a in enumerate(timeline.articles)}
+    events = sorted(timeline.events, key=order_key)
+    return {
+        "articles": [_article_payload(a) for a in timeline.articles],
+        "events": [_event_payload(e, articles, index) for e in events],
+    }
+
+
+def embed_json(data: Any) -> str:
+    """JSON safe inside a <script> element: '<', '>' and '&' (and the JavaScript line separators) are
+    written as \\u escapes, so no input text can close the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def template_dirs() -> list[Path]:
+    """The installed package's templates first, then the checkout's top-level templates/."""
+    package = Path(chronology.__file__).parent
+    return [d for d in (package / "templates", package.parent / "templates") if d.is_dir()]
+
+
+def _environment() -> jinja2.Environment:
+    directories = template_dirs()
+    if not directories:
+        raise OutputError("HTML templates not found next to the chronology package")
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in directories]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(timeline: Timeline) -> str:
+    """The chronology as one self-contained HTML page (no network: inline CSS, script and data)."""
+    environment = _environment()
+    # The script is hashed for the Content-Security-Policy, so it is read verbatim rather than rendered.
+    script = environment.loader.get_source(environment, SCRIPT)[0]  # type: ignore[union-attr]
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    payload = timeline_payload(timeline)
+    return environment.get_template(TEMPLATE).render(
+        script=Markup(script),
+        script_hash=f"sha256-{digest}",
+        data_json=Markup(embed_json(payload)),
+        articles=timeline.articles,
+        publication_label=publication_label,
+        basis_labels=BASIS_LABELS,
+        warnings=timeline_warnings(timeline),
+        event_count=len(timeline.events),
+        schema_version=timeline.schema_version,
+    )
+
