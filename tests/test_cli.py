@@ -1,0 +1,138 @@
+"""The command line as a user meets it: the seeds' chronology, bad input, tagging, and the installed wheel."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from chronology.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        assert main(["build", "seeds/", "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def timeline(seeds_build: Path) -> dict:
+    return json.loads((seeds_build / "timeline.json").read_text(encoding="utf-8"))
+
+
+def test_rerunning_the_readme_command_reproduces_the_committed_output(seeds_build: Path) -> None:
+    for name in ("timeline.json", "timeline.html"):
+        assert (seeds_build / name).read_bytes() == (ROOT / "output" / name).read_bytes(), name
+
+
+def _dates_of(timeline: dict, words: str) -> set[str]:
+    return {e["date"]["value"] for e in timeline["events"] if words in e["description"]}
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("claimed the lives of General Qassem Soleimani", "2020-01-03"),
+        ("four years ago", "2020"),
+        ("joint press conference", "2021-07-23"),
+        ("planned to be announced on Monday", "2021-07-26"),
+        ("unprecedented attack by the Palestinian movement", "2023-10-07"),
+        ("American embassy in Baghdad was attacked", "2023-12-08"),
+        ("near Erbil Civil Airport", "2023-12-25"),
+        ("National Security Council issued a statement", "2023-12-26"),
+        ("The ministry said on Saturday", "2024-11-23"),
+        ("surprise attack early Monday", "2024-09-02"),
+        ("Israel has used Iraqi airspace", "2024-10"),
+    ],
+)
+def test_the_seed_events_are_dated_as_a_careful_reader_would(timeline: dict, words: str, value: str) -> None:
+    assert value in _dates_of(timeline, words)
+
+
+def test_granularity_follows_the_expression(timeline: dict) -> None:
+    by_value = {e["date"]["value"]: e["date"]["granularity"] for e in timeline["events"]}
+    assert (by_value["2020"], by_value["2024-10"], by_value["2023-12-08"]) == ("year", "month", "day")
+
+
+@pytest.mark.parametrize("phrase", ["seven of its soldiers", "300 Israeli attacks", "COVID-19", "2,500 American soldiers"])
+def test_numbers_are_not_dates(timeline: dict, phrase: str) -> None:
+    assert all(phrase not in m["expression"] for e in timeline["events"] for m in e["mentions"])
+
+
+def test_each_article_reports_its_publication_context(timeline: dict) -> None:
+    by_headline = {a["headline"]: a["publication"] for a in timeline["articles"]}
+    assert by_headline["Al-Kadhimi: Iraq Doesn’t Need US Combat Troops"]["date"] == "2021-07-25"
+    assert by_headline["Al-Kadhimi: Iraq Doesn’t Need US Combat Troops"]["basis"] == "dateline"
+    preoccupied = by_headline["Iraq Preoccupied with Potential Broad Israeli Attack"]
+    assert (preoccupied["date"], preoccupied["basis"]) == ("2024-11-24", "manifest")
+
+
+def test_a_missing_path_is_one_line_and_a_nonzero_exit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nope" in err[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_file_does_not_stop_the_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "good.txt").write_text("The council met on January 3, 2020 in Baghdad.\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    out = tmp_path / "out"
+    assert main(["build", str(tmp_path), "--out", str(out), "--quiet"]) == 0
+    assert "bad.txt" in capsys.readouterr().err
+    events = json.loads((out / "timeline.json").read_text(encoding="utf-8"))["events"]
+    assert [e["date"]["value"] for e in events] == ["2020-01-03"]
+
+
+def test_an_unparsable_date_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("It happened on Monday.\n", encoding="utf-8")
+    assert main(["build", str(tmp_path), "--published", "a.txt=not a date", "--out", str(tmp_path / "o")]) == 2
+    assert "not a date" in capsys.readouterr().err
+
+
+def test_a_failed_run_leaves_the_previous_outputs_intact(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "timeline.json").write_text("previous", encoding="utf-8")
+    assert main(["build", str(tmp_path / "missing"), "--out", str(out)]) != 0
+    assert (out / "timeline.json").read_text(encoding="utf-8") == "previous"
+
+
+def test_the_publication_date_on_the_command_line_anchors_relative_dates(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The minister resigned on Tuesday, officials said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(tmp_path), "--published", "a.txt=2023-12-28", "--out", str(out), "-q"]) == 0
+    data = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    assert data["articles"][0]["publication"]["basis"] == "cli"
+    assert [e["date"]["value"] for e in data["events"]] == ["2023-12-26"]
+
+
+def test_tag_lists_expressions_with_offsets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "On December 8, the embassy was attacked. Talks are planned for next week.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["tag", str(tmp_path / "a.txt"), "--published", "2023-12-28"]) == 0
+    [document] = json.loads(capsys.readouterr().out)
+    values = {t["text"]: t["value"] for t in document["timexes"]}
+    assert values["December 8"] == "2023-12-08" and values["next week"] == "2024-W01"
+    for timex in document["timexes"]:
+        assert text[timex["start"] : timex["end"]] == timex["text"]
+
+
+def test_tag_writes_timeml_named_after_the_input(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("It was signed on January 3, 2020.\n", encoding="utf-8")
+    assert main(["tag", str(tmp_path / "a.txt"), "--format", "timeml", "--out", str(tmp_path / "tml")]) == 0
+    written = (tmp_path / "tml" / "a.tml").read_text(encoding="utf-8")
+    assert '<TIMEX3 tid="t1" type="DATE" value="2020-01-03">January 3, 2020</TIMEX3>' in written
+
+
+def test_the_wheel_carries_the_templates(tmp_path: Path) -> None:
+    from hatchling.builders.wheel import WheelBuilder
+
+    [wheel] = WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "chronology/templates/timeline.html.j2" in names
