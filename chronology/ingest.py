@@ -39,6 +39,8 @@ FILE_TYPES: dict[str, DocumentFormat | Literal["jsonl"]] = {
     ".tml": "timeml",
 }
 NOT_DOCUMENTS = frozenset({"manifest.json"})
+# Legacy encodings preferred when detection ties (windows-1252 is what "latin-1" means on the web).
+PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1251", "cp1250")
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -154,10 +156,14 @@ def decode(data: bytes, name: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(f"{name}: not text in any known encoding, skipped")
-    return str(best)
+    # Short texts often fit several code pages equally well; then the most widespread one wins.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    preferred = next((m for encoding in PREFERRED_ENCODINGS for m in tied if m.encoding == encoding), best)
+    return str(preferred)
 
 
 def _walk(path: Path) -> Iterator[Path]:
