@@ -77,6 +77,7 @@ FUTURE_CUES = (
     "|is to|are to|later"
 )
 _CUE = re.compile(rf"\b(?:(?P<future>{FUTURE_CUES})|(?P<past>{PAST_CUES})|(?P<ed>[a-z]{{2,20}}ed))\b", re.IGNORECASE)
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # How many content lines after the headline may hold the article's own dateline.
 DATELINE_WINDOW = 3
@@ -321,6 +322,8 @@ def tense_of(sentence: str, start: int, end: int) -> Tense:
     for match in _CUE.finditer(sentence):
         if start <= match.start() < end:
             continue
+        if match.group("ed") and _PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - 8), match.start()):
+            continue  # a participle: its auxiliary ("was", "will be") carries the tense
         distance = start - match.end() if match.end() <= start else match.start() - end
         tense: Tense = "future" if match.group("future") else "past"
         if best is None or distance < best[0]:
