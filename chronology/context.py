@@ -27,7 +27,7 @@ from chronology.ingest import (
     is_date_line,
     normalise_headline,
 )
-from chronology.models import Article, PublicationContext, Timex
+from chronology.models import Article, Basis, PublicationContext, Timex
 
 # ---------------------------------------------------------------------------------------------------------------
 # Tables
@@ -499,7 +499,7 @@ def publication_context(article: Article, hints: DateHints, timexes: Sequence[Ti
     `timexes` are the article text's temporal expressions tagged without an anchor (offsets into article.text)."""
     dateline, header_date = find_dateline(article)
     conflicts: list[str] = []
-    stated: list[tuple[str, dt.date, str]] = []
+    stated: list[tuple[Basis, dt.date, str]] = []
     cli = cli_date(article, hints)
     if cli is not None:
         stated.append(("cli", cli[0], cli[1]))

@@ -53,11 +53,11 @@ DATE_LINE_PREFIXES = (
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
-_TIME = r"(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*[+-]\d\d:?\d\d)?)?"
+_TIME = r"(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?"
 # A full date at the start of a line: "July 25, 2021", "Monday, 26 July 2021", "January 09 , 2008", "2021-07-25".
 DATE_AT_START = re.compile(
-    rf"(?P<prefix>(?:{DATE_LINE_PREFIXES})\s*:?\s*)?(?:(?:{WEEKDAYS})\.?,?\s+)?"
-    rf"(?P<date>(?:{MONTHS})\.?\s+{_DAY}\s*,?\s*{_YEAR}|{_DAY}\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+{_YEAR}"
+    rf"(?P<prefix>(?:{DATE_LINE_PREFIXES})(?:\s*:\s*|\s+))?(?:(?:{WEEKDAYS})\.?,?\s+)?"
+    rf"(?P<date>(?:{MONTHS})\.?\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}|{_DAY}\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+{_YEAR}"
     rf"|{_YEAR}-[01]\d-[0-3]\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?|[0-3]?\d/[01]?\d/{_YEAR}){_TIME}",
     re.IGNORECASE,
 )
@@ -68,16 +68,17 @@ WIRE_DATELINE = re.compile(
 )
 # Page furniture a blog or news site wraps around articles; a line matching one of these (from its start,
 # ignoring case) is chrome, not article text.
+_END = r"(?:\s*:)?\s*$"  # an optional colon, then the end of the line
 CHROME_LINES = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        r"no comments\s*:?\s*$",
-        r"\d+ comments?\s*:?\s*$",
+        rf"no comments{_END}",
+        rf"\d+ comments?{_END}",
         r"post a comment\s*$",
         r"leave a (?:comment|reply)\s*$",
-        r"related (?:videos|news|articles|posts|stories)\s*:?\s*$",
-        r"(?:share|like) this\s*:?\s*$",
-        r"read more\s*:?\s*$",
+        rf"related (?:videos|news|articles|posts|stories){_END}",
+        rf"(?:share|like) this{_END}",
+        rf"read more{_END}",
         r"subscribe\b",
         r"the views expressed in this article\b",
         r"visual search query image\s*$",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from chronology.context import (
     tense_of,
 )
 from chronology.errors import DateParseError
-from chronology.ingest import iter_documents, read_manifest, split_articles
+from chronology.ingest import boilerplate_spans, iter_documents, read_manifest, split_articles
 from chronology.models import Article, Document, Timex
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -363,3 +364,22 @@ def test_document_text_fixture_is_an_article() -> None:
     document = Document(source="x.txt", text="Headline\n\nJuly 25, 2021\n\nBody text.", format="text")
     [only] = split_articles(document)
     assert publication_context(only, DateHints(), []).date == D(2021, 7, 25)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "July 25" + " " * 20000 + "x",
+        "Published" + " " * 20000 + "x",
+        "No comments" + " " * 20000 + "x",
+        "WASHINGTON " * 3000 + "x",
+        "5 March 2024, 10:30" + " " * 20000 + "x",
+        "(" * 20000 + "AP",
+    ],
+)
+def test_patterns_run_in_linear_time_on_hostile_lines(line: str) -> None:
+    text = f"Headline\n\n{line}\n\nBody."
+    started = time.perf_counter()
+    find_dateline(article(text, "Headline"))
+    boilerplate_spans(text, "Headline")
+    assert time.perf_counter() - started < 1.0
