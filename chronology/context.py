@@ -455,8 +455,10 @@ def infer_publication(
             )
     if upper is None and anchor is not None:
         # Without an upper bound the year rests on one stated date, which may be history ("March 5, 1946"):
-        # it is trusted only when a year-less, hence recent, month-day follows it closely.
-        month_days = [m for m in month_days if anchor.date < m.date <= anchor.date + INFERENCE_HORIZON]
+        # it is trusted only when a year-less, hence recent, month-day follows it closely and none lies beyond.
+        if any(m.date > anchor.date + INFERENCE_HORIZON for m in month_days):
+            return None
+        month_days = [m for m in month_days if m.date > anchor.date]
     if not month_days:
         return None
     floor = max([*month_days, *full], key=lambda item: item.date)

@@ -229,7 +229,7 @@ def _documents_of_file(
     path: Path, name: str, on_problem: ProblemReporter, settings: IngestSettings, from_folder: bool
 ) -> Iterator[Document]:
     kind = FILE_TYPES.get(path.suffix.lower())
-    if kind is None or (path.suffix == "" and path.name in NOT_DOCUMENTS):
+    if kind is None:
         on_problem(f"{name}: unknown file type {path.suffix or '(none)'!r}, skipped")
         return
     if path.name == "manifest.json" and not from_folder:

@@ -383,3 +383,9 @@ def test_patterns_run_in_linear_time_on_hostile_lines(line: str) -> None:
     find_dateline(article(text, "Headline"))
     boilerplate_spans(text, "Headline")
     assert time.perf_counter() - started < 1.0
+
+
+def test_month_days_that_do_not_fit_the_stated_year_leave_it_unknown() -> None:
+    text = "The deal was signed on Aug. 10, 1988. On Aug. 26, the board said yes. Shares fell on Oct. 20."
+    values = {"Aug. 10, 1988": "1988-08-10", "Aug. 26": "XXXX-08-26", "Oct. 20": "XXXX-10-20"}
+    assert publication_context(article(text), DateHints(), timexes_of(text, values)).basis == "unknown"
