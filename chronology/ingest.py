@@ -61,11 +61,6 @@ DATE_AT_START = re.compile(
     rf"|{_YEAR}-[01]\d-[0-3]\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?|[0-3]?\d/[01]?\d/{_YEAR}){_TIME}",
     re.IGNORECASE,
 )
-# A wire-service dateline: "WASHINGTON (AP) --", "NAIROBI, Kenya (AP) _", "BRUSSELS, February 10 (Xinhua) --".
-WIRE_DATELINE = re.compile(
-    rf"(?P<place>[A-Z][A-Z .'-]{{1,40}})(?:,\s*[A-Z][A-Za-z. ]{{1,30}})??(?:,\s*(?P<md>(?:{MONTHS})\.?\s+{_DAY}))?"
-    r"\s*(?:\((?P<agency>[A-Za-z ]{1,20})\)\s*)?(?:--|_|-|—|–)",
-)
 # Page furniture a blog or news site wraps around articles; a line matching one of these (from its start,
 # ignoring case) is chrome, not article text.
 _END = r"(?:\s*:)?\s*$"  # an optional colon, then the end of the line
