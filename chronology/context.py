@@ -27,7 +27,7 @@ from chronology.ingest import (
     is_date_line,
     normalise_headline,
 )
-from chronology.models import Article, PublicationContext, Timex
+from chronology.models import Article, Basis, PublicationContext, Timex
 
 # ---------------------------------------------------------------------------------------------------------------
 # Tables
@@ -77,6 +77,7 @@ FUTURE_CUES = (
     "|is to|are to|later"
 )
 _CUE = re.compile(rf"\b(?:(?P<future>{FUTURE_CUES})|(?P<past>{PAST_CUES})|(?P<ed>[a-z]{{2,20}}ed))\b", re.IGNORECASE)
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # How many content lines after the headline may hold the article's own dateline.
 DATELINE_WINDOW = 3
@@ -321,6 +322,8 @@ def tense_of(sentence: str, start: int, end: int) -> Tense:
     for match in _CUE.finditer(sentence):
         if start <= match.start() < end:
             continue
+        if match.group("ed") and _PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - 8), match.start()):
+            continue  # a participle: its auxiliary ("was", "will be") carries the tense
         distance = start - match.end() if match.end() <= start else match.start() - end
         tense: Tense = "future" if match.group("future") else "past"
         if best is None or distance < best[0]:
@@ -452,8 +455,10 @@ def infer_publication(
             )
     if upper is None and anchor is not None:
         # Without an upper bound the year rests on one stated date, which may be history ("March 5, 1946"):
-        # it is trusted only when a year-less, hence recent, month-day follows it closely.
-        month_days = [m for m in month_days if anchor.date < m.date <= anchor.date + INFERENCE_HORIZON]
+        # it is trusted only when a year-less, hence recent, month-day follows it closely and none lies beyond.
+        if any(m.date > anchor.date + INFERENCE_HORIZON for m in month_days):
+            return None
+        month_days = [m for m in month_days if m.date > anchor.date]
     if not month_days:
         return None
     floor = max([*month_days, *full], key=lambda item: item.date)
@@ -496,7 +501,7 @@ def publication_context(article: Article, hints: DateHints, timexes: Sequence[Ti
     `timexes` are the article text's temporal expressions tagged without an anchor (offsets into article.text)."""
     dateline, header_date = find_dateline(article)
     conflicts: list[str] = []
-    stated: list[tuple[str, dt.date, str]] = []
+    stated: list[tuple[Basis, dt.date, str]] = []
     cli = cli_date(article, hints)
     if cli is not None:
         stated.append(("cli", cli[0], cli[1]))

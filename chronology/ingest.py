@@ -39,6 +39,8 @@ FILE_TYPES: dict[str, DocumentFormat | Literal["jsonl"]] = {
     ".tml": "timeml",
 }
 NOT_DOCUMENTS = frozenset({"manifest.json"})
+# Legacy encodings preferred when detection ties (windows-1252 is what "latin-1" means on the web).
+PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1251", "cp1250")
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -51,31 +53,27 @@ DATE_LINE_PREFIXES = (
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
-_TIME = r"(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*[+-]\d\d:?\d\d)?)?"
+_TIME = r"(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?"
 # A full date at the start of a line: "July 25, 2021", "Monday, 26 July 2021", "January 09 , 2008", "2021-07-25".
 DATE_AT_START = re.compile(
-    rf"(?P<prefix>(?:{DATE_LINE_PREFIXES})\s*:?\s*)?(?:(?:{WEEKDAYS})\.?,?\s+)?"
-    rf"(?P<date>(?:{MONTHS})\.?\s+{_DAY}\s*,?\s*{_YEAR}|{_DAY}\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+{_YEAR}"
+    rf"(?P<prefix>(?:{DATE_LINE_PREFIXES})(?:\s*:\s*|\s+))?(?:(?:{WEEKDAYS})\.?,?\s+)?"
+    rf"(?P<date>(?:{MONTHS})\.?\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}|{_DAY}\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+{_YEAR}"
     rf"|{_YEAR}-[01]\d-[0-3]\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?|[0-3]?\d/[01]?\d/{_YEAR}){_TIME}",
     re.IGNORECASE,
 )
-# A wire-service dateline: "WASHINGTON (AP) --", "NAIROBI, Kenya (AP) _", "BRUSSELS, February 10 (Xinhua) --".
-WIRE_DATELINE = re.compile(
-    rf"(?P<place>[A-Z][A-Z .'-]{{1,40}})(?:,\s*[A-Z][A-Za-z. ]{{1,30}})??(?:,\s*(?P<md>(?:{MONTHS})\.?\s+{_DAY}))?"
-    r"\s*(?:\((?P<agency>[A-Za-z ]{1,20})\)\s*)?(?:--|_|-|—|–)",
-)
 # Page furniture a blog or news site wraps around articles; a line matching one of these (from its start,
 # ignoring case) is chrome, not article text.
+_END = r"(?:\s*:)?\s*$"  # an optional colon, then the end of the line
 CHROME_LINES = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        r"no comments\s*:?\s*$",
-        r"\d+ comments?\s*:?\s*$",
+        rf"no comments{_END}",
+        rf"\d+ comments?{_END}",
         r"post a comment\s*$",
         r"leave a (?:comment|reply)\s*$",
-        r"related (?:videos|news|articles|posts|stories)\s*:?\s*$",
-        r"(?:share|like) this\s*:?\s*$",
-        r"read more\s*:?\s*$",
+        rf"related (?:videos|news|articles|posts|stories){_END}",
+        rf"(?:share|like) this{_END}",
+        rf"read more{_END}",
         r"subscribe\b",
         r"the views expressed in this article\b",
         r"visual search query image\s*$",
@@ -154,10 +152,14 @@ def decode(data: bytes, name: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(f"{name}: not text in any known encoding, skipped")
-    return str(best)
+    # Short texts often fit several code pages equally well; then the most widespread one wins.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    preferred = next((m for encoding in PREFERRED_ENCODINGS for m in tied if m.encoding == encoding), best)
+    return str(preferred)
 
 
 def _walk(path: Path) -> Iterator[Path]:
@@ -222,7 +224,7 @@ def _documents_of_file(
     path: Path, name: str, on_problem: ProblemReporter, settings: IngestSettings, from_folder: bool
 ) -> Iterator[Document]:
     kind = FILE_TYPES.get(path.suffix.lower())
-    if kind is None or (path.suffix == "" and path.name in NOT_DOCUMENTS):
+    if kind is None:
         on_problem(f"{name}: unknown file type {path.suffix or '(none)'!r}, skipped")
         return
     if path.name == "manifest.json" and not from_folder:

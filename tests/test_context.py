@@ -1,0 +1,391 @@
+"""Publication context: user dates, precedence, datelines vs headers and captions, inference, conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from pathlib import Path
+
+import pytest
+from freezegun import freeze_time
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chronology.context import (
+    DateHints,
+    clues_of,
+    find_dateline,
+    infer_publication,
+    parse_date,
+    publication_context,
+    tense_of,
+)
+from chronology.errors import DateParseError
+from chronology.ingest import boilerplate_spans, iter_documents, read_manifest, split_articles
+from chronology.models import Article, Document, Timex
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+D = dt.date
+
+
+def seed_articles() -> dict[str, Article]:
+    problems: list[str] = []
+    articles = [a for doc in iter_documents([str(SEEDS)], problems.append) for a in split_articles(doc)]
+    assert problems == []
+    return {f"{Path(a.source).name[:3]}#{a.index}": a for a in articles}
+
+
+def article(text: str, headline: str | None = None, published: str | None = None, source: str = "a.txt") -> Article:
+    return Article(
+        id=f"{source}#0",
+        source=source,
+        index=0,
+        headline=headline,
+        start=0,
+        end=len(text),
+        text=text,
+        published=published,
+    )
+
+
+def timexes_of(text: str, values: dict[str, str]) -> list[Timex]:
+    """Hand-built tagger output (anchor=None): each phrase's first occurrence with the given value."""
+    result = []
+    for number, (phrase, value) in enumerate(values.items()):
+        start = text.index(phrase)
+        result.append(
+            Timex(
+                tid=f"t{number}",
+                start=start,
+                end=start + len(phrase),
+                text=phrase,
+                type="DATE",
+                value=value,
+                underspecified=value,
+            )
+        )
+    return result
+
+
+# --- dates the user gives -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("26 juillet 2021", D(2021, 7, 26)),
+        ("2021-07-25T08:00:00Z", D(2021, 7, 25)),
+        ("Monday, 26 July 2021", D(2021, 7, 26)),
+        ("2024-09-03", D(2024, 9, 3)),
+        ("3. März 2022", D(2022, 3, 3)),
+    ],
+)
+def test_user_dates_in_any_language(value: str, expected: dt.date) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["soon", "yesterday", "July 2021", ""])
+def test_unparsable_or_relative_user_date_names_the_value(value: str) -> None:
+    with pytest.raises(DateParseError, match=re.escape(repr(value))):
+        parse_date(value)
+
+
+def test_hints_from_command_line_values() -> None:
+    hints = DateHints.build(published=["002_x.txt=July 25, 2021", "2020-01-01"], reference="2024-02-01")
+    assert hints.published == {"002_x.txt": D(2021, 7, 25)}
+    assert hints.published_all == D(2020, 1, 1)
+    assert hints.reference == D(2024, 2, 1)
+
+
+@freeze_time("2030-05-06")
+def test_reference_today_reads_the_clock_only_when_asked() -> None:
+    assert DateHints.build(reference="today").reference == D(2030, 5, 6)
+    assert DateHints.build(reference="2021-01-01").reference == D(2021, 1, 1)
+
+
+def test_bad_manifest_date_is_a_date_parse_error(tmp_path: Path) -> None:
+    path = tmp_path / "manifest.json"
+    path.write_text('[{"file": "a.txt", "published": "whenever"}]')
+    with pytest.raises(DateParseError, match="'whenever'"):
+        DateHints.build(manifest=read_manifest(path))
+
+
+# --- seeds --------------------------------------------------------------------------------------------------------
+
+
+def test_seeds_without_manifest_002_has_its_own_datelines_not_the_blog_header() -> None:
+    articles = seed_articles()
+    hints = DateHints()
+    first = publication_context(articles["002#0"], hints, [])
+    second = publication_context(articles["002#1"], hints, [])
+    assert (first.date, first.basis, first.evidence) == (D(2021, 7, 25), "dateline", "July 25, 2021")
+    assert (second.date, second.basis) == (D(2021, 7, 24), "dateline")
+    for key in ("000#0", "000#1", "001#1", "003#0", "004#0"):
+        unknown = publication_context(articles[key], hints, [])
+        assert unknown.basis == "unknown" and unknown.date is None
+        assert "--published" in (unknown.evidence or "")
+
+
+def test_seeds_with_manifest_get_exactly_the_manifest_dates() -> None:
+    articles = seed_articles()
+    hints = DateHints.build(manifest=read_manifest(SEEDS / "manifest.json"))
+    expected = {
+        "000#0": D(2024, 9, 3),
+        "000#1": D(2024, 11, 24),
+        "001#0": D(2024, 9, 3),
+        "001#1": D(2024, 9, 3),
+        "003#0": D(2024, 1, 25),
+        "004#0": D(2023, 12, 28),
+    }
+    for key, date in expected.items():
+        context = publication_context(articles[key], hints, [])
+        assert (key, context.date, context.basis, context.conflicts) == (key, date, "manifest", ())
+    assert publication_context(articles["002#0"], hints, []).basis == "dateline"
+
+
+def test_command_line_beats_manifest_and_reports_the_disagreement() -> None:
+    articles = seed_articles()
+    hints = DateHints.build(
+        published=["004_1d7b1556ae453f1b.txt=2023-12-29"], manifest=read_manifest(SEEDS / "manifest.json")
+    )
+    context = publication_context(articles["004#0"], hints, [])
+    assert (context.date, context.basis) == (D(2023, 12, 29), "cli")
+    assert context.conflicts == (
+        "manifest says 2023-12-28 (manifest.json entry for 004_1d7b1556ae453f1b.txt); kept the cli date",
+    )
+
+
+def test_manifest_against_dateline_keeps_the_manifest_and_records_the_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "manifest.json"
+    path.write_text(
+        '[{"file": "002_2253fbd6b35819d7.txt", "headline": "Al-Kadhimi: Iraq Doesn\'t Need US Combat Troops",'
+        ' "published": "2021-07-26"}]'
+    )
+    hints = DateHints.build(manifest=read_manifest(path))
+    articles = seed_articles()
+    context = publication_context(articles["002#0"], hints, [])
+    assert (context.date, context.basis) == (D(2021, 7, 26), "manifest")
+    assert context.conflicts == ("dateline says 2021-07-25 (July 25, 2021); kept the manifest date",)
+    assert publication_context(articles["002#1"], hints, []).basis == "dateline"  # the headline picks one article
+
+
+def test_bare_published_applies_to_every_article() -> None:
+    hints = DateHints.build(published=["2022-02-02"])
+    assert publication_context(article("Some text."), hints, []).basis == "cli"
+
+
+# --- datelines ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Headline\n\nPublished: 3 March 2024\n\nBody text follows here.", D(2024, 3, 3)),
+        ("Headline\n\nUpdated 5 March 2024\nPublished: 3 March 2024\n\nBody.", D(2024, 3, 3)),
+        ("Headline\n\nUpdated 5 March 2024\n\nBody.", D(2024, 3, 5)),
+        ("Headline\n\nMonday, 26 July 2021\n\nBody.", D(2021, 7, 26)),
+        ("Headline\n\n26 juillet 2021\n\nLe texte.", D(2021, 7, 26)),
+        ("January 09 , 2008The European Commission has forced Apple to lower prices .", D(2008, 1, 9)),
+    ],
+)
+def test_datelines(text: str, expected: dt.date) -> None:
+    headline = "Headline" if text.startswith("Headline") else None
+    context = publication_context(article(text, headline), DateHints(), [])
+    assert (context.date, context.basis) == (expected, "dateline")
+
+
+def test_photo_caption_date_is_not_a_dateline() -> None:
+    text = "Headline\n\nBlinken\nBlinken at the State Department (February 4, 2021 / photo by Reuters).\n\nBody."
+    assert publication_context(article(text, "Headline"), DateHints(), []).basis == "unknown"
+
+
+def test_date_deep_in_the_body_is_not_a_dateline() -> None:
+    text = "Headline\n\nFirst paragraph.\n\nSecond.\n\nThird.\n\nJuly 25, 2021\n\nMore."
+    assert find_dateline(article(text, "Headline"))[0] is None
+
+
+def test_header_above_the_headline_is_an_upper_bound_not_the_date() -> None:
+    text = "Monday, 26 July 2021\n\nHeadline\n\nOn July 20, 2021, talks began. On July 22, officials met."
+    dateline, header = find_dateline(article(text, "Headline"))
+    assert dateline is None and header == D(2021, 7, 26)
+    timexes = timexes_of(text, {"July 20, 2021": "2021-07-20", "July 22": "XXXX-07-22"})
+    context = publication_context(article(text, "Headline"), DateHints(), timexes)
+    assert context.basis == "inferred"
+    assert context.earliest == D(2021, 7, 22) and context.latest == D(2021, 7, 26)
+
+
+def test_weekday_that_does_not_fit_the_dateline_is_a_conflict() -> None:
+    context = publication_context(article("Headline\n\nTuesday, 26 July 2021\n\nBody.", "Headline"), DateHints(), [])
+    assert context.date == D(2021, 7, 26)
+    assert context.conflicts and "is a Monday" in context.conflicts[0]
+
+
+def test_wire_dateline_without_year_stays_unknown_but_says_why() -> None:
+    context = publication_context(article("BRUSSELS, February 10 (Xinhua) --\n\nNATO decided."), DateHints(), [])
+    assert context.basis == "unknown" and "has no year" in (context.evidence or "")
+    with_reference = publication_context(
+        article("BRUSSELS, February 10 (Xinhua) --\n\nNATO decided."), DateHints(reference=D(1999, 3, 1)), []
+    )
+    assert (with_reference.date, with_reference.basis) == (D(1999, 2, 10), "inferred")
+
+
+def test_metadata_date_comes_after_the_dateline() -> None:
+    assert publication_context(article("Body.", published="2023-03-14"), DateHints(), []).basis == "metadata"
+    context = publication_context(
+        article("Headline\n\nJuly 25, 2021\n\nBody.", "Headline", "2021-07-27"), DateHints(), []
+    )
+    assert context.basis == "dateline" and "metadata says 2021-07-27" in context.conflicts[0]
+
+
+def test_unparsable_metadata_date_is_reported_not_raised() -> None:
+    context = publication_context(article("Body.", published="sometime"), DateHints(), [])
+    assert context.basis == "unknown" and "'sometime'" in context.conflicts[0]
+
+
+# --- inference ----------------------------------------------------------------------------------------------------
+
+SEED_004_LIKE = (
+    "On Tuesday, the National Security Council issued a statement. "
+    "On Monday, the army condemned the attack. "
+    "Washington has counted 103 attacks since October 17, according to an official. "
+    "On December 8, the embassy was attacked. "
+    "The war broke out with an attack on October 7."
+)
+SEED_004_TIMEXES = {
+    "Tuesday": "XXXX-WXX-2",
+    "Monday": "XXXX-WXX-1",
+    "October 17": "XXXX-10-17",
+    "December 8": "XXXX-12-08",
+    "October 7": "XXXX-10-07",
+}
+
+
+def test_year_less_article_is_unknown_without_a_year() -> None:
+    timexes = timexes_of(SEED_004_LIKE, SEED_004_TIMEXES)
+    assert publication_context(article(SEED_004_LIKE), DateHints(), timexes).basis == "unknown"
+
+
+def test_year_less_article_with_reference_date_is_inferred_with_a_range() -> None:
+    timexes = timexes_of(SEED_004_LIKE, SEED_004_TIMEXES)
+    context = publication_context(article(SEED_004_LIKE), DateHints(reference=D(2023, 12, 31)), timexes)
+    assert context.basis == "inferred"
+    assert context.earliest == D(2023, 12, 8)
+    assert context.latest == D(2023, 12, 31)
+    assert context.date is not None and context.earliest <= context.date <= context.latest
+    assert context.date.isoweekday() == 2  # on or after the Tuesday the council spoke
+    assert 0 < context.confidence < 1
+    assert "December 8" in (context.evidence or "") and "Tuesday" in (context.evidence or "")
+
+
+def test_stated_year_with_a_recent_month_day_is_inferred() -> None:
+    text = "Talks began on March 3, 2021. On March 9, officials said the talks failed. On Friday, they left."
+    timexes = timexes_of(text, {"March 3, 2021": "2021-03-03", "March 9": "XXXX-03-09", "Friday": "XXXX-WXX-5"})
+    context = publication_context(article(text), DateHints(), timexes)
+    assert (context.basis, context.earliest, context.date) == ("inferred", D(2021, 3, 9), D(2021, 3, 12))
+
+
+def test_history_date_does_not_give_the_year() -> None:
+    text = "Churchill spoke on March 5, 1946. On June 2, the museum said it would open an exhibition."
+    timexes = timexes_of(text, {"March 5, 1946": "1946-03-05", "June 2": "XXXX-06-02"})
+    assert publication_context(article(text), DateHints(), timexes).basis == "unknown"
+
+
+def test_future_dates_are_not_lower_bounds() -> None:
+    text = "The vote was held on May 1, 2020. On May 4, results were announced. The next vote will be on May 5, 2030."
+    timexes = timexes_of(text, {"May 1, 2020": "2020-05-01", "May 4": "XXXX-05-04", "May 5, 2030": "2030-05-05"})
+    context = infer_publication(clues_of(text, timexes))
+    assert context is not None and context.earliest == D(2020, 5, 4)
+
+
+def test_inference_never_exceeds_the_upper_bound() -> None:
+    text = "On March 30, officials said the plan failed."
+    timexes = timexes_of(text, {"March 30": "XXXX-03-30"})
+    context = infer_publication(clues_of(text, timexes), upper=D(2022, 3, 31))
+    assert context is not None and context.date is not None and context.latest is not None
+    assert context.date <= D(2022, 3, 31) and context.latest == D(2022, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "tense"),
+    [
+        ("On Tuesday, the council said it would wait.", "Tuesday", "past"),
+        ("The results will be announced on Monday.", "Monday", "future"),
+        ("The change is planned to be announced on Monday.", "Monday", "future"),
+        ("The embassy was attacked on December 8.", "December 8", "past"),
+        ("Prices on Friday", "Friday", "present"),
+    ],
+)
+def test_tense_cues(sentence: str, phrase: str, tense: str) -> None:
+    start = sentence.index(phrase)
+    assert tense_of(sentence, start, start + len(phrase)) == tense
+
+
+def test_clues_with_mismatched_offsets_get_no_tense() -> None:
+    [timex] = timexes_of("x Monday", {"Monday": "XXXX-WXX-1"})
+    assert clues_of("said nothing", [timex])[0].tense == "present"
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 12), st.integers(1, 28), st.sampled_from(["said", "will say"])), min_size=1, max_size=6
+    ),
+    st.dates(min_value=D(1990, 1, 1), max_value=D(2030, 12, 31)),
+)
+def test_inferred_range_is_ordered_and_below_the_bound(items: list[tuple[int, int, str]], upper: dt.date) -> None:
+    text = " ".join(f"On {month:02d}/{day:02d} they {verb} it." for month, day, verb in items)
+    timexes = [
+        Timex(
+            tid=f"t{i}",
+            start=text.index(f"{month:02d}/{day:02d}"),
+            end=text.index(f"{month:02d}/{day:02d}") + 5,
+            text=f"{month:02d}/{day:02d}",
+            type="DATE",
+            value=f"XXXX-{month:02d}-{day:02d}",
+            underspecified=f"XXXX-{month:02d}-{day:02d}",
+        )
+        for i, (month, day, _) in enumerate(items)
+    ]
+    context = infer_publication(clues_of(text, timexes), upper=upper)
+    if context is not None:
+        assert context.earliest is not None and context.latest is not None and context.date is not None
+        assert context.earliest <= context.date <= context.latest <= upper
+
+
+def test_inference_does_not_depend_on_the_clock() -> None:
+    with freeze_time("2001-01-01"):
+        first = publication_context(article(SEED_004_LIKE), DateHints(), timexes_of(SEED_004_LIKE, SEED_004_TIMEXES))
+    with freeze_time("2040-01-01"):
+        second = publication_context(article(SEED_004_LIKE), DateHints(), timexes_of(SEED_004_LIKE, SEED_004_TIMEXES))
+    assert first == second
+
+
+def test_document_text_fixture_is_an_article() -> None:
+    document = Document(source="x.txt", text="Headline\n\nJuly 25, 2021\n\nBody text.", format="text")
+    [only] = split_articles(document)
+    assert publication_context(only, DateHints(), []).date == D(2021, 7, 25)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "July 25" + " " * 20000 + "x",
+        "Published" + " " * 20000 + "x",
+        "No comments" + " " * 20000 + "x",
+        "WASHINGTON " * 3000 + "x",
+        "5 March 2024, 10:30" + " " * 20000 + "x",
+        "(" * 20000 + "AP",
+    ],
+)
+def test_patterns_run_in_linear_time_on_hostile_lines(line: str) -> None:
+    text = f"Headline\n\n{line}\n\nBody."
+    started = time.perf_counter()
+    find_dateline(article(text, "Headline"))
+    boilerplate_spans(text, "Headline")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_month_days_that_do_not_fit_the_stated_year_leave_it_unknown() -> None:
+    text = "The deal was signed on Aug. 10, 1988. On Aug. 26, the board said yes. Shares fell on Oct. 20."
+    values = {"Aug. 10, 1988": "1988-08-10", "Aug. 26": "XXXX-08-26", "Oct. 20": "XXXX-10-20"}
+    assert publication_context(article(text), DateHints(), timexes_of(text, values)).basis == "unknown"
