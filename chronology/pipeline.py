@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from chronology.context import DateHints, publication_context
+from chronology.context import DateHints, manifest_entry, publication_context
 from chronology.events import extract_events
 from chronology.ingest import boilerplate_spans, split_articles
 from chronology.merge import merge_events
@@ -34,8 +34,11 @@ def analyse_article(article: Article, hints: DateHints) -> ArticleAnalysis:
     context = publication_context(article, hints, unanchored)
     timexes = annotate(article.text, context.date) if context.date is not None else unanchored
     events = extract_events(
-        article, context, timexes, sentence_spans(article.text), boilerplate_spans(article.text)
+        article, context, timexes, sentence_spans(article.text), boilerplate_spans(article.text, article.headline)
     )
+    entry = manifest_entry(article, hints)
+    if entry is not None and entry.publisher and not article.publisher:
+        article = article.model_copy(update={"publisher": entry.publisher})
     return ArticleAnalysis(article, context, tuple(timexes), tuple(events))
 
 
