@@ -20,8 +20,17 @@ from markupsafe import Markup
 
 import chronology
 from chronology.errors import OutputError
-from chronology.models import ArticleRecord, Basis, DateValue, Event, Granularity, Mention, PublicationContext, Status
-from chronology.models import Timeline
+from chronology.models import (
+    ArticleRecord,
+    Basis,
+    DateValue,
+    Event,
+    Granularity,
+    Mention,
+    PublicationContext,
+    Status,
+    Timeline,
+)
 from chronology.values import parse_value
 
 TEMPLATE = "timeline.html.j2"
@@ -148,7 +157,7 @@ def find_expression(text: str, expression: str, hint: int | None = None) -> tupl
     case-insensitive occurrence; None when the text does not contain it."""
     if not expression:
         return None
-    if hint is not None and 0 <= hint and text[hint : hint + len(expression)] == expression:
+    if hint is not None and hint >= 0 and text[hint : hint + len(expression)] == expression:
         return hint, hint + len(expression)
     index = text.find(expression)
     if index < 0:
