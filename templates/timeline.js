@@ -295,6 +295,7 @@
     }
     return {byYear: byYear, keys: keys};
   })();
+  document.getElementById("overview-label").textContent = bins.byYear ? "Events per year" : "Events per month";
   var MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   function binOf(ev) { return bins.byYear ? ev.ym.slice(0, 4) : ev.ym; }
