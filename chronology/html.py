@@ -20,8 +20,17 @@ from markupsafe import Markup
 
 import chronology
 from chronology.errors import OutputError
-from chronology.models import ArticleRecord, Basis, DateValue, Event, Granularity, Mention, PublicationContext, Status
-from chronology.models import Timeline
+from chronology.models import (
+    ArticleRecord,
+    Basis,
+    DateValue,
+    Event,
+    Granularity,
+    Mention,
+    PublicationContext,
+    Status,
+    Timeline,
+)
 from chronology.values import parse_value
 
 TEMPLATE = "timeline.html.j2"
@@ -148,7 +157,7 @@ def find_expression(text: str, expression: str, hint: int | None = None) -> tupl
     case-insensitive occurrence; None when the text does not contain it."""
     if not expression:
         return None
-    if hint is not None and 0 <= hint and text[hint : hint + len(expression)] == expression:
+    if hint is not None and hint >= 0 and text[hint : hint + len(expression)] == expression:
         return hint, hint + len(expression)
     index = text.find(expression)
     if index < 0:
@@ -180,11 +189,11 @@ def _value_label(value: str) -> str:
 
 
 def _offset_phrase(resolved: str, anchor: str) -> str:
-    """'2 days before' when both values are single days."""
-    days = [parse_value(v) for v in (resolved, anchor)]
-    if not all(d is not None and d[2] == "day" for d in days):
+    """' (2 days before)' when both values are single days, else ''."""
+    first, second = parse_value(resolved), parse_value(anchor)
+    if first is None or second is None or first[2] != "day" or second[2] != "day":
         return ""
-    difference = (days[0][0] - days[1][0]).days  # type: ignore[index]
+    difference = (first[0] - second[0]).days
     if difference == 0:
         return " (the same day)"
     unit = "day" if abs(difference) == 1 else "days"

@@ -27,13 +27,13 @@
   var histogram = document.getElementById("histogram");
   var yearNav = document.getElementById("years");
 
+  // Search reads what the events say; the source filter, not the search, selects by article.
   events.forEach(function (ev, i) {
     ev.i = i;
     ev.ym = ev.start.slice(0, 7);
     ev.text = [
       ev.desc, ev.date,
-      ev.mentions.map(function (m) { return m.expr + " " + m.sent; }).join(" "),
-      ev.src.map(function (s) { return articles[s].headline + " " + articles[s].publisher; }).join(" ")
+      ev.mentions.map(function (m) { return m.expr + " " + m.sent; }).join(" ")
     ].join(" ").toLowerCase();
   });
 
@@ -217,16 +217,24 @@
     list.dataset.rendered = String(rendered);
   }
 
-  var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
-    if (entries.some(function (e) { return e.isIntersecting; }) && rendered < shown.length) {
-      requestAnimationFrame(function () {
+  // Draw more while the end of the list is within LOOKAHEAD pixels below the viewport. A scroll check rather
+  // than an IntersectionObserver: a long jump can carry the sentinel past the viewport without it ever
+  // intersecting.
+  var LOOKAHEAD = 1600;
+  var filling = false;
+  function fill() {
+    if (filling || rendered >= shown.length) return;
+    filling = true;
+    requestAnimationFrame(function () {
+      filling = false;
+      if (rendered < shown.length && more.getBoundingClientRect().top < window.innerHeight + LOOKAHEAD) {
         renderThrough(rendered + CHUNK);
-        // Re-observing reports the sentinel again if it is still in view after this chunk.
-        observer.unobserve(more);
-        observer.observe(more);
-      });
-    }
-  }, {rootMargin: "0px 0px 1600px 0px"}) : null;
+        fill();
+      }
+    });
+  }
+  window.addEventListener("scroll", fill, {passive: true});
+  window.addEventListener("resize", fill);
 
   function apply(state) {
     var started = performance.now();
@@ -239,8 +247,7 @@
     lastYear = null;
     lastGroup = null;
     renderThrough(CHUNK);
-    if (!observer) renderThrough(shown.length);
-    else { observer.unobserve(more); observer.observe(more); }
+    fill();
     empty.hidden = shown.length > 0;
     count.textContent = shown.length === events.length
       ? "Showing all " + events.length + (events.length === 1 ? " event" : " events")
@@ -288,6 +295,7 @@
     }
     return {byYear: byYear, keys: keys};
   })();
+  document.getElementById("overview-label").textContent = bins.byYear ? "Events per year" : "Events per month";
   var MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   function binOf(ev) { return bins.byYear ? ev.ym.slice(0, 4) : ev.ym; }

@@ -31,7 +31,7 @@ def _article(
     **extra: object,
 ) -> ArticleRecord:
     publication = PublicationContext(
-        date=dt.date.fromisoformat(published) if published else None, basis=basis, **extra  # type: ignore[arg-type]
+        date=dt.date.fromisoformat(published) if published else None, basis=basis, **extra
     )
     return ArticleRecord(
         id=id, source=id.split("#")[0], headline=headline, publisher=publisher, span=(0, 1000),
@@ -132,9 +132,10 @@ def injection_timeline() -> Timeline:
 
 
 _WORDS = (
-    "ministers agreed ceasefire talks harbour strike tariffs election court ruling flood relief budget vote "
-    "pipeline outage protest summit treaty inquiry merger drought convoy airport reopened sanctions"
-).split()
+    "ministers", "agreed", "ceasefire", "talks", "harbour", "strike", "tariffs", "election", "court",
+    "ruling", "flood", "relief", "budget", "vote", "pipeline", "outage", "protest", "summit", "treaty",
+    "inquiry", "merger", "drought", "convoy", "airport", "reopened", "sanctions",
+)
 _VALUES = (
     lambda r, d: d.isoformat(),
     lambda r, d: d.isoformat()[:7],

@@ -1,0 +1,194 @@
+"""The HTML page without a browser: display helpers, payload, escaping, template lookup."""
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import re
+
+import pytest
+from html_fixtures import PAYLOADS, injection_timeline, realistic_timeline
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chronology import html
+from chronology.html import (
+    display_date,
+    embed_json,
+    find_expression,
+    group_labels,
+    publication_label,
+    render_html,
+    resolution_note,
+    timeline_payload,
+    timeline_warnings,
+)
+from chronology.models import PublicationContext
+from chronology.values import date_value
+
+
+def _date(value, mod=None):
+    date = date_value(value, mod)
+    assert date is not None
+    return date
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "status", "shown"),
+    [
+        ("2023-12-26", None, None, "26 Dec 2023"),
+        ("2024-10", None, None, "October 2024"),
+        ("2023-SU", None, None, "Summer 2023"),
+        ("2023-WI", None, None, "Winter 2023–24"),
+        ("2020", None, None, "2020"),
+        ("202", None, None, "2020s"),
+        ("19", None, None, "20th century"),
+        ("1998-Q3", None, None, "Q3 1998"),
+        ("1998-H2", None, None, "second half of 1998"),
+        ("2024-W03", None, None, "week of 15 Jan 2024"),
+        ("2024-W03-WE", None, None, "weekend of 20 Jan 2024"),
+        ("2023-12-26TMO", None, None, "26 Dec 2023, morning"),
+        ("2023-12-26T14:30", None, None, "26 Dec 2023, 14:30"),
+        ("2023-10-17", None, "ongoing", "since 17 Oct 2023"),
+        ("2024-10", "MID", None, "mid-October 2024"),
+        ("2023", "END", None, "late 2023"),
+        ("2023-12-26", "APPROX", None, "about 26 Dec 2023"),
+        ("2024-10", None, "planned", "October 2024"),
+    ],
+)
+def test_dates_display_at_their_real_precision(value, mod, status, shown):
+    assert display_date(_date(value, mod), status) == shown
+
+
+def test_events_group_under_year_and_month_or_a_longer_period():
+    assert group_labels(_date("2023-12-26")) == ("2023", "December")
+    assert group_labels(_date("2024-10")) == ("2024", "October")
+    assert group_labels(_date("2023-SU")) == ("2023", "Longer periods")
+    assert group_labels(_date("202")) == ("2020s", "Longer periods")
+
+
+def test_page_order_puts_longer_periods_first_within_a_year():
+    events = timeline_payload(realistic_timeline())["events"]
+    headings = [(e["year"], e["month"]) for e in events]
+    assert headings[:3] == [("1998", "Longer periods"), ("2020s", "Longer periods"), ("2023", "Longer periods")]
+    assert [e["date"] for e in events][3:] == [
+        "since 17 Oct 2023", "December 2023", "26 Dec 2023", "about 5 Jan 2024", "22 Jan 2024", "October 2024",
+    ]
+
+
+def test_expression_is_found_at_its_offset_or_by_search():
+    text = "On Tuesday, and again on Tuesday, ships were struck."
+    assert find_expression(text, "Tuesday", hint=25) == (25, 32)
+    assert find_expression(text, "Tuesday", hint=0) == (3, 10)
+    assert find_expression(text, "tuesday") == (3, 10)
+    assert find_expression(text, "Monday") is None
+    assert find_expression(text, "") is None
+
+
+@given(st.text(max_size=40), st.text(min_size=1, max_size=8))
+def test_found_expression_is_really_there(text, expression):
+    found = find_expression(text, expression)
+    if found is None:
+        assert expression.lower() not in text.lower()
+    else:
+        assert text[found[0] : found[1]].lower() == expression.lower()
+
+
+def test_resolution_explains_anchoring_to_publication():
+    mention = next(m for e in realistic_timeline().events for m in e.mentions if m.expression == "Tuesday")
+    note = resolution_note(mention)
+    assert "XXXX-WXX-2" in note
+    assert "the publication date, 28 Dec 2023" in note
+    assert "resolves to 26 Dec 2023 (2023-12-26) (2 days before)" in note
+
+
+def test_resolution_of_a_complete_date_says_so():
+    mention = next(m for e in realistic_timeline().events for m in e.mentions if m.expression == "October 2024")
+    assert resolution_note(mention) == "“October 2024” is a complete date: October 2024 (2024-10)."
+
+
+def test_publication_label_shows_basis_and_inferred_window():
+    assert publication_label(PublicationContext(date=dt.date(2023, 12, 28), basis="dateline")) == (
+        "28 Dec 2023, from the dateline"
+    )
+    inferred = PublicationContext(
+        date=dt.date(2024, 1, 25), basis="inferred", earliest=dt.date(2024, 1, 22), latest=dt.date(2024, 1, 27),
+        confidence=0.6,
+    )
+    assert publication_label(inferred) == (
+        "25 Jan 2024, inferred from the text (between 22 Jan 2024 and 27 Jan 2024, confidence 60%)"
+    )
+    assert publication_label(PublicationContext(date=None, basis="unknown")) == "no publication date"
+
+
+def test_marks_follow_mod_status_basis_and_disagreement():
+    flags = {e["desc"][:20]: e["flags"] for e in timeline_payload(realistic_timeline())["events"]}
+    assert flags["Talks between the un"] == ["approx", "inferred", "conflict"]
+    assert flags["A second deep-water t"[:20]] == ["planned"]
+    assert flags["Dockworkers walked o"] == ["inferred"]
+    assert flags["Two container ships "] == []
+    assert flags["Container volumes ha"] == ["inferred", "coarse"]
+
+
+def test_description_highlight_covers_the_expression():
+    events = timeline_payload(realistic_timeline())["events"]
+    struck = next(e for e in events if e["date"] == "26 Dec 2023")
+    start, end = struck["hl"]
+    assert struck["desc"][start:end] == "Tuesday"
+    mention = struck["mentions"][0]
+    assert mention["sent"][mention["hl"][0] : mention["hl"][1]] == "Tuesday"
+
+
+def test_warnings_add_articles_without_publication_date():
+    timeline = realistic_timeline()
+    undated = timeline.articles[0].model_copy(
+        update={"id": "x.txt#0", "source": "x.txt", "publication": PublicationContext(date=None, basis="unknown")}
+    )
+    warnings = timeline_warnings(timeline.model_copy(update={"articles": (*timeline.articles, undated)}))
+    assert warnings[0] == timeline.warnings[0]
+    assert any("x.txt" in w and "no publication date" in w for w in warnings)
+    # The inferred article is already named by a timeline warning: no second line for it.
+    assert sum("port_strike" in w for w in warnings) == 1
+
+
+@given(st.text())
+def test_embedded_json_never_closes_its_script_element(text):
+    embedded = embed_json({"t": text})
+    assert "<" not in embedded and ">" not in embedded and "&" not in embedded
+    assert json.loads(embedded) == {"t": text}
+
+
+def test_page_escapes_every_injected_field():
+    page = render_html(injection_timeline())
+    # The only script elements are the page's own two; no payload opened a tag or an attribute.
+    assert len(re.findall(r"<script\b", page)) == 2
+    for payload in PAYLOADS:
+        assert payload not in page or not re.search("[<>\"']", payload)
+    # Input text never becomes a link target: a javascript: URL stays text.
+    assert not re.search(r"(?:href|src|action)=[\"']?javascript:", page, re.IGNORECASE)
+    assert "<img" not in page and "<svg onload" not in page and "<style>body" not in page
+    assert "&lt;script&gt;window.__pwned" in page
+
+
+def test_page_is_self_contained_with_a_strict_policy():
+    page = render_html(realistic_timeline())
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert policy is not None and "default-src 'none'" in policy.group(1)
+    script = page.rsplit("<script>", 1)[1].split("</script>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in policy.group(1)
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page)
+
+
+def test_counts_and_sources_panel_are_in_the_page():
+    page = render_html(realistic_timeline())
+    assert '<dd id="stat-events">9</dd>' in page
+    assert '<dd id="stat-sources">2</dd>' in page
+    assert "Port strike talks collapse" in page and "inferred from the text" in page
+
+
+def test_templates_are_found_from_the_checkout(tmp_path, monkeypatch):
+    assert html.template_dirs()[-1].name == "templates"
+    monkeypatch.setattr(html.chronology, "__file__", str(tmp_path / "chronology" / "__init__.py"))
+    with pytest.raises(html.OutputError):
+        render_html(realistic_timeline())

@@ -1,0 +1,226 @@
+"""The HTML page in headless Chromium, used as a reviewer would: count, search, filter, expand, share a view."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import browser, unavailable_reason
+from html_fixtures import PAYLOADS, generated_timeline, injection_timeline, realistic_timeline
+
+from chronology.html import render_html
+
+REASON = unavailable_reason()
+pytestmark = pytest.mark.skipif(REASON is not None, reason=f"browser tests need headless Chromium: {REASON}")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    with browser() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pages")
+    built = {}
+    for name, timeline in (
+        ("realistic", realistic_timeline()),
+        ("injection", injection_timeline()),
+        ("large", generated_timeline(10_000)),
+    ):
+        path = folder / f"{name}.html"
+        path.write_text(render_html(timeline), encoding="utf-8")
+        built[name] = path
+    return built
+
+
+@pytest.fixture
+def open_page(chromium: Any, pages: dict[str, Path]) -> Iterator[Any]:
+    contexts = []
+
+    def opener(name: str, fragment: str = "", **options: Any) -> Any:
+        context = chromium.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.errors = errors
+        page.goto(pages[name].as_uri() + fragment)
+        page.wait_for_selector("html[data-ready]")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def shown(page: Any) -> int:
+    return int(page.get_attribute("#count", "data-shown"))
+
+
+def wait_for_count(page: Any, expected: int) -> None:
+    # Functions, not expression strings: the page's policy forbids eval, which string predicates need.
+    page.wait_for_function("n => document.getElementById('count').dataset.shown === n", arg=str(expected))
+
+
+def test_every_event_of_the_data_is_listed(open_page: Any) -> None:
+    page = open_page("realistic")
+    data = json.loads(page.text_content("#timeline-data"))
+    assert page.locator("li.event").count() == len(data["events"]) == shown(page) == 9
+    assert page.text_content("#stat-events") == "9"
+    assert page.locator("h2.year-h").all_text_contents() == ["1998", "2020s", "2023", "2024"]
+    assert page.errors == []
+
+
+def test_typing_in_the_search_box_shrinks_the_list(open_page: Any) -> None:
+    page = open_page("realistic")
+    page.locator("#q").press_sequentially("talks")
+    wait_for_count(page, 2)
+    assert page.locator("li.event .desc").all_text_contents() == [
+        "Talks between the union and the operators began around 5 January.",
+        "Dockworkers walked out on Monday after the talks collapsed.",
+    ]
+    assert "Showing 2 of 9 events" in page.text_content("#count")
+
+
+def test_date_range_keeps_events_overlapping_it(open_page: Any) -> None:
+    page = open_page("realistic")
+    page.fill("#from", "2024-01-01")
+    page.fill("#to", "2024-01-31")
+    wait_for_count(page, 3)
+    assert page.locator("li.event time").all_text_contents() == ["2020s", "about 5 Jan 2024", "22 Jan 2024"]
+
+
+def test_source_filter_and_toggles(open_page: Any) -> None:
+    page = open_page("realistic")
+    page.select_option("#src", "seeds/port_strike.txt#0")
+    wait_for_count(page, 3)
+    page.uncheck("input[value=inferred]")
+    wait_for_count(page, 0)
+    assert page.is_visible("#empty")
+    page.click("#reset")
+    wait_for_count(page, 9)
+    page.uncheck("input[value=planned]")
+    wait_for_count(page, 8)
+    assert "October 2024" not in page.locator("li.event time").all_text_contents()
+
+
+def test_evidence_shows_sentence_source_and_resolution(open_page: Any) -> None:
+    page = open_page("realistic")
+    event = page.locator("li.event", has_text="Two container ships")
+    assert not event.locator(".m-sentence").is_visible()
+    event.locator("summary").click()
+    sentence = event.locator(".m-sentence")
+    sentence.wait_for()
+    assert sentence.text_content() == "Two container ships were struck on Tuesday near the port of Aden."
+    assert sentence.locator("mark").text_content() == "Tuesday"
+    assert "Red Sea shipping disruption deepens · Harbour Gazette" in event.locator(".m-head").text_content()
+    assert "28 Dec 2023, from the dateline" in event.locator(".m-pub").text_content()
+    assert "XXXX-WXX-2" in event.locator(".m-how").text_content()
+    assert "2 days before" in event.locator(".m-how").text_content()
+
+
+def test_marks_are_visible_on_uncertain_events(open_page: Any) -> None:
+    page = open_page("realistic")
+    talks = page.locator("li.event", has_text="Talks between")
+    assert talks.locator(".mark").all_text_contents() == ["≈ approximate", "? inferred context", "! conflict"]
+    assert page.locator("li.event", has_text="deep-water").locator(".mark.planned").count() == 1
+
+
+def test_fragment_keeps_and_restores_the_filter(open_page: Any) -> None:
+    page = open_page("realistic")
+    page.locator("#q").press_sequentially("strait")
+    page.uncheck("input[value=planned]")
+    page.fill("#from", "2023-09-01")
+    wait_for_count(page, 1)
+    fragment = page.evaluate("location.hash")
+    assert "q=strait" in fragment and "hide=planned" in fragment and "from=2023-09-01" in fragment
+
+    shared = open_page("realistic", fragment)
+    assert shared.input_value("#q") == "strait"
+    assert shared.input_value("#from") == "2023-09-01"
+    assert not shared.is_checked("input[value=planned]")
+    assert shown(shared) == 1
+    assert shared.locator("li.event time").all_text_contents() == ["since 17 Oct 2023"]
+
+
+def test_overview_and_year_links_jump_to_events(open_page: Any) -> None:
+    page = open_page("realistic")
+    assert page.locator("#histogram g.bin").count() == 27  # 1998 to 2024: too long for months, a bar a year
+    page.click("#years button:text-is('2024')")
+    assert page.evaluate("document.activeElement.querySelector('.desc').textContent").startswith("Talks between")
+    page.locator("#histogram g.bin:not(.none)").first.click()
+    assert page.evaluate("document.activeElement.querySelector('time').textContent") == "Q3 1998"
+
+
+def test_keyboard_reaches_the_skip_link_and_the_search_box(open_page: Any) -> None:
+    page = open_page("realistic")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the chronology"
+    page.locator("#q").focus()
+    page.keyboard.type("aden")
+    wait_for_count(page, 1)
+
+
+@pytest.mark.parametrize("policy", ["enforced", "bypassed"])
+def test_injected_markup_stays_inert_text(open_page: Any, policy: str) -> None:
+    # With the Content-Security-Policy bypassed, escaping alone must keep the payloads inert.
+    page = open_page("injection", bypass_csp=policy == "bypassed")
+    for summary in page.locator("li.event summary").all():
+        summary.click()
+    page.locator(".m-sentence").first.wait_for()
+    page.locator("li.event .desc").first.hover()
+    assert page.evaluate("window.__pwned") is None
+    assert page.title().startswith("Chronology")
+    assert page.evaluate("document.querySelectorAll('[onerror], [onload], [onmouseover], img, iframe').length") == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == 2
+    assert page.evaluate("getComputedStyle(document.body).display") == "block"
+    # The payloads are shown, as text, wherever the source put them.
+    descriptions = page.locator("li.event .desc").all_text_contents()
+    assert descriptions[0] == f"{PAYLOADS[0]} happened on 1 March."
+    assert page.locator("#warnings li").count() >= len(PAYLOADS)
+    assert shown(page) == len(PAYLOADS)
+    assert page.errors == []
+
+
+def test_ten_thousand_events_open_in_chunks_and_filter(open_page: Any) -> None:
+    page = open_page("large")
+    assert shown(page) == 10_000
+    rendered = page.locator("li.event").count()
+    assert 0 < rendered < 10_000
+    page.mouse.wheel(0, 20_000)
+    page.wait_for_function("n => document.querySelectorAll('li.event').length > n", arg=rendered)
+    page.locator("#q").press_sequentially("ceasefire convoy")
+    page.wait_for_function("() => +document.getElementById('count').dataset.shown < 10000")
+    data = json.loads(page.text_content("#timeline-data"))
+    expected = sum(
+        "ceasefire" in e["desc"].lower() and "convoy" in e["desc"].lower() for e in data["events"]
+    )
+    assert shown(page) == expected
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("li.event").count() == expected  # printing draws every remaining chunk
+    filtering = page.evaluate(
+        "Math.max(...performance.getEntriesByName('chronology-filter').map(e => e.duration))"
+    )
+    assert filtering < 2000
+    assert page.errors == []
+
+
+def test_phone_width_has_no_horizontal_scroll(open_page: Any) -> None:
+    page = open_page("realistic", viewport={"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_print_hides_controls_and_dark_scheme_changes_colours(open_page: Any) -> None:
+    page = open_page("realistic")
+    light = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.emulate_media(media="print")
+    assert not page.is_visible("#filters")
+    assert not page.is_visible("#histogram")
+    assert page.locator("li.event").first.is_visible()
+    dark = open_page("realistic", color_scheme="dark")
+    assert dark.evaluate("getComputedStyle(document.body).backgroundColor") != light
