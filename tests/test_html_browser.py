@@ -35,6 +35,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         path = folder / f"{name}.html"
         path.write_text(render_html(timeline), encoding="utf-8")
         built[name] = path
+    built["seeds"] = Path(__file__).resolve().parents[1] / "output" / "timeline.html"
     return built
 
 
@@ -73,6 +74,16 @@ def test_every_event_of_the_data_is_listed(open_page: Any) -> None:
     assert page.locator("li.event").count() == len(data["events"]) == shown(page) == 9
     assert page.text_content("#stat-events") == "9"
     assert page.locator("h2.year-h").all_text_contents() == ["1998", "2020s", "2023", "2024"]
+    assert page.errors == []
+
+
+def test_the_seeds_page_lists_every_event_of_the_seeds_json(open_page: Any) -> None:
+    page = open_page("seeds")
+    committed = json.loads((Path(__file__).resolve().parents[1] / "output" / "timeline.json").read_text("utf-8"))
+    assert page.locator("li.event").count() == shown(page) == len(committed["events"]) > 20
+    page.fill("#q", "embassy")
+    texts = [" ".join([e["description"], *(m["sentence"] for m in e["mentions"])]) for e in committed["events"]]
+    wait_for_count(page, sum("embassy" in text.lower() for text in texts))
     assert page.errors == []
 
 
