@@ -483,6 +483,17 @@ def infer_publication(
     )
 
 
+def latest_yearless_past(clues: Sequence[Clue]) -> str | None:
+    """The text of the latest month-day written without its year that the text reports as past (in calendar
+    order within a year), which tells a user the article's day even when its year is unknown."""
+    days = [
+        ((int(match[1]), int(match[2])), clue.timex.text)
+        for clue in clues
+        if clue.tense != "future" and (match := _MONTH_DAY.fullmatch(clue.timex.value)) is not None
+    ]
+    return max(days)[1] if days else None
+
+
 def _closest_weekday(floor: dt.date, weekdays: Sequence[int]) -> dt.date:
     """The day of the week after floor that puts the mentioned past weekdays closest before it."""
     if not weekdays:
@@ -521,7 +532,8 @@ def publication_context(article: Article, hints: DateHints, timexes: Sequence[Ti
         except DateParseError as error:
             conflicts.append(str(error))
     upper = min((d for d in (hints.reference, header_date) if d is not None), default=None)
-    inferred = infer_publication(clues_of(article.text, timexes), upper, dateline)
+    clues = clues_of(article.text, timexes)
+    inferred = infer_publication(clues, upper, dateline)
     if stated:
         basis, date, evidence = stated[0]
         for other_basis, other_date, other_evidence in stated[1:]:
@@ -555,6 +567,9 @@ def publication_context(article: Article, hints: DateHints, timexes: Sequence[Ti
     evidence = "no publication date found"
     if dateline is not None and dateline.month_day is not None:
         evidence += f" (the dateline {dateline.text!r} has no year)"
+    latest_day = latest_yearless_past(clues)
+    if latest_day is not None:
+        evidence += f" (the text reports {latest_day!r} as past but states no year for it)"
     return PublicationContext(
         date=None,
         basis="unknown",

@@ -46,6 +46,7 @@ class DocumentResult(BaseModel):
     found: dt.date | None
     basis: Basis
     error_days: int | None
+    evidence: str = ""
 
 
 class Scores(BaseModel):
@@ -141,6 +142,7 @@ def evaluate_document(document: TimeMLDocument, source: str, clues: Literal["tag
         found=context.date,
         basis=context.basis,
         error_days=error,
+        evidence=context.evidence or "",
     )
 
 
@@ -173,6 +175,18 @@ def report(results: Sequence[DocumentResult]) -> dict[str, Scores]:
     }
 
 
+def error_lines(results: Sequence[DocumentResult], minimum_days: int = 0) -> list[str]:
+    """One line per document whose date is wrong by more than minimum_days, worst first: document, truth, guess,
+    error and the evidence the guess rests on."""
+    wrong = [r for r in results if r.error_days is not None and abs(r.error_days) > minimum_days]
+    wrong.sort(key=lambda r: (-abs(r.error_days or 0), r.source))
+    return [
+        f"{r.source}\t{r.truth.isoformat()}\t{r.found.isoformat() if r.found else '-'}\t{r.error_days:+d}d\t"
+        f"{r.basis}: {r.evidence}"
+        for r in wrong
+    ]
+
+
 def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="TimeML files or folders (searched recursively)")
     parser.add_argument("--json", action="store_true", help="print the scores (and each document's result) as JSON")
@@ -182,6 +196,15 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         default="tagger",
         help="temporal expressions for inference: our tagger (default), or the gold annotations stripped of "
         "their anchoring, to measure the inference rules apart from the tagger",
+    )
+    parser.add_argument(
+        "--errors",
+        type=int,
+        nargs="?",
+        const=0,
+        metavar="DAYS",
+        help="after the table, list the documents dated wrong by more than DAYS (default 0): document, truth, "
+        "guess, error, evidence",
     )
 
 
@@ -204,4 +227,7 @@ def command(args: argparse.Namespace) -> int:
             f"{name:<12} {s.documents:>6} {s.coverage:>9.1%} {s.exact:>7.1%} {s.within_7_days:>9.1%} "
             f"{s.wrong_over_30_days:>9.1%}"
         )
+    if args.errors is not None:
+        for line in error_lines(results, args.errors):
+            print(line)
     return 0

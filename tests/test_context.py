@@ -389,3 +389,11 @@ def test_month_days_that_do_not_fit_the_stated_year_leave_it_unknown() -> None:
     text = "The deal was signed on Aug. 10, 1988. On Aug. 26, the board said yes. Shares fell on Oct. 20."
     values = {"Aug. 10, 1988": "1988-08-10", "Aug. 26": "XXXX-08-26", "Oct. 20": "XXXX-10-20"}
     assert publication_context(article(text), DateHints(), timexes_of(text, values)).basis == "unknown"
+
+
+def test_unknown_year_still_names_the_latest_past_day() -> None:
+    text = "Headline\n\nSince October 17 talks went on. On December 8 the council said it would meet on March 2."
+    timexes = timexes_of(text, {"October 17": "XXXX-10-17", "December 8": "XXXX-12-08", "March 2": "XXXX-03-02"})
+    context = publication_context(article(text, "Headline"), DateHints(), timexes)
+    assert (context.basis, context.date) == ("unknown", None)
+    assert "'December 8' as past but states no year" in (context.evidence or "")

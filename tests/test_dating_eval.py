@@ -14,6 +14,7 @@ from chronology.dating_eval import (
     Category,
     DocumentResult,
     category_of,
+    error_lines,
     evaluate_paths,
     report,
     score,
@@ -106,3 +107,17 @@ def test_missing_path_or_nothing_to_score_is_an_input_error(tmp_path: Path) -> N
         run([str(tmp_path / "missing")])
     with pytest.raises(InputError, match="no TimeML document with a DCT"):
         run([str(FIXTURES / "nodct.tml"), "--clues", "gold"])
+
+
+def test_error_listing_shows_wrong_dates_worst_first_with_their_evidence() -> None:
+    results = [result(3), result(-40), result(None), result(0)]
+    lines = error_lines(results)
+    assert [line.split("\t")[3] for line in lines] == ["-40d", "+3d"]
+    assert lines[0].split("\t")[1:3] == ["2000-01-01", "1999-11-22"]
+    assert error_lines(results, 30) == lines[:1]
+
+
+def test_command_lists_errors_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(FIXTURES), "--clues", "gold", "--errors"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].split()[:2] == ["documents", "count"] and len(rows) == 4  # header, 3 score rows, nothing wrong
