@@ -1,0 +1,50 @@
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from chronology.cli import main
+from chronology.render import timeline_json
+from chronology.schema import schema_json, timeline_schema
+from tests.timeline_fixtures import timeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA_FILE = ROOT / "schema" / "timeline.schema.json"
+
+
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_committed_schema_is_the_generated_one():
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_json(), (
+        "regenerate with: PYTHONPATH=. python -m chronology.cli schema > schema/timeline.schema.json"
+    )
+
+
+def test_schema_command_prints_the_schema(capsys):
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == timeline_schema()
+
+
+def test_seed_output_validates_against_the_schema(tmp_path):
+    assert main(["build", str(ROOT / "seeds"), "--out", str(tmp_path), "-q"]) == 0
+    document = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    assert document["events"] and document["schema_version"] == "1.0"
+    _validator().validate(document)
+
+
+def test_hand_made_timeline_validates_and_broken_ones_do_not():
+    document = json.loads(timeline_json(timeline()))
+    validator = _validator()
+    validator.validate(document)
+    del document["events"][0]["date"]["edtf"]
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(document)
+    document = json.loads(timeline_json(timeline()))
+    document["events"][0]["status"] = "rumoured"
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(document)
