@@ -6,6 +6,8 @@ DIR holds documents/*.tml (tokenised TimeML: `<s id>` sentences, a DCT) and gold
 The documents' text (tags stripped, one sentence per line) runs through the pipeline with each DCT as the
 publication date, all documents merged into one chronology, as `build` would do.
 
+The tokenised text is joined back into ordinary prose ("April 28, 2003") before tagging.
+
 - recall: of the gold entries with a date, the share for which we have an event whose date expression lies
   in the gold mention's sentence (for a sentence with several, the one nearest the gold word);
 - dating accuracy: of those found, the share whose date equals the gold date at the gold's precision
@@ -30,6 +32,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from chronology.commands.build import with_undated
 from chronology.context import DateHints
 from chronology.errors import InputError
 from chronology.models import Article, Event, Granularity, Timeline
@@ -42,6 +45,10 @@ _PRECISION_RANK: dict[Granularity, int] = {
     "month": 2, "week": 2, "day": 3, "part_of_day": 3, "time": 3,
 }
 _GOLD_RANK = {4: 1, 7: 2, 10: 3}  # length of 'YYYY', 'YYYY-MM', 'YYYY-MM-DD'
+# The documents are tokenised ("April 28 , 2003", "Apple 's"); these tokens join the previous one, and the ones
+# after an opener join the next, so the pipeline reads ordinary news text.
+_NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "?", "!", ")", "]", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d"})
+_NO_SPACE_AFTER = frozenset({"(", "[", "$", "US$"})
 
 
 @dataclass(frozen=True)
@@ -102,12 +109,20 @@ def read_document(path: Path) -> SemevalDocument:
     sentences: dict[int, tuple[int, int]] = {}
     offset = 0
     for sentence in body.iter("s"):
-        text = " ".join("".join(sentence.itertext()).split())
+        text = detokenise("".join(sentence.itertext()).split())
         sentences[int(sentence.get("id", "0"))] = (offset, offset + len(text))
         parts.append(text)
         offset += len(text) + 1
     title = root.findtext("EXTRAINFO")
     return SemevalDocument(docid.strip(), title.strip() if title else None, dct, "\n".join(parts), sentences)
+
+
+def detokenise(tokens: Sequence[str]) -> str:
+    text = ""
+    for index, token in enumerate(tokens):
+        joined = index == 0 or token in _NO_SPACE_BEFORE or tokens[index - 1] in _NO_SPACE_AFTER
+        text += token if joined else " " + token
+    return text
 
 
 def _gold_date(text: str) -> str | None:
@@ -139,15 +154,17 @@ def read_gold(path: Path) -> list[GoldEntry]:
     return entries
 
 
-def run_pipeline(documents: Sequence[SemevalDocument]) -> Timeline:
-    """One merged chronology of all documents, each dated by its DCT (as `--published DOC=DCT` would)."""
+def run_pipeline(documents: Sequence[SemevalDocument], include_undated: bool = False) -> Timeline:
+    """One merged chronology of all documents, each dated by its DCT (as `--published DOC=DCT` would), with
+    the statements without a date of their own when `include_undated` (as `build --include-undated`)."""
     analyses = []
     for document in documents:
         article = Article(
             id=f"{document.docid}#0", source=document.docid, index=0, headline=document.title, start=0,
             end=len(document.text), text=document.text, published=document.dct.isoformat(),
         )
-        analyses.append(analyse_article(article, DateHints(published_all=document.dct)))
+        analysis = analyse_article(article, DateHints(published_all=document.dct))
+        analyses.append(with_undated(analysis) if include_undated else analysis)
     return assemble(analyses)
 
 
@@ -206,23 +223,28 @@ def score(documents: Sequence[SemevalDocument], gold: Iterable[GoldEntry], timel
     )
 
 
-def evaluate_folder(folder: Path) -> TimelineScores:
+def evaluate_folder(folder: Path, include_undated: bool = False) -> TimelineScores:
     document_paths = sorted((folder / "documents").glob("*.tml"))
     gold_paths = sorted((folder / "gold-timelines").glob("*.txt"))
     if not document_paths or not gold_paths:
         raise InputError(f"{folder}: expected documents/*.tml and gold-timelines/*.txt")
     documents = [read_document(path) for path in document_paths]
     gold = [entry for path in gold_paths for entry in read_gold(path)]
-    return score(documents, gold, run_pipeline(documents))
+    return score(documents, gold, run_pipeline(documents, include_undated))
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", metavar="DIR", help="SemEval-2015 timeline data: documents/ and gold-timelines/")
+    parser.add_argument(
+        "--include-undated",
+        action="store_true",
+        help="score the chronology `build --include-undated` gives (statements without a date of their own)",
+    )
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
 def command(args: argparse.Namespace) -> int:
-    scores = evaluate_folder(Path(args.folder))
+    scores = evaluate_folder(Path(args.folder), args.include_undated)
     if args.json:
         print(json.dumps(scores.model_dump(), indent=2))
         return 0

@@ -53,8 +53,8 @@ def test_each_dated_statement_becomes_an_event_with_its_sentence():
 
 def test_two_dates_in_one_sentence_give_two_clauses():
     monday, wednesday = _events()[1:3]
-    assert monday.description == "The minister held talks in Paris on Monday"
-    assert wednesday.description == "before flying home to Baghdad on Wednesday."
+    assert monday.description == "The minister held talks in Paris on Monday."
+    assert wednesday.description == "The minister … before flying home to Baghdad on Wednesday."
     assert monday.mentions[0].sentence.startswith("The minister held talks")
 
 

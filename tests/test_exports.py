@@ -8,7 +8,7 @@ import icalendar
 
 from chronology.cli import main
 from chronology.exports import timeline_csv, timeline_ics, timelinejs_json
-from tests.timeline_fixtures import timeline
+from timeline_fixtures import timeline
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

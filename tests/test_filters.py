@@ -7,7 +7,7 @@ import pytest
 from chronology.cli import main
 from chronology.errors import DateParseError
 from chronology.filters import Selection, filter_timeline, window_bound
-from tests.timeline_fixtures import timeline
+from timeline_fixtures import timeline
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

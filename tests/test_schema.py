@@ -7,7 +7,7 @@ import pytest
 from chronology.cli import main
 from chronology.render import timeline_json
 from chronology.schema import schema_json, timeline_schema
-from tests.timeline_fixtures import timeline
+from timeline_fixtures import timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = ROOT / "schema" / "timeline.schema.json"

@@ -8,13 +8,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from dataclasses import replace
+
 from chronology.commands.inputs import Problems, add_input_options, date_hints, documents
 from chronology.errors import InputError
+from chronology.events import undated_events
 from chronology.exports import EXPORTS
 from chronology.filters import Selection, filter_timeline, window_bound
 from chronology.html import render_html
+from chronology.ingest import boilerplate_spans
 from chronology.models import Basis
-from chronology.pipeline import ArticleAnalysis, build_timeline
+from chronology.pipeline import ArticleAnalysis, assemble, build_timeline
+from chronology.sentences import sentence_spans
 from chronology.render import timeline_json
 from chronology.writers import write_atomic
 
@@ -36,6 +41,12 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     selection.add_argument("--until", metavar="DATE", help="only events overlapping DATE or earlier (YYYY[-MM[-DD]])")
     selection.add_argument("--match", metavar="TEXT", help="only events whose description contains TEXT (any case)")
     selection.add_argument(
+        "--include-undated",
+        action="store_true",
+        help="also list statements without a date of their own, at the date the article's narrative last gave "
+        "(past tense) or at publication (present tense); marked dated_by 'narrative' or 'publication'",
+    )
+    selection.add_argument(
         "--exclude-unknown-context",
         action="store_true",
         help="leave out what articles without a known publication date say (their relative dates are unresolved)",
@@ -45,6 +56,15 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="leave out what articles say whose publication date was only inferred from their text",
     )
+
+
+def with_undated(analysis: ArticleAnalysis) -> ArticleAnalysis:
+    """The analysis with its article's undated statements added to its events."""
+    article = analysis.article
+    extra = undated_events(
+        article, analysis.context, analysis.timexes, sentence_spans(article.text), boilerplate_spans(article.text)
+    )
+    return replace(analysis, events=analysis.events + tuple(extra))
 
 
 def selection_from_args(args: argparse.Namespace) -> Selection:
@@ -85,8 +105,18 @@ def command(args: argparse.Namespace) -> int:
     selection = selection_from_args(args)
     hints = date_hints(args)
     progress = _Progress(enabled=not args.quiet)
-    timeline = build_timeline(documents(args, problems), hints, on_article=progress)
+    analyses: list[ArticleAnalysis] = []
+
+    def on_article(analysis: ArticleAnalysis) -> None:
+        progress(analysis)
+        if args.include_undated:
+            analyses.append(analysis)
+
+    timeline = build_timeline(documents(args, problems), hints, on_article=on_article)
     progress.close()
+    if args.include_undated:
+        # A second merge over the same analyses, now with their undated statements.
+        timeline = assemble([with_undated(analysis) for analysis in analyses])
     if not timeline.articles:
         raise InputError("nothing to process: no readable article in " + ", ".join(args.paths))
     timeline = filter_timeline(timeline, selection)
