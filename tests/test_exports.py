@@ -5,10 +5,10 @@ import json
 from pathlib import Path
 
 import icalendar
+from timeline_fixtures import timeline
 
 from chronology.cli import main
 from chronology.exports import timeline_csv, timeline_ics, timelinejs_json
-from timeline_fixtures import timeline
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -3,11 +3,11 @@ import json
 from pathlib import Path
 
 import pytest
+from timeline_fixtures import timeline
 
 from chronology.cli import main
 from chronology.errors import DateParseError
 from chronology.filters import Selection, filter_timeline, window_bound
-from timeline_fixtures import timeline
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -3,11 +3,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from timeline_fixtures import timeline
 
 from chronology.cli import main
 from chronology.render import timeline_json
 from chronology.schema import schema_json, timeline_schema
-from timeline_fixtures import timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = ROOT / "schema" / "timeline.schema.json"

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-
 from dataclasses import replace
+from pathlib import Path
 
 from chronology.commands.inputs import Problems, add_input_options, date_hints, documents
 from chronology.errors import InputError
@@ -19,8 +18,8 @@ from chronology.html import render_html
 from chronology.ingest import boilerplate_spans
 from chronology.models import Basis
 from chronology.pipeline import ArticleAnalysis, assemble, build_timeline
-from chronology.sentences import sentence_spans
 from chronology.render import timeline_json
+from chronology.sentences import sentence_spans
 from chronology.writers import write_atomic
 
 
