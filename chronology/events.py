@@ -88,12 +88,13 @@ _EDGE_DEBRIS = " \t\n\"'“”‘’()[]-–—"
 
 @dataclass(frozen=True)
 class _Dated:
-    """A date of a sentence: its first expression, where its text ends, its value, whether it is ongoing."""
+    """A date of a sentence: its first expression, where its text ends, its value, and whether it is ongoing
+    ('since X') or a deadline still ahead ('by X'), which fix the status."""
 
     timex: Timex
     end: int
     value: DateValue
-    ongoing: bool = False
+    fixed_status: Status | None = None
 
 
 def _shorten(text: str) -> str:
@@ -161,9 +162,9 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _status(clause: str, date: DateValue, ongoing: bool, published: dt.date | None) -> Status:
-    if ongoing:
-        return "ongoing"
+def _status(clause: str, date: DateValue, fixed: Status | None, published: dt.date | None) -> Status:
+    if fixed is not None:
+        return fixed
     if published is not None and date.start > published:
         return "planned"
     if _FUTURE.search(clause) and (published is None or date.end >= published):
@@ -257,14 +258,15 @@ def _sentence_dates(text: str, found: Sequence[tuple[Timex, DateValue]], publish
                 dates.append(_Dated(timex, following.end, _range(value, next_value)))
                 index += 2
                 continue
-        ongoing = False
+        fixed: Status | None = None
         if _OPEN_START.search(before):
-            value, ongoing = _open_interval(value, published), True
+            value, fixed = _open_interval(value, published), "ongoing"
         elif _DEADLINE.search(before) or timex.text.lower().startswith("by "):
             value = _deadline(value, published)
+            fixed = "planned" if published is not None and published <= value.end else None
         elif published is not None and (recent := _RECENT.search(before + timex.text)):
             value = _recent(recent, value, published)
-        dates.append(_Dated(timex, timex.end, value, ongoing))
+        dates.append(_Dated(timex, timex.end, value, fixed))
         index += 1
     return dates
 
@@ -320,7 +322,7 @@ def extract_events(
                     id=event_id(value, description),
                     date=value,
                     description=description,
-                    status=_status(sentence[left:right], value, item.ongoing, context.date),
+                    status=_status(sentence[left:right], value, item.fixed_status, context.date),
                     mentions=(_mention(article, context, item.timex, sentence, (sentence_start, sentence_end)),),
                     sources=(article.source,),
                 )
