@@ -19,9 +19,20 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import get_args
 
 from chronology.lexicon import CARDINALS
-from chronology.models import Article, DatedBy, DateValue, Event, Mention, PublicationContext, Status, Timex
+from chronology.models import (
+    Article,
+    DatedBy,
+    DateValue,
+    Event,
+    Granularity,
+    Mention,
+    PublicationContext,
+    Status,
+    Timex,
+)
 from chronology.values import date_value
 
 MAX_DESCRIPTION = 280
@@ -60,14 +71,15 @@ _SUBJECT_ENDERS = frozenset({
     "bought", "sold", "kept", "led", "ran", "spoke", "wrote", "became", "brought", "thought", "found",
 })
 _MAX_SUBJECT_WORDS = 8
-# Tense of a statement without a date: the first of these cues decides (an -ed word counts as past).
-_PRESENT_CUES = frozenset({
-    "is", "are", "has", "have", "does", "do", "says", "remains", "remain", "includes", "include", "costs", "cost",
-    "uses", "use", "comes", "come", "sells", "sell", "works", "work", "offers", "offer", "allows", "allow",
-    "features", "feature", "contains", "contain", "provides", "provide", "supports", "support", "runs", "run",
-    "owns", "own",
+# Tense of a statement without a date: the first cue decides (a word in -ed counts as past); without any
+# cue the statement is read as current, at publication. Present cues are auxiliaries and reporting verbs
+# only: "features", "uses" are as often nouns.
+_PRESENT_CUES = frozenset({"is", "are", "has", "have", "does", "do", "says", "remains", "remain", "can", "am"})
+_PAST_CUES = frozenset({
+    "was", "were", "had", "did", "said", "told", "held", "met", "went", "came", "made", "took", "gave", "left",
+    "flew", "began", "won", "lost", "saw", "sent", "struck", "fought", "built", "bought", "sold", "kept", "led",
+    "ran", "spoke", "wrote", "became", "brought", "thought", "found", "showed", "shown", "got", "grew",
 })
-_PAST_CUES = frozenset({"was", "were", "had", "did", "said", "told"})
 # Tense cues that make a statement expected rather than reported.
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|is due|are due|is expected|are expected|is planned|are planned|"
@@ -80,6 +92,7 @@ _ATTRIBUTION = re.compile(
     r",\s*(?:(?:said|says|told|according to)\s[^,.]{1,60}|[^,.]{1,60}\s(?:said|says|told [^,.]{1,30}))\.?$",
     re.IGNORECASE,
 )
+_GRANULARITY_ORDER: tuple[Granularity, ...] = get_args(Granularity)
 _WORD = re.compile(r"[\w'’-]+")
 _WHITESPACE = re.compile(r"\s+")
 # Quote debris left at the edges of a sentence cut from running text.
@@ -271,6 +284,24 @@ def _sentence_dates(text: str, found: Sequence[tuple[Timex, DateValue]], publish
     return dates
 
 
+def _without_containers(sentence: str, offset: int, dates: list[_Dated]) -> list[_Dated]:
+    """Drop a date whose period holds a more precise date of the same clause ("Yesterday, at this year's
+    conference, ..."): the precise one says when the statement happened."""
+    kept: list[_Dated] = []
+    for item in dates:
+        left, right = _clause(sentence, item.timex.start - offset, item.end - offset)
+        coarse = _GRANULARITY_ORDER.index(item.value.granularity)
+        if "/" in item.value.edtf or not any(
+            other is not item and "/" not in other.value.edtf
+            and left <= other.timex.start - offset < right
+            and _GRANULARITY_ORDER.index(other.value.granularity) > coarse
+            and item.value.start <= other.value.start and other.value.end <= item.value.end
+            for other in dates
+        ):
+            kept.append(item)
+    return kept
+
+
 def _mention(
     article: Article, context: PublicationContext, timex: Timex, sentence: str, span: tuple[int, int]
 ) -> Mention:
@@ -306,7 +337,7 @@ def extract_events(
     for sentence_start, sentence_end in sentences:
         in_sentence = [(t, v) for t, v in dated if sentence_start <= t.start < sentence_end]
         sentence = article.text[sentence_start:sentence_end]
-        dates = _sentence_dates(article.text, in_sentence, context.date)
+        dates = _without_containers(sentence, sentence_start, _sentence_dates(article.text, in_sentence, context.date))
         for item in dates:
             left, right = 0, len(sentence)
             if len(dates) > 1:
@@ -339,7 +370,7 @@ def _tense(sentence: str) -> str:
             return "present"
         if token in _PAST_CUES or (token.endswith("ed") and len(token) > 4):
             return "past"
-    return "past"
+    return "present"
 
 
 def undated_events(

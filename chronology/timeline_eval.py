@@ -3,7 +3,7 @@
 
 DIR holds documents/*.tml (tokenised TimeML: `<s id>` sentences, a DCT) and gold-timelines/*.txt (lines
 `order<TAB>date<TAB>docid-sentence-word ...`; several mentions on one line are one event told several times).
-The documents' text (tags stripped, one sentence per line) runs through the pipeline with each DCT as the
+The documents' text (tags stripped, one sentence per paragraph) runs through the pipeline with each DCT as the
 publication date, all documents merged into one chronology, as `build` would do.
 
 The tokenised text is joined back into ordinary prose ("April 28, 2003") before tagging.
@@ -49,6 +49,8 @@ _GOLD_RANK = {4: 1, 7: 2, 10: 3}  # length of 'YYYY', 'YYYY-MM', 'YYYY-MM-DD'
 # after an opener join the next, so the pipeline reads ordinary news text.
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "?", "!", ")", "]", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d"})
 _NO_SPACE_AFTER = frozenset({"(", "[", "$", "US$"})
+# Each gold sentence becomes a paragraph, so that our sentence splitter cannot join two of them.
+_SENTENCE_GAP = "\n\n"
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,9 @@ def read_document(path: Path) -> SemevalDocument:
         text = detokenise("".join(sentence.itertext()).split())
         sentences[int(sentence.get("id", "0"))] = (offset, offset + len(text))
         parts.append(text)
-        offset += len(text) + 1
+        offset += len(text) + len(_SENTENCE_GAP)
     title = root.findtext("EXTRAINFO")
-    return SemevalDocument(docid.strip(), title.strip() if title else None, dct, "\n".join(parts), sentences)
+    return SemevalDocument(docid.strip(), title.strip() if title else None, dct, _SENTENCE_GAP.join(parts), sentences)
 
 
 def detokenise(tokens: Sequence[str]) -> str:
