@@ -38,6 +38,9 @@ from chronology.values import date_value
 MAX_DESCRIPTION = 280
 _MIN_CLAUSE_WORDS = 6
 _MIN_STATEMENT_WORDS = 5
+# A dated past statement sets the narrative's date for the undated ones after it only when it is this recent:
+# older dates ("born on February 24, 1955") are background, not the story being told.
+NARRATIVE_WINDOW = dt.timedelta(days=31)
 _LOOKBACK = 24  # characters before an expression searched for 'since', 'from', 'by' ...
 
 # --- Pattern tables: what opens, joins and qualifies a date expression. ---
@@ -362,15 +365,17 @@ def extract_events(
 
 
 def _tense(sentence: str) -> str:
-    if _FUTURE.search(sentence):
-        return "future"
-    for word in _WORD.finditer(sentence.lower()):
+    """The tense of the main statement: its first cue ("Jobs said those who bought one will get a refund" is
+    past)."""
+    future = _FUTURE.search(sentence)
+    limit = future.start() if future else len(sentence)
+    for word in _WORD.finditer(sentence.lower(), 0, limit):
         token = word.group()
         if token in _PRESENT_CUES:
             return "present"
         if token in _PAST_CUES or (token.endswith("ed") and len(token) > 4):
             return "past"
-    return "present"
+    return "future" if future else "present"
 
 
 def undated_events(
@@ -381,8 +386,8 @@ def undated_events(
     skip: Sequence[tuple[int, int]] = (),
 ) -> list[Event]:
     """Statements without a calendar date of their own, each dated the way a reader follows a news story:
-    a past-tense statement happened when the narrative last said (the latest day- or week-precise past date
-    of an earlier sentence, else publication); a present or future one is placed at publication. Needs a
+    a past-tense statement happened when the narrative last said (the latest day- or week-precise date of an
+    earlier sentence within NARRATIVE_WINDOW before publication, else publication); a present or future one is placed at publication. Needs a
     publication date; sentences in `skip` spans and fragments give nothing."""
     if context.date is None:
         return []
@@ -394,7 +399,8 @@ def undated_events(
     for start, end in sentences:
         in_sentence = [(t, v) for t, v in dated if start <= t.start < end]
         for timex, value in in_sentence:
-            if value.granularity in ("day", "week", "part_of_day", "time") and value.end <= context.date:
+            recent = context.date - NARRATIVE_WINDOW <= value.start and value.end <= context.date
+            if value.granularity in ("day", "week", "part_of_day", "time") and recent:
                 reference, reference_timex = date_value(value.value) or value, timex.tid
         sentence = article.text[start:end]
         if in_sentence or any(s < end and start < e for s, e in skip) or len(sentence.split()) < _MIN_STATEMENT_WORDS:

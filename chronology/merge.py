@@ -2,7 +2,8 @@
 
 Two events from different articles are one event when
 - they carry the same date (value and mod) and their descriptions are the same sentence word for word or
-  share most of their content words (SIMILARITY), or
+  share most of their content words (SIMILARITY), or one's content words are nearly all in the other's
+  (CONTAINMENT), or
 - their descriptions are the same statement (word for word, or STATEMENT_SIMILARITY of content words, with
   at least STATEMENT_MIN_WORDS content words) but their dates differ: the sources disagree. The event keeps
   every reading in `conflict`, and uses the date whose sources have the strongest publication basis (a date
@@ -23,6 +24,10 @@ from chronology.models import Basis, DateConflict, DateReading, Event
 
 # Content words must overlap this much (Jaccard) for two differently worded statements to be one event.
 SIMILARITY = 0.6
+# ...or a shorter statement must be almost wholly inside a longer one ("He has been fighting cancer since
+# 2004." in "Steve Jobs has been fighting cancer since 2004 and is on leave."), sharing this many words.
+CONTAINMENT = 0.8
+CONTAINMENT_MIN_SHARED = 3
 # Differently dated statements must be nearly the same sentence to count as one event told with two dates.
 STATEMENT_SIMILARITY = 0.8
 # ...and long enough not to recur by chance ("The council met on Monday." may be two meetings).
@@ -60,6 +65,12 @@ def _similar(a: Event, b: Event, threshold: float = SIMILARITY) -> bool:
     if not words_a or not words_b:
         return False
     return len(words_a & words_b) / len(words_a | words_b) >= threshold
+
+
+def _contained(a: Event, b: Event) -> bool:
+    words_a, words_b = _content_words(a.description), _content_words(b.description)
+    shared = len(words_a & words_b)
+    return shared >= CONTAINMENT_MIN_SHARED and shared / min(len(words_a), len(words_b)) >= CONTAINMENT
 
 
 def _articles_of(event: Event) -> set[str]:
@@ -165,7 +176,9 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         bucket = by_date.setdefault((event.date.value, event.date.mod), [])
         articles = {m.article_id for m in event.mentions}
         for index, kept in enumerate(bucket):
-            if articles.isdisjoint(m.article_id for m in kept.mentions) and _similar(kept, event):
+            if articles.isdisjoint(m.article_id for m in kept.mentions) and (
+                _similar(kept, event) or _contained(kept, event)
+            ):
                 bucket[index] = _combine(kept, event)
                 break
         else:

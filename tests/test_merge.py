@@ -93,3 +93,12 @@ def test_uncertain_dates_from_inferred_publication_are_marked_in_edtf():
     (event,) = _dated_by("a.txt", STATEMENT, "Monday", "2023-12-18", "inferred")
     assert event.date.edtf == "2023-12-18?"
     assert event.mentions[0].publication_basis == "inferred"
+
+
+def test_a_short_telling_inside_a_longer_one_on_the_same_date_merges():
+    long = _events("a.txt", "Steve Jobs has been fighting pancreatic cancer since 2004 and is on medical leave.",
+                   "2004", "2004")
+    short = _events("b.txt", "He has been fighting pancreatic cancer since 2004.", "2004", "2004")
+    other = _events("c.txt", "He has been fighting the lawsuit since 2004.", "2004", "2004")
+    merged = merge_events(long + short + other)
+    assert sorted(len(e.mentions) for e in merged) == [1, 2]
