@@ -61,7 +61,8 @@ def with_undated(analysis: ArticleAnalysis) -> ArticleAnalysis:
     """The analysis with its article's undated statements added to its events."""
     article = analysis.article
     extra = undated_events(
-        article, analysis.context, analysis.timexes, sentence_spans(article.text), boilerplate_spans(article.text)
+        article, analysis.context, analysis.timexes, sentence_spans(article.text),
+        boilerplate_spans(article.text, article.headline),
     )
     return replace(analysis, events=analysis.events + tuple(extra))
 
