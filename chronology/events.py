@@ -62,6 +62,11 @@ _RECENT = re.compile(
     r"\bthe\s+(?:past|last|previous)\s+(?:(?P<count>\d{1,3}|" + _COUNT + r")\s+)?(?P<unit>day|week|month|year)s?$",
     re.IGNORECASE,
 )
+# A bare year between a determiner and a noun names a thing, not when the statement happened ("claims
+# Apple violated the 1991 agreement"): it dates no event.
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|whose)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|as|for|in|on|at|by|with|of|when|while)\b)[a-z]")
+_BARE_YEAR = re.compile(r"\d{4}")
 # Clause ends: ';' (the clause after it starts after it) or a connector word (the clause starts at the word).
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|[,\s]\s*\b(?P<word>before|after|while|whereas|and then|then)\s+", re.IGNORECASE)
 # A clause starting with a connector and a gerund has no subject of its own.
@@ -236,10 +241,22 @@ def _uncertain(date: DateValue) -> DateValue:
     return date.model_copy(update={"edtf": "/".join(qualify(p) for p in date.edtf.split("/"))})
 
 
-def _calendar_dates(timexes: Sequence[Timex], skip: Sequence[tuple[int, int]]) -> list[tuple[Timex, DateValue]]:
+def _attributive(text: str, timex: Timex) -> bool:
+    return bool(
+        _BARE_YEAR.fullmatch(timex.text)
+        and _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 8), timex.start)
+        and _ATTRIBUTIVE_AFTER.match(text, timex.end)
+    )
+
+
+def _calendar_dates(
+    text: str, timexes: Sequence[Timex], skip: Sequence[tuple[int, int]]
+) -> list[tuple[Timex, DateValue]]:
     dated: list[tuple[Timex, DateValue]] = []
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or any(s <= timex.start < e for s, e in skip):
+            continue
+        if _attributive(text, timex):
             continue
         value = date_value(timex.value, timex.mod)
         if value is not None:
@@ -335,7 +352,7 @@ def extract_events(
     """Events of one article. Offsets of timexes, sentences and skip spans are relative to article.text;
     mentions report spans in the document (article.start added). Timexes inside `skip` spans (captions,
     repeated headlines, page chrome) and timexes without calendar bounds give no event."""
-    dated = _calendar_dates(timexes, skip)
+    dated = _calendar_dates(article.text, timexes, skip)
     events: list[Event] = []
     for sentence_start, sentence_end in sentences:
         in_sentence = [(t, v) for t, v in dated if sentence_start <= t.start < sentence_end]
@@ -387,14 +404,15 @@ def undated_events(
 ) -> list[Event]:
     """Statements without a calendar date of their own, each dated the way a reader follows a news story:
     a past-tense statement happened when the narrative last said (the latest day- or week-precise date of an
-    earlier sentence within NARRATIVE_WINDOW before publication, else publication); a present or future one is placed at publication. Needs a
-    publication date; sentences in `skip` spans and fragments give nothing."""
+    earlier sentence within NARRATIVE_WINDOW before publication, else publication); a present or future one
+    is placed at publication. Needs a publication date; sentences in `skip` spans and fragments give nothing.
+    A year naming a thing ("the 1991 agreement") does not make a sentence dated."""
     if context.date is None:
         return []
     publication = date_value(context.date.isoformat())
     assert publication is not None  # a calendar day always has bounds
     reference, reference_timex = publication, "publication"
-    dated = _calendar_dates(timexes, skip)
+    dated = _calendar_dates(article.text, timexes, skip)
     events: list[Event] = []
     for start, end in sentences:
         in_sentence = [(t, v) for t, v in dated if start <= t.start < end]

@@ -171,9 +171,14 @@ def run_pipeline(documents: Sequence[SemevalDocument], include_undated: bool = F
 
 
 def _word_offset(document: SemevalDocument, mention: GoldMention) -> int:
+    """Where the gold word is in its sentence; a split multi-word event ("took_off" in "took six months off")
+    is found by its first word."""
     start, end = document.sentences[mention.sentence]
-    found = document.text.find(mention.word, start, end)
-    return found if found >= 0 else start
+    for word in (mention.word, mention.word.split()[0]):
+        found = document.text.find(word, start, end)
+        if found >= 0:
+            return found
+    return start
 
 
 def _event_at(

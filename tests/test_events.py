@@ -150,3 +150,11 @@ def test_undated_statements_follow_the_narrative_or_publication():
     assert [(e.dated_by, e.date.value) for e in events] == [("narrative", "2023-12-25"), ("publication", "2023-12-28")]
     assert events[0].mentions[0].expression == "" and events[0].mentions[0].anchor == "t0"
     assert events[1].description == "The plan has a budget of two billion dollars for the region."
+
+
+def test_a_year_naming_a_thing_dates_no_event_but_a_year_saying_when_does():
+    text = "Apple Corps claims that the store violates the 1991 agreement between the companies."
+    assert _extract(text, [("1991", "1991")]) == []
+    assert [e.description for e in _extract(text, [("1991", "1991")], undated=True)] == [text]
+    (event,) = _extract("The companies reached an agreement in 1991 after long talks.", [("1991", "1991")])
+    assert event.date.value == "1991"
