@@ -83,6 +83,14 @@ _MAX_SUBJECT_WORDS = 8
 # cue the statement is read as current, at publication. Present cues are auxiliaries and reporting verbs
 # only: "features", "uses" are as often nouns.
 _PRESENT_CUES = frozenset({"is", "are", "has", "have", "does", "do", "says", "remains", "remain", "can", "am"})
+# A present perfect ("have lost", "has been") reports a past event, dated by the narrative like one.
+_PERFECT_AUXILIARIES = frozenset({"has", "have"})
+_PARTICIPLES = frozenset({
+    "been", "lost", "built", "sold", "made", "taken", "given", "seen", "done", "gone", "won", "left", "become",
+    "begun", "kept", "led", "found", "shown", "grown", "got", "gotten", "brought", "thought", "fought", "bought",
+    "held", "met", "written", "spoken", "run", "sent", "put", "set", "hit", "struck", "said", "told",
+})
+_PERFECT_GAP = frozenset({"already", "also", "now", "just", "not", "never", "since", "recently", "finally"})
 _PAST_CUES = frozenset({
     "was", "were", "had", "did", "said", "told", "held", "met", "went", "came", "made", "took", "gave", "left",
     "flew", "began", "won", "lost", "saw", "sent", "struck", "fought", "built", "bought", "sold", "kept", "led",
@@ -386,13 +394,25 @@ def _tense(sentence: str) -> str:
     past)."""
     future = _FUTURE.search(sentence)
     limit = future.start() if future else len(sentence)
-    for word in _WORD.finditer(sentence.lower(), 0, limit):
-        token = word.group()
+    tokens = [word.group() for word in _WORD.finditer(sentence.lower(), 0, limit)]
+    for index, token in enumerate(tokens):
+        if token in _PERFECT_AUXILIARIES and _participle_follows(tokens, index + 1):
+            return "past"
         if token in _PRESENT_CUES:
             return "present"
-        if token in _PAST_CUES or (token.endswith("ed") and len(token) > 4):
+        if _is_past(token):
             return "past"
     return "future" if future else "present"
+
+
+def _is_past(token: str) -> bool:
+    return token in _PAST_CUES or (token.endswith("ed") and len(token) > 4)
+
+
+def _participle_follows(tokens: Sequence[str], index: int) -> bool:
+    while index < len(tokens) and tokens[index] in _PERFECT_GAP:
+        index += 1
+    return index < len(tokens) and (tokens[index] in _PARTICIPLES or _is_past(tokens[index]))
 
 
 def undated_events(

@@ -158,3 +158,12 @@ def test_a_year_naming_a_thing_dates_no_event_but_a_year_saying_when_does():
     assert [e.description for e in _extract(text, [("1991", "1991")], undated=True)] == [text]
     (event,) = _extract("The companies reached an agreement in 1991 after long talks.", [("1991", "1991")])
     assert event.date.value == "1991"
+
+
+def test_a_present_perfect_statement_is_dated_by_the_narrative():
+    text = ("The founder of the company died on Wednesday at his home. "
+            "His colleagues have lost a dear friend and mentor. "
+            "The company is still run from its headquarters in California.")
+    context = CONTEXT.model_copy(update={"date": dt.date(2023, 12, 28)})
+    events = _extract(text, [("Wednesday", "2023-12-27")], context, undated=True)
+    assert [(e.dated_by, e.date.value) for e in events] == [("narrative", "2023-12-27"), ("publication", "2023-12-28")]
