@@ -6,6 +6,7 @@ import pytest
 from timeline_fixtures import timeline
 
 from chronology.cli import main
+from chronology.models import DateConflict, DateReading
 from chronology.render import timeline_json
 from chronology.schema import schema_json, timeline_schema
 
@@ -30,11 +31,26 @@ def test_schema_command_prints_the_schema(capsys):
     assert json.loads(capsys.readouterr().out) == timeline_schema()
 
 
-def test_seed_output_validates_against_the_schema(tmp_path):
-    assert main(["build", str(ROOT / "seeds"), "--out", str(tmp_path), "-q"]) == 0
+@pytest.mark.parametrize("options", [[], ["--include-undated"], ["--exclude-inferred-context", "--since", "2023"]])
+def test_seed_output_validates_against_the_schema(tmp_path, options):
+    assert main(["build", str(ROOT / "seeds"), "--out", str(tmp_path), "-q", *options]) == 0
     document = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
     assert document["events"] and document["schema_version"] == "1.0"
     _validator().validate(document)
+
+
+def test_events_with_conflicting_dates_validate():
+    base = timeline()
+    first, second = base.events[3], base.events[4]
+    conflict = DateConflict(
+        readings=(DateReading(date=first.date, article_ids=("a.txt#0",), basis="manifest"),
+                  DateReading(date=second.date, article_ids=("b.txt#0",), basis="inferred")),
+        reason="sources disagree on the date; 2023-12-26 is used because ...",
+    )
+    event = first.model_copy(update={"conflict": conflict})
+    document = json.loads(timeline_json(base.model_copy(update={"events": (event,)})))
+    _validator().validate(document)
+    assert document["events"][0]["conflict"]["readings"][1]["basis"] == "inferred"
 
 
 def test_hand_made_timeline_validates_and_broken_ones_do_not():
