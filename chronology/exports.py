@@ -29,6 +29,7 @@ HEADLINE_WORDS = 12
 CSV_COLUMNS = (
     "event_id", "date", "edtf", "start", "end", "granularity", "mod", "status", "description",
     "source", "article_id", "headline", "publisher", "published", "publication_basis", "expression", "sentence",
+    "dated_by", "date_conflict",
 )
 
 
@@ -72,6 +73,10 @@ def _articles(timeline: Timeline) -> dict[str, ArticleRecord]:
     return {article.id: article for article in timeline.articles}
 
 
+def _conflict_note(event: Event) -> str:
+    return f"<p><em>{html.escape(event.conflict.reason)}</em></p>" if event.conflict else ""
+
+
 def timelinejs_json(timeline: Timeline, title: str = "Chronology") -> str:
     """TimelineJS3 data: {"title": slide, "events": [slide, ...]}, as documented by Knight Lab."""
     articles = _articles(timeline)
@@ -85,7 +90,7 @@ def timelinejs_json(timeline: Timeline, title: str = "Chronology") -> str:
             "start_date": _date_parts(event.date.start, event.date.granularity),
             "text": {
                 "headline": html.escape(_headline(event.description)),
-                "text": f"<p>{html.escape(event.description)}</p><ul>{sources}</ul>",
+                "text": f"<p>{html.escape(event.description)}</p><ul>{sources}</ul>{_conflict_note(event)}",
             },
             "group": STATUS_GROUPS[event.status],
             "display_date": display_date(event.date, event.status),
@@ -114,7 +119,8 @@ def timeline_csv(timeline: Timeline) -> str:
                 date.mod or "", event.status, event.description, mention.source, mention.article_id,
                 mention.headline or "", article.publisher if article and article.publisher else "",
                 publication.date.isoformat() if publication and publication.date else "",
-                publication.basis if publication else "", mention.expression, mention.sentence,
+                publication.basis if publication else "", mention.expression, mention.sentence, event.dated_by,
+                event.conflict.reason if event.conflict else "",
             ))
     return buffer.getvalue()
 
@@ -158,6 +164,8 @@ def timeline_ics(timeline: Timeline) -> str:
     for event in timeline.events:
         sources = "\n".join(_source_line(m, articles.get(m.article_id)) for m in _first_mentions(event))
         description = f"{display_date(event.date, event.status)} (EDTF {event.date.edtf})\n{sources}"
+        if event.conflict:
+            description += f"\n{event.conflict.reason}"
         lines += [
             "BEGIN:VEVENT",
             f"UID:{event.id}@chronology",

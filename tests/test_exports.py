@@ -9,6 +9,7 @@ from timeline_fixtures import timeline
 
 from chronology.cli import main
 from chronology.exports import timeline_csv, timeline_ics, timelinejs_json
+from chronology.models import DateConflict, DateReading
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -81,3 +82,19 @@ def test_build_writes_every_requested_format_beside_timeline_json(tmp_path):
     assert len(rows) == sum(len({m["article_id"] for m in e["mentions"]}) for e in events)
     calendar = icalendar.Calendar.from_ical((out / "timeline.ics").read_bytes())
     assert len(calendar.walk("VEVENT")) == len(events)
+
+
+def test_a_date_conflict_is_told_in_every_export():
+    base = timeline()
+    event = base.events[3]
+    conflict = DateConflict(
+        readings=(DateReading(date=event.date, article_ids=("a.txt#0",), basis="manifest"),
+                  DateReading(date=base.events[4].date, article_ids=("b.txt#0",), basis="inferred")),
+        reason="sources disagree on the date; 2023-12-26 is used because its source is stated",
+    )
+    only = base.model_copy(update={"events": (event.model_copy(update={"conflict": conflict}),)})
+    rows = list(csv.DictReader(io.StringIO(timeline_csv(only))))
+    assert all(row["date_conflict"] == conflict.reason for row in rows) and rows[0]["dated_by"] == "expression"
+    assert "sources disagree" in json.loads(timelinejs_json(only))["events"][0]["text"]["text"]
+    (vevent,) = icalendar.Calendar.from_ical(timeline_ics(only)).walk("VEVENT")
+    assert "sources disagree" in str(vevent["DESCRIPTION"])
