@@ -5,6 +5,8 @@ import json
 from pathlib import Path
 
 import icalendar
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from timeline_fixtures import timeline
 
 from chronology.cli import main
@@ -98,3 +100,14 @@ def test_a_date_conflict_is_told_in_every_export():
     assert "sources disagree" in json.loads(timelinejs_json(only))["events"][0]["text"]["text"]
     (vevent,) = icalendar.Calendar.from_ical(timeline_ics(only)).walk("VEVENT")
     assert "sources disagree" in str(vevent["DESCRIPTION"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=300))
+def test_any_description_survives_the_ics_round_trip(description):
+    base = timeline()
+    event = base.events[0].model_copy(update={"description": description})
+    text = timeline_ics(base.model_copy(update={"events": (event,)}))
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    (vevent,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == description

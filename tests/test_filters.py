@@ -3,6 +3,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from timeline_fixtures import timeline
 
 from chronology.cli import main
@@ -67,3 +69,9 @@ def test_build_applies_the_selection_to_its_outputs(tmp_path):
 def test_build_rejects_an_unreadable_window(tmp_path, capsys):
     assert main(["build", str(SEEDS), "--out", str(tmp_path), "--since", "soon"]) == 2
     assert "cannot read 'soon'" in capsys.readouterr().err
+
+
+@given(st.dates(dt.date(2019, 1, 1), dt.date(2024, 12, 31)), st.dates(dt.date(2019, 1, 1), dt.date(2024, 12, 31)))
+def test_a_window_keeps_exactly_the_events_that_overlap_it(since, until):
+    kept = {e.id for e in filter_timeline(timeline(), Selection(since=since, until=until)).events}
+    assert kept == {e.id for e in timeline().events if e.date.end >= since and e.date.start <= until}
