@@ -17,13 +17,15 @@ from chronology.errors import ChronologyError
 
 
 def _subcommands() -> dict[str, tuple[ModuleType, str]]:
-    from chronology import commands, dating_eval, evaluate
+    from chronology import commands, dating_eval, evaluate, schema, timeline_eval
 
     return {
         "build": (commands.build, "build the merged chronology (timeline.json and timeline.html)"),
         "tag": (commands.tag, "list the temporal expressions of each document (JSON or TimeML)"),
         "evaluate": (evaluate, "score the temporal tagger on TimeML files (TempEval-3 metrics)"),
         "evaluate-dates": (dating_eval, "score publication-date finding on TimeML files with the DCT hidden"),
+        "evaluate-timeline": (timeline_eval, "score event finding and dating on SemEval-2015 timeline data"),
+        "schema": (schema, "print the JSON Schema of timeline.json"),
     }
 
 

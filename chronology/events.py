@@ -1,23 +1,101 @@
 """Events: one typed record per dated statement of an article.
 
-A statement is the sentence holding a calendar date expression; when one sentence holds several dates, each
-event keeps only the clause around its own date.
+A statement is the sentence holding a calendar date expression. When one sentence holds several dates, each
+event keeps only the clause around its own date; clauses end at ';' and before a subordinate or sequel clause
+(before / after / while / then), and a clause that lost its subject gets it back ("The minister … before
+flying home on Tuesday."). Intervals are one event: "from 2009 to 2010", "between March and May", "since
+October 17" (open up to publication: ongoing), "by the end of the year" (a deadline), "over the past month".
+When the publication date was only inferred, dates resolved against it are marked uncertain (EDTF '?').
+
+`undated_events` gives, on request, the statements without a date of their own, placed at the date the
+article's narrative last gave (past tense) or at publication (present tense).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import get_args
 
-from chronology.models import Article, DateValue, Event, Mention, PublicationContext, Status, Timex
+from chronology.lexicon import CARDINALS
+from chronology.models import (
+    Article,
+    DatedBy,
+    DateValue,
+    Event,
+    Granularity,
+    Mention,
+    PublicationContext,
+    Status,
+    Timex,
+)
 from chronology.values import date_value
 
-MAX_DESCRIPTION = 320
+MAX_DESCRIPTION = 280
+_MIN_CLAUSE_WORDS = 6
+_MIN_STATEMENT_WORDS = 5
+# A dated past statement sets the narrative's date for the undated ones after it only when it is this recent:
+# older dates ("born on February 24, 1955") are background, not the story being told.
+NARRATIVE_WINDOW = dt.timedelta(days=31)
+_LOOKBACK = 24  # characters before an expression searched for 'since', 'from', 'by' ...
 
-# Words just before an expression that open an interval running up to publication ("since October 17").
+# --- Pattern tables: what opens, joins and qualifies a date expression. ---
+# Before an expression: an interval running up to publication ("since October 17").
 _OPEN_START = re.compile(r"\b(?:since|ever since)\s+(?:(?:early|mid|late)-?\s*)?$", re.IGNORECASE)
+# Before an expression: a deadline ("by the end of the year", "no later than June").
+_DEADLINE = re.compile(r"\b(?:by|no later than|not later than)\s+(?:the\s+)?$", re.IGNORECASE)
+# Before the first of two expressions, and between them: a closed range.
+_RANGE_OPENER = re.compile(r"\b(?P<opener>from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGE_JOINER = re.compile(r"\s*(?P<joiner>-|–|—|to|until|till|through|and)\s*(?:the\s+)?", re.IGNORECASE)
+_DASHES = frozenset({"-", "–", "—"})
+_JOINERS_OF = {"from": {"to", "until", "till", "through"} | _DASHES, "between": {"and"} | _DASHES, "-": _DASHES}
+# Between two expressions: the second restates the first in brackets ("this morning (Tuesday)").
+_APPOSITION = re.compile(r"\s*[(\[]\s*")
+_APPOSITION_CLOSE = re.compile(r"\s*[)\]]")
+# The expression (with what precedes it) is a window ending at publication ("over the past month").
+_COUNT = "|".join(sorted((re.escape(word) for word in CARDINALS), key=len, reverse=True))
+_RECENT = re.compile(
+    r"\bthe\s+(?:past|last|previous)\s+(?:(?P<count>\d{1,3}|" + _COUNT + r")\s+)?(?P<unit>day|week|month|year)s?$",
+    re.IGNORECASE,
+)
+# A bare year between a determiner and a noun names a thing, not when the statement happened ("claims
+# Apple violated the 1991 agreement"): it dates no event.
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|whose)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|as|for|in|on|at|by|with|of|when|while)\b)[a-z]")
+_BARE_YEAR = re.compile(r"\d{4}")
+# Clause ends: ';' (the clause after it starts after it) or a connector word (the clause starts at the word).
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|[,\s]\s*\b(?P<word>before|after|while|whereas|and then|then)\s+", re.IGNORECASE)
+# A clause starting with a connector and a gerund has no subject of its own.
+_SUBJECTLESS = re.compile(r"(?:before|after|while|then|and then)\s+\w+ing\b", re.IGNORECASE)
+# Verbs that end a sentence's subject (with any word in -ed): "The minister | held talks".
+_SUBJECT_ENDERS = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
+    "shall", "should", "does", "did", "said", "says", "told", "held", "met", "went", "came", "made", "took", "gave",
+    "left", "flew", "began", "won", "lost", "saw", "sent", "set", "put", "hit", "struck", "fought", "built",
+    "bought", "sold", "kept", "led", "ran", "spoke", "wrote", "became", "brought", "thought", "found",
+})
+_MAX_SUBJECT_WORDS = 8
+# Tense of a statement without a date: the first cue decides (a word in -ed counts as past); without any
+# cue the statement is read as current, at publication. Present cues are auxiliaries and reporting verbs
+# only: "features", "uses" are as often nouns.
+_PRESENT_CUES = frozenset({"is", "are", "has", "have", "does", "do", "says", "remains", "remain", "can", "am"})
+# A present perfect ("have lost", "has been") reports a past event, dated by the narrative like one.
+_PERFECT_AUXILIARIES = frozenset({"has", "have"})
+_PARTICIPLES = frozenset({
+    "been", "lost", "built", "sold", "made", "taken", "given", "seen", "done", "gone", "won", "left", "become",
+    "begun", "kept", "led", "found", "shown", "grown", "got", "gotten", "brought", "thought", "fought", "bought",
+    "held", "met", "written", "spoken", "run", "sent", "put", "set", "hit", "struck", "said", "told",
+})
+_PERFECT_GAP = frozenset({"already", "also", "now", "just", "not", "never", "since", "recently", "finally"})
+_PAST_CUES = frozenset({
+    "was", "were", "had", "did", "said", "told", "held", "met", "went", "came", "made", "took", "gave", "left",
+    "flew", "began", "won", "lost", "saw", "sent", "struck", "fought", "built", "bought", "sold", "kept", "led",
+    "ran", "spoke", "wrote", "became", "brought", "thought", "found", "showed", "shown", "got", "grew",
+})
 # Tense cues that make a statement expected rather than reported.
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|is due|are due|is expected|are expected|is planned|are planned|"
@@ -25,35 +103,82 @@ _FUTURE = re.compile(
     r"would be announced|upcoming|next)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;:,]\s+|\s+(?:before|after|while|and then|then|but)\s+")
+# Attribution at the end of a sentence, kept when a long description is shortened.
+_ATTRIBUTION = re.compile(
+    r",\s*(?:(?:said|says|told|according to)\s[^,.]{1,60}|[^,.]{1,60}\s(?:said|says|told [^,.]{1,30}))\.?$",
+    re.IGNORECASE,
+)
+_GRANULARITY_ORDER: tuple[Granularity, ...] = get_args(Granularity)
+_WORD = re.compile(r"[\w'’-]+")
 _WHITESPACE = re.compile(r"\s+")
 # Quote debris left at the edges of a sentence cut from running text.
 _EDGE_DEBRIS = " \t\n\"'“”‘’()[]-–—"
-_MIN_CLAUSE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """A date of a sentence: its first expression, where its text ends, its value, and whether it is ongoing
+    ('since X') or a deadline still ahead ('by X'), which fix the status."""
+
+    timex: Timex
+    end: int
+    value: DateValue
+    fixed_status: Status | None = None
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= MAX_DESCRIPTION:
+        return text
+    attribution = _ATTRIBUTION.search(text)
+    tail = attribution.group().lstrip(", ").rstrip(".") + "." if attribution else ""
+    room = MAX_DESCRIPTION - len(tail) - 2
+    cut = text.rfind(" ", 0, room)
+    head = text[: cut if cut > 0 else room].rstrip(",;: ")
+    return f"{head} … {tail}" if tail else head + "…"
 
 
 def _clean(text: str) -> str:
-    text = _WHITESPACE.sub(" ", text).strip()
+    text = _WHITESPACE.sub(" ", text).strip().rstrip(",;:").rstrip()
     stripped = text.strip(_EDGE_DEBRIS)
     # Strip quotes only when they leave a sentence; keep closing punctuation if it was inside quotes.
     if stripped and (text.count("“") + text.count("”") + text.count('"')) % 2 == 1:
-        text = stripped if stripped[-1] in ".!?" else stripped + "."
-    if len(text) > MAX_DESCRIPTION:
-        cut = text.rfind(" ", 0, MAX_DESCRIPTION)
-        text = text[: cut if cut > 0 else MAX_DESCRIPTION].rstrip(",;: ") + "…"
-    return text
+        text = stripped
+    if text and text[-1] not in ".!?\"”’)":
+        text += "."
+    return _shorten(text)
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause of `sentence` around [start, end), bounded by the nearest clause breaks on either side."""
     left, right = 0, len(sentence)
     for match in _CLAUSE_BREAK.finditer(sentence):
-        if match.end() <= start:
-            left = match.end()
+        begins = match.start("word") if match.group("word") else match.end()
+        if begins <= start:
+            left = begins
         elif match.start() >= end:
             right = match.start()
             break
     return left, right
+
+
+def _subject(sentence: str) -> str | None:
+    """The words before the sentence's first verb, when that is a short noun phrase."""
+    for index, word in enumerate(_WORD.finditer(sentence)):
+        if index >= _MAX_SUBJECT_WORDS:
+            return None
+        token = word.group()
+        if index and token.islower() and (token in _SUBJECT_ENDERS or token.endswith("ed")):
+            return sentence[: word.start()].strip(" ,")
+    return None
+
+
+def _description(sentence: str, left: int, right: int) -> str:
+    clause = sentence[left:right].strip()
+    if left > 0 and _SUBJECTLESS.match(clause):
+        subject = _subject(sentence)
+        if subject:
+            return _clean(f"{subject} … {clause}")
+    return _clean(clause)
 
 
 def event_id(date: DateValue, description: str) -> str:
@@ -66,9 +191,9 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _status(clause: str, date: DateValue, open_start: bool, published: dt.date | None) -> Status:
-    if open_start:
-        return "ongoing"
+def _status(clause: str, date: DateValue, fixed: Status | None, published: dt.date | None) -> Status:
+    if fixed is not None:
+        return fixed
     if published is not None and date.start > published:
         return "planned"
     if _FUTURE.search(clause) and (published is None or date.end >= published):
@@ -83,6 +208,148 @@ def _open_interval(date: DateValue, published: dt.date | None) -> DateValue:
     return date.model_copy(update={"edtf": edtf, "end": end or date.end})
 
 
+def _deadline(date: DateValue, published: dt.date | None) -> DateValue:
+    """'by X': at the latest X's last day; from publication on when still ahead, else open at the start."""
+    if published is not None and published <= date.end:
+        return date.model_copy(update={"edtf": f"{published.isoformat()}/{date.end.isoformat()}", "start": published})
+    return date.model_copy(update={"edtf": f"../{date.end.isoformat()}"})
+
+
+def _range(first: DateValue, last: DateValue) -> DateValue:
+    """'from X to Y': X's value (its precision, for ordering), Y's end, both in the EDTF interval."""
+    return first.model_copy(update={"edtf": f"{first.edtf}/{last.edtf}", "end": last.end, "mod": None})
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    year, month = index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _recent(match: re.Match[str], date: DateValue, published: dt.date) -> DateValue:
+    """'over the past N units': the window ending at publication."""
+    count_text = (match.group("count") or "1").lower()
+    count = int(count_text) if count_text.isdigit() else CARDINALS.get(count_text, 1)
+    unit = match.group("unit").lower()
+    if unit in ("day", "week"):
+        start = published - dt.timedelta(days=count * (7 if unit == "week" else 1))
+    else:
+        start = _months_before(published, count * (12 if unit == "year" else 1))
+    return date.model_copy(update={"edtf": f"{start.isoformat()}/{published.isoformat()}", "start": start,
+                                   "end": published, "mod": None})
+
+
+def _uncertain(date: DateValue) -> DateValue:
+    """EDTF '?' on every end of the date ('%' where it was already approximate '~')."""
+    def qualify(part: str) -> str:
+        if part in ("", "..") or part.endswith(("?", "%")):
+            return part
+        return part[:-1] + "%" if part.endswith("~") else part + "?"
+
+    return date.model_copy(update={"edtf": "/".join(qualify(p) for p in date.edtf.split("/"))})
+
+
+def _attributive(text: str, timex: Timex) -> bool:
+    return bool(
+        _BARE_YEAR.fullmatch(timex.text)
+        and _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 8), timex.start)
+        and _ATTRIBUTIVE_AFTER.match(text, timex.end)
+    )
+
+
+def _calendar_dates(
+    text: str, timexes: Sequence[Timex], skip: Sequence[tuple[int, int]]
+) -> list[tuple[Timex, DateValue]]:
+    dated: list[tuple[Timex, DateValue]] = []
+    for timex in timexes:
+        if timex.type not in ("DATE", "TIME") or any(s <= timex.start < e for s, e in skip):
+            continue
+        if _attributive(text, timex):
+            continue
+        value = date_value(timex.value, timex.mod)
+        if value is not None:
+            dated.append((timex, value))
+    return dated
+
+
+def _is_range(before: str, between: str) -> bool:
+    """'from X to Y', 'between X and Y', 'X-Y': `before` precedes X, `between` separates X and Y."""
+    joiner = _RANGE_JOINER.fullmatch(between)
+    if joiner is None:
+        return False
+    word = joiner["joiner"].lower()
+    opener = _RANGE_OPENER.search(before)
+    return word in _JOINERS_OF["-"] or (opener is not None and word in _JOINERS_OF[opener["opener"].lower()])
+
+
+def _sentence_dates(text: str, found: Sequence[tuple[Timex, DateValue]], published: dt.date | None) -> list[_Dated]:
+    """The dates of one sentence, with ranges joined, restatements dropped and open or deadline forms read."""
+    dates: list[_Dated] = []
+    index = 0
+    while index < len(found):
+        timex, value = found[index]
+        before = text[max(0, timex.start - _LOOKBACK) : timex.start]
+        if index + 1 < len(found):
+            following, next_value = found[index + 1]
+            between = text[timex.end : following.start]
+            if _APPOSITION.fullmatch(between) and _APPOSITION_CLOSE.match(text, following.end):
+                index += 1  # the bracketed expression says which day the first one means
+                continue
+            if next_value.end >= value.start and _is_range(before, between):
+                dates.append(_Dated(timex, following.end, _range(value, next_value)))
+                index += 2
+                continue
+        fixed: Status | None = None
+        if _OPEN_START.search(before):
+            value, fixed = _open_interval(value, published), "ongoing"
+        elif _DEADLINE.search(before) or timex.text.lower().startswith("by "):
+            value = _deadline(value, published)
+            fixed = "planned" if published is not None and published <= value.end else None
+        elif published is not None and (recent := _RECENT.search(before + timex.text)):
+            value = _recent(recent, value, published)
+        dates.append(_Dated(timex, timex.end, value, fixed))
+        index += 1
+    return dates
+
+
+def _without_containers(sentence: str, offset: int, dates: list[_Dated]) -> list[_Dated]:
+    """Drop a date whose period holds a more precise date of the same clause ("Yesterday, at this year's
+    conference, ..."): the precise one says when the statement happened."""
+    kept: list[_Dated] = []
+    for item in dates:
+        left, right = _clause(sentence, item.timex.start - offset, item.end - offset)
+        coarse = _GRANULARITY_ORDER.index(item.value.granularity)
+        if "/" in item.value.edtf or not any(
+            other is not item and "/" not in other.value.edtf
+            and left <= other.timex.start - offset < right
+            and _GRANULARITY_ORDER.index(other.value.granularity) > coarse
+            and item.value.start <= other.value.start and other.value.end <= item.value.end
+            for other in dates
+        ):
+            kept.append(item)
+    return kept
+
+
+def _mention(
+    article: Article, context: PublicationContext, timex: Timex, sentence: str, span: tuple[int, int]
+) -> Mention:
+    return Mention(
+        article_id=article.id,
+        source=article.source,
+        headline=article.headline,
+        expression=timex.text,
+        span=(article.start + timex.start, article.start + timex.end),
+        sentence=_clean(sentence),
+        sentence_span=(article.start + span[0], article.start + span[1]),
+        timex_type=timex.type,
+        timex_value=timex.value,
+        underspecified=timex.underspecified,
+        anchor=timex.anchor,
+        anchor_value=timex.anchor_value,
+        publication_basis=context.basis,
+    )
+
+
 def extract_events(
     article: Article,
     context: PublicationContext,
@@ -93,53 +360,106 @@ def extract_events(
     """Events of one article. Offsets of timexes, sentences and skip spans are relative to article.text;
     mentions report spans in the document (article.start added). Timexes inside `skip` spans (captions,
     repeated headlines, page chrome) and timexes without calendar bounds give no event."""
-    dated: list[tuple[Timex, DateValue]] = []
-    for timex in timexes:
-        if timex.type not in ("DATE", "TIME") or any(s <= timex.start < e for s, e in skip):
-            continue
-        value = date_value(timex.value, timex.mod)
-        if value is not None:
-            dated.append((timex, value))
-
+    dated = _calendar_dates(article.text, timexes, skip)
     events: list[Event] = []
     for sentence_start, sentence_end in sentences:
         in_sentence = [(t, v) for t, v in dated if sentence_start <= t.start < sentence_end]
         sentence = article.text[sentence_start:sentence_end]
-        for timex, value in in_sentence:
-            local_start, local_end = timex.start - sentence_start, timex.end - sentence_start
-            if len(in_sentence) > 1:
-                left, right = _clause(sentence, local_start, local_end)
+        dates = _without_containers(sentence, sentence_start, _sentence_dates(article.text, in_sentence, context.date))
+        for item in dates:
+            left, right = 0, len(sentence)
+            if len(dates) > 1:
+                left, right = _clause(sentence, item.timex.start - sentence_start, item.end - sentence_start)
                 if len(sentence[left:right].split()) < _MIN_CLAUSE_WORDS:
                     left, right = 0, len(sentence)
-            else:
-                left, right = 0, len(sentence)
-            clause = sentence[left:right]
-            open_start = bool(_OPEN_START.search(article.text[max(0, timex.start - 24) : timex.start]))
-            if open_start:
-                value = _open_interval(value, context.date)
-            description = _clean(clause)
-            mention = Mention(
-                article_id=article.id,
-                source=article.source,
-                headline=article.headline,
-                expression=timex.text,
-                span=(article.start + timex.start, article.start + timex.end),
-                sentence=_clean(sentence),
-                sentence_span=(article.start + sentence_start, article.start + sentence_end),
-                timex_type=timex.type,
-                timex_value=timex.value,
-                underspecified=timex.underspecified,
-                anchor=timex.anchor,
-                anchor_value=timex.anchor_value,
-            )
+            value = item.value
+            if context.basis == "inferred" and item.timex.anchor is not None:
+                value = _uncertain(value)
+            description = _description(sentence, left, right)
             events.append(
                 Event(
                     id=event_id(value, description),
                     date=value,
                     description=description,
-                    status=_status(clause, value, open_start, context.date),
-                    mentions=(mention,),
+                    status=_status(sentence[left:right], value, item.fixed_status, context.date),
+                    mentions=(_mention(article, context, item.timex, sentence, (sentence_start, sentence_end)),),
                     sources=(article.source,),
                 )
             )
+    return events
+
+
+def _tense(sentence: str) -> str:
+    """The tense of the main statement: its first cue ("Jobs said those who bought one will get a refund" is
+    past)."""
+    future = _FUTURE.search(sentence)
+    limit = future.start() if future else len(sentence)
+    tokens = [word.group() for word in _WORD.finditer(sentence.lower(), 0, limit)]
+    for index, token in enumerate(tokens):
+        if token in _PERFECT_AUXILIARIES and _participle_follows(tokens, index + 1):
+            return "past"
+        if token in _PRESENT_CUES:
+            return "present"
+        if _is_past(token):
+            return "past"
+    return "future" if future else "present"
+
+
+def _is_past(token: str) -> bool:
+    return token in _PAST_CUES or (token.endswith("ed") and len(token) > 4)
+
+
+def _participle_follows(tokens: Sequence[str], index: int) -> bool:
+    while index < len(tokens) and tokens[index] in _PERFECT_GAP:
+        index += 1
+    return index < len(tokens) and (tokens[index] in _PARTICIPLES or _is_past(tokens[index]))
+
+
+def undated_events(
+    article: Article,
+    context: PublicationContext,
+    timexes: Sequence[Timex],
+    sentences: Sequence[tuple[int, int]],
+    skip: Sequence[tuple[int, int]] = (),
+) -> list[Event]:
+    """Statements without a calendar date of their own, each dated the way a reader follows a news story:
+    a past-tense statement happened when the narrative last said (the latest day- or week-precise date of an
+    earlier sentence within NARRATIVE_WINDOW before publication, else publication); a present or future one
+    is placed at publication. Needs a publication date; sentences in `skip` spans and fragments give nothing.
+    A year naming a thing ("the 1991 agreement") does not make a sentence dated."""
+    if context.date is None:
+        return []
+    publication = date_value(context.date.isoformat())
+    assert publication is not None  # a calendar day always has bounds
+    reference, reference_timex = publication, "publication"
+    dated = _calendar_dates(article.text, timexes, skip)
+    events: list[Event] = []
+    for start, end in sentences:
+        in_sentence = [(t, v) for t, v in dated if start <= t.start < end]
+        for timex, value in in_sentence:
+            recent = context.date - NARRATIVE_WINDOW <= value.start and value.end <= context.date
+            if value.granularity in ("day", "week", "part_of_day", "time") and recent:
+                reference, reference_timex = date_value(value.value) or value, timex.tid
+        sentence = article.text[start:end]
+        if in_sentence or any(s < end and start < e for s, e in skip) or len(sentence.split()) < _MIN_STATEMENT_WORDS:
+            continue
+        tense = _tense(sentence)
+        date, anchor = (reference, reference_timex) if tense == "past" else (publication, "publication")
+        dated_by: DatedBy = "publication" if anchor == "publication" else "narrative"
+        if context.basis == "inferred":
+            date = _uncertain(date)
+        description = _clean(sentence)
+        mention = Mention(
+            article_id=article.id, source=article.source, headline=article.headline, expression="",
+            span=(article.start + start, article.start + start), sentence=description,
+            sentence_span=(article.start + start, article.start + end), timex_type="DATE", timex_value=date.value,
+            underspecified="", anchor=anchor, anchor_value=date.value, publication_basis=context.basis,
+        )
+        events.append(
+            Event(
+                id=event_id(date, description), date=date, description=description,
+                status="planned" if tense == "future" else "past", mentions=(mention,), sources=(article.source,),
+                dated_by=dated_by,
+            )
+        )
     return events

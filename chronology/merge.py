@@ -1,8 +1,17 @@
 """Merge: one chronology over all articles; the same dated fact told by several articles becomes one event.
 
-Two events are the same when they carry the same date (value and mod) and come from different articles, and
-their descriptions are the same sentence word for word or share most of their content words. The merged
-event keeps every mention. Order: start date, then coarser before finer precision, then first appearance.
+Two events from different articles are one event when
+- they carry the same date (value and mod) and their descriptions are the same sentence word for word or
+  share most of their content words (SIMILARITY), or one's content words are nearly all in the other's
+  (CONTAINMENT), or
+- their descriptions are the same statement (word for word, or STATEMENT_SIMILARITY of content words, with
+  at least STATEMENT_MIN_WORDS content words) but their dates differ: the sources disagree. The event keeps
+  every reading in `conflict`, and uses the date whose sources have the strongest publication basis (a date
+  given by the user or a dateline beats an inferred one), then the date most sources give, then the more
+  precise, then the first reported.
+The merged event keeps every mention. Order: start date, then coarser before finer precision, then first
+appearance (source, then offset), then id. Ids derive from the date and the description, with '-2', '-3'
+for repeats, so the same input gives the same ids on every run.
 """
 
 from __future__ import annotations
@@ -11,15 +20,34 @@ import re
 from collections.abc import Iterable
 
 from chronology.events import event_id, normalise
-from chronology.models import Event
+from chronology.models import Basis, DateConflict, DateReading, Event
 
 # Content words must overlap this much (Jaccard) for two differently worded statements to be one event.
 SIMILARITY = 0.6
-_STOPWORDS = frozenset(
-    "a an the of in on at to for from by with and or but as is are was were be been has have had it its this "
-    "that these those he she they we you i his her their our said says say also not no than then there which "
-    "who whom what when where while after before since during".split()
-)
+# ...or a shorter statement must be almost wholly inside a longer one ("He has been fighting cancer since
+# 2004." in "Steve Jobs has been fighting cancer since 2004 and is on leave."), sharing this many words.
+CONTAINMENT = 0.8
+CONTAINMENT_MIN_SHARED = 3
+# Differently dated statements must be nearly the same sentence to count as one event told with two dates.
+STATEMENT_SIMILARITY = 0.8
+# ...and long enough not to recur by chance ("The council met on Monday." may be two meetings).
+STATEMENT_MIN_WORDS = 6
+_STOPWORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is",
+    "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "he",
+    "she", "they", "we", "you", "i", "his", "her", "their", "our", "said", "says", "say", "also", "not", "no",
+    "than", "then", "there", "which", "who", "whom", "what", "when", "where", "while", "after", "before", "since",
+    "during",
+})
+# How much a publication date can be trusted, by how it was found: relative dates inherit that trust.
+BASIS_STRENGTH: dict[Basis | None, int] = {
+    "cli": 6, "manifest": 5, "metadata": 4, "dateline": 4, "reference": 2, "inferred": 1, "unknown": 0, None: 0,
+}
+_BASIS_NAMES: dict[Basis | None, str] = {
+    "cli": "the command line", "manifest": "the manifest", "metadata": "the page metadata",
+    "dateline": "a dateline", "reference": "the reference date", "inferred": "inference from the text",
+    "unknown": "nothing", None: "nothing",
+}
 _GRANULARITY_RANK = {
     "millennium": 0, "century": 1, "decade": 2, "year": 3, "half": 4, "quarter": 5, "season": 6,
     "month": 7, "week": 8, "day": 9, "part_of_day": 10, "time": 11,
@@ -30,13 +58,23 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", text.lower()) if w not in _STOPWORDS and not w.isdigit())
 
 
-def _similar(a: Event, b: Event) -> bool:
+def _similar(a: Event, b: Event, threshold: float = SIMILARITY) -> bool:
     if normalise(a.description) == normalise(b.description):
         return True
     words_a, words_b = _content_words(a.description), _content_words(b.description)
     if not words_a or not words_b:
         return False
-    return len(words_a & words_b) / len(words_a | words_b) >= SIMILARITY
+    return len(words_a & words_b) / len(words_a | words_b) >= threshold
+
+
+def _contained(a: Event, b: Event) -> bool:
+    words_a, words_b = _content_words(a.description), _content_words(b.description)
+    shared = len(words_a & words_b)
+    return shared >= CONTAINMENT_MIN_SHARED and shared / min(len(words_a), len(words_b)) >= CONTAINMENT
+
+
+def _articles_of(event: Event) -> set[str]:
+    return {m.article_id for m in event.mentions}
 
 
 def _combine(kept: Event, other: Event) -> Event:
@@ -45,6 +83,80 @@ def _combine(kept: Event, other: Event) -> Event:
     # A later source may report as done what an earlier one announced: "past" wins over "planned".
     status = "past" if "past" in (kept.status, other.status) else kept.status
     return kept.model_copy(update={"mentions": mentions, "sources": sources, "status": status})
+
+
+def _readings(event: Event) -> tuple[DateReading, ...]:
+    if event.conflict is not None:
+        return event.conflict.readings
+    articles = tuple(dict.fromkeys(m.article_id for m in event.mentions))
+    basis = max((m.publication_basis for m in event.mentions), key=lambda b: BASIS_STRENGTH[b])
+    return (DateReading(date=event.date, article_ids=articles, basis=basis),)
+
+
+def _reading_rank(reading: DateReading, order: int) -> tuple[int, int, int, int]:
+    return (BASIS_STRENGTH[reading.basis], len(reading.article_ids), _GRANULARITY_RANK[reading.date.granularity],
+            -order)
+
+
+def _reason(chosen: DateReading, others: list[DateReading]) -> str:
+    strongest_other = max(BASIS_STRENGTH[r.basis] for r in others)
+    if BASIS_STRENGTH[chosen.basis] > strongest_other:
+        weaker = max(others, key=lambda r: BASIS_STRENGTH[r.basis])
+        why = (f"its source's publication date comes from {_BASIS_NAMES[chosen.basis]}, the other's from "
+               f"{_BASIS_NAMES[weaker.basis]}")
+    elif len(chosen.article_ids) > max(len(r.article_ids) for r in others):
+        total = len(chosen.article_ids) + sum(len(r.article_ids) for r in others)
+        why = f"{len(chosen.article_ids)} of {total} sources give it"
+    elif _GRANULARITY_RANK[chosen.date.granularity] > max(_GRANULARITY_RANK[r.date.granularity] for r in others):
+        why = "it is the most precise"
+    else:
+        why = "it was reported first"
+    return f"sources disagree on the date; {chosen.date.edtf} is used because {why}"
+
+
+def _combine_dates(kept: Event, other: Event) -> Event:
+    """One statement told with different dates: keep every reading, use the most trustworthy."""
+    readings = list(_readings(kept))
+    for reading in _readings(other):
+        same = next((i for i, r in enumerate(readings) if r.date == reading.date), None)
+        if same is None:
+            readings.append(reading)
+        else:
+            current = readings[same]
+            basis = max(current.basis, reading.basis, key=lambda b: BASIS_STRENGTH[b])
+            ids = tuple(dict.fromkeys(current.article_ids + reading.article_ids))
+            readings[same] = DateReading(date=current.date, article_ids=ids, basis=basis)
+    ranked = sorted(enumerate(readings), key=lambda item: _reading_rank(item[1], item[0]), reverse=True)
+    ordered = [reading for _, reading in ranked]
+    combined = _combine(kept, other)
+    chosen = ordered[0]
+    conflict = DateConflict(readings=tuple(ordered), reason=_reason(chosen, ordered[1:]))
+    description = kept.description if chosen.date == kept.date else other.description
+    return combined.model_copy(update={"date": chosen.date, "conflict": conflict, "description": description})
+
+
+def _merge_disagreements(events: list[Event]) -> list[Event]:
+    """Second pass: the same statement from different articles under different dates becomes one event."""
+    merged: list[Event] = []
+    by_word: dict[str, list[int]] = {}
+    for event in events:
+        words = _content_words(event.description) if event.dated_by == "expression" else frozenset()
+        if len(words) < STATEMENT_MIN_WORDS:
+            merged.append(event)
+            continue
+        candidates = sorted({index for word in words for index in by_word.get(word, ())})
+        articles = _articles_of(event)
+        for index in candidates:
+            kept = merged[index]
+            if (kept.date != event.date and articles.isdisjoint(_articles_of(kept))
+                    and _similar(kept, event, STATEMENT_SIMILARITY)):
+                merged[index] = _combine_dates(kept, event)
+                break
+        else:
+            for word in words:
+                by_word.setdefault(word, []).append(len(merged))
+            merged.append(event)
+    return merged
 
 
 def _first_appearance(event: Event) -> tuple[str, int]:
@@ -64,12 +176,14 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         bucket = by_date.setdefault((event.date.value, event.date.mod), [])
         articles = {m.article_id for m in event.mentions}
         for index, kept in enumerate(bucket):
-            if articles.isdisjoint(m.article_id for m in kept.mentions) and _similar(kept, event):
+            if articles.isdisjoint(m.article_id for m in kept.mentions) and (
+                _similar(kept, event) or _contained(kept, event)
+            ):
                 bucket[index] = _combine(kept, event)
                 break
         else:
             bucket.append(event)
-    merged = [event for bucket in by_date.values() for event in bucket]
+    merged = _merge_disagreements([event for bucket in by_date.values() for event in bucket])
     ordered = sorted(merged, key=sort_key)
     seen: dict[str, int] = {}
     unique: list[Event] = []

@@ -34,6 +34,9 @@ Granularity = Literal[
     "time",
 ]
 Status = Literal["past", "ongoing", "planned"]
+# Where an event's date comes from: a date expression in its own statement; or, for a statement without one
+# (listed only on request), the date the article's narrative last gave, or the publication date.
+DatedBy = Literal["expression", "narrative", "publication"]
 
 
 class Record(BaseModel):
@@ -119,6 +122,22 @@ class Mention(Record):
     underspecified: str
     anchor: str | None
     anchor_value: str | None
+    publication_basis: Basis | None = Field(default=None, description="how the article's publication date is known")
+
+
+class DateReading(Record):
+    """One date that some of an event's sources give it."""
+
+    date: DateValue
+    article_ids: tuple[str, ...]
+    basis: Basis | None = Field(description="the strongest publication basis among those articles")
+
+
+class DateConflict(Record):
+    """Sources that tell the same statement with different dates: every reading, the one used first."""
+
+    readings: tuple[DateReading, ...]
+    reason: str = Field(description="why the first reading is the event's date")
 
 
 class Event(Record):
@@ -128,6 +147,8 @@ class Event(Record):
     status: Status
     mentions: tuple[Mention, ...]
     sources: tuple[str, ...]
+    dated_by: DatedBy = "expression"
+    conflict: DateConflict | None = None
 
 
 class ArticleRecord(Record):

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from chronology.events import extract_events
+from chronology.events import MAX_DESCRIPTION, extract_events, undated_events
 from chronology.models import Article, PublicationContext, Timex
 
 TEXT = (
@@ -53,8 +53,8 @@ def test_each_dated_statement_becomes_an_event_with_its_sentence():
 
 def test_two_dates_in_one_sentence_give_two_clauses():
     monday, wednesday = _events()[1:3]
-    assert monday.description == "The minister held talks in Paris on Monday"
-    assert wednesday.description == "before flying home to Baghdad on Wednesday."
+    assert monday.description == "The minister held talks in Paris on Monday."
+    assert wednesday.description == "The minister … before flying home to Baghdad on Wednesday."
     assert monday.mentions[0].sentence.startswith("The minister held talks")
 
 
@@ -83,3 +83,87 @@ def test_skipped_spans_and_undated_values_give_no_event():
     events = extract_events(ARTICLE, CONTEXT, [*TIMEXES, undated], _sentences(TEXT), skip=[caption])
     assert "2023-12-26" not in [e.date.value for e in events]
     assert len(events) == 4
+
+
+def _extract(text: str, spans: list[tuple[str, str]], context: PublicationContext = CONTEXT, undated: bool = False):
+    timexes = []
+    for index, (expression, value) in enumerate(spans):
+        start = text.index(expression)
+        timexes.append(Timex(tid=f"t{index}", start=start, end=start + len(expression), text=expression, type="DATE",
+                             value=value, underspecified=value, anchor="publication", anchor_value="2023-12-28"))
+    article = Article(id="x.txt#0", source="x.txt", index=0, headline=None, start=0, end=len(text), text=text)
+    extract = undated_events if undated else extract_events
+    return extract(article, context, timexes, _sentences(text))
+
+
+def test_from_to_and_between_and_give_one_interval_event():
+    (years,) = _extract("Prices rose sharply from 2009 to 2010 in the region.", [("2009", "2009"), ("2010", "2010")])
+    assert years.date.edtf == "2009/2010"
+    assert (years.date.start, years.date.end) == (dt.date(2009, 1, 1), dt.date(2010, 12, 31))
+    (months,) = _extract("Talks ran between March and May in Geneva.", [("March", "2023-03"), ("May", "2023-05")])
+    assert months.date.edtf == "2023-03/2023-05" and months.description == "Talks ran between March and May in Geneva."
+
+
+def test_a_deadline_runs_from_publication_to_its_end_and_is_expected():
+    (deadline,) = _extract("The troops must leave the country by the end of the year.",
+                           [("the end of the year", "2023")])
+    assert deadline.date.edtf == "2023-12-28/2023-12-31"
+    assert deadline.status == "planned"
+
+
+def test_over_the_past_month_is_a_window_ending_at_publication():
+    (window,) = _extract("Over the past month, attacks on the bases rose.", [("Over the past month", "2023-11")])
+    assert window.date.edtf == "2023-11-28/2023-12-28"
+    assert (window.date.start, window.date.end) == (dt.date(2023, 11, 28), PUBLISHED)
+
+
+def test_a_bracketed_restatement_is_one_date_and_commas_do_not_cut_the_clause():
+    text = "Early this morning (Tuesday) in northern Iraq, American personnel were targeted by a drone, he said."
+    (event,) = _extract(text, [("this morning", "2023-12-28TMO"), ("Tuesday", "2023-12-26")])
+    assert event.date.value == "2023-12-26"
+    assert event.description == text
+
+
+def test_relative_dates_are_uncertain_when_publication_was_inferred():
+    inferred = CONTEXT.model_copy(update={"basis": "inferred"})
+    (event,) = _extract("The council met in Baghdad on Tuesday.", [("Tuesday", "2023-12-26")], inferred)
+    assert event.date.edtf == "2023-12-26?"
+    (since,) = _extract("Attacks have continued since October 17.", [("October 17", "2023-10-17")], inferred)
+    assert since.date.edtf == "2023-10-17?/2023-12-28?"
+
+
+def test_long_descriptions_are_shortened_keeping_who_said_it():
+    text = ("On Tuesday the government " + "announced a long list of measures and " * 12
+            + "promised more, said the ministry of defence.")
+    (event,) = _extract(text, [("Tuesday", "2023-12-26")])
+    assert len(event.description) <= MAX_DESCRIPTION
+    assert event.description.startswith("On Tuesday the government")
+    assert event.description.endswith("… said the ministry of defence.")
+
+
+def test_undated_statements_follow_the_narrative_or_publication():
+    text = ("On Monday, the minister unveiled the new plan in Paris. "
+            "He praised the engineers who built it over two years. "
+            "The plan has a budget of two billion dollars for the region. "
+            "Short one.")
+    events = _extract(text, [("Monday", "2023-12-25")], undated=True)
+    assert [(e.dated_by, e.date.value) for e in events] == [("narrative", "2023-12-25"), ("publication", "2023-12-28")]
+    assert events[0].mentions[0].expression == "" and events[0].mentions[0].anchor == "t0"
+    assert events[1].description == "The plan has a budget of two billion dollars for the region."
+
+
+def test_a_year_naming_a_thing_dates_no_event_but_a_year_saying_when_does():
+    text = "Apple Corps claims that the store violates the 1991 agreement between the companies."
+    assert _extract(text, [("1991", "1991")]) == []
+    assert [e.description for e in _extract(text, [("1991", "1991")], undated=True)] == [text]
+    (event,) = _extract("The companies reached an agreement in 1991 after long talks.", [("1991", "1991")])
+    assert event.date.value == "1991"
+
+
+def test_a_present_perfect_statement_is_dated_by_the_narrative():
+    text = ("The founder of the company died on Wednesday at his home. "
+            "His colleagues have lost a dear friend and mentor. "
+            "The company is still run from its headquarters in California.")
+    context = CONTEXT.model_copy(update={"date": dt.date(2023, 12, 28)})
+    events = _extract(text, [("Wednesday", "2023-12-27")], context, undated=True)
+    assert [(e.dated_by, e.date.value) for e in events] == [("narrative", "2023-12-27"), ("publication", "2023-12-28")]

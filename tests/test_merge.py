@@ -1,5 +1,8 @@
 import datetime as dt
+import json
+from pathlib import Path
 
+from chronology.cli import main
 from chronology.events import extract_events
 from chronology.merge import merge_events
 from chronology.models import Article, PublicationContext, Timex
@@ -22,22 +25,27 @@ def _events(source: str, text: str, expression: str, value: str):
 
 def test_the_same_sentence_from_two_files_is_one_event_citing_both():
     text = "On December 8, the American embassy in Baghdad was attacked with several missiles."
-    merged = merge_events(_events("a.txt", text, "December 8", "2023-12-08") + _events("b.txt", text, "December 8", "2023-12-08"))
+    merged = merge_events(
+        _events("a.txt", text, "December 8", "2023-12-08") + _events("b.txt", text, "December 8", "2023-12-08")
+    )
     assert len(merged) == 1
     assert merged[0].sources == ("a.txt", "b.txt") and len(merged[0].mentions) == 2
 
 
 def test_a_lightly_edited_sentence_merges_a_different_fact_does_not():
-    a = _events("a.txt", "On December 8, the American embassy in Baghdad was attacked with several missiles.", "December 8", "2023-12-08")
-    b = _events("b.txt", "The American embassy in Baghdad was attacked with missiles on December 8.", "December 8", "2023-12-08")
-    c = _events("c.txt", "On December 8, the parliament approved the budget for next year.", "December 8", "2023-12-08")
+    day = ("December 8", "2023-12-08")
+    a = _events("a.txt", "On December 8, the American embassy in Baghdad was attacked with several missiles.", *day)
+    b = _events("b.txt", "The American embassy in Baghdad was attacked with missiles on December 8.", *day)
+    c = _events("c.txt", "On December 8, the parliament approved the budget for next year.", *day)
     merged = merge_events(a + b + c)
     assert sorted(len(e.mentions) for e in merged) == [1, 2]
 
 
 def test_same_words_on_different_dates_stay_apart():
     text = "The council met on Monday."
-    merged = merge_events(_events("a.txt", text, "Monday", "2023-12-25") + _events("b.txt", text, "Monday", "2023-12-18"))
+    merged = merge_events(
+        _events("a.txt", text, "Monday", "2023-12-25") + _events("b.txt", text, "Monday", "2023-12-18")
+    )
     assert len(merged) == 2
 
 
@@ -50,3 +58,62 @@ def test_order_is_by_start_then_coarser_first_and_ids_are_stable():
     merged = merge_events(events)
     assert [e.date.value for e in merged] == ["2020", "2023-10", "2023-10-07"]
     assert [e.id for e in merge_events(reversed(events))] == [e.id for e in merged]
+
+
+def _dated_by(source: str, text: str, expression: str, value: str, basis: str):
+    article, timex = _article(source, text, expression, value)
+    timex = timex.model_copy(update={"anchor": "publication"})
+    return extract_events(article, CONTEXT.model_copy(update={"basis": basis}), [timex], [(0, len(text))])
+
+
+STATEMENT = "The prime minister met the American president at the White House on Monday to discuss troops."
+
+
+def test_one_statement_dated_differently_keeps_both_dates_and_uses_the_better_sourced_one():
+    inferred = _dated_by("a.txt", STATEMENT, "Monday", "2023-12-18", "inferred")
+    stated = _dated_by("b.txt", STATEMENT, "Monday", "2023-12-25", "manifest")
+    (event,) = merge_events(inferred + stated)
+    assert event.date.value == "2023-12-25" and event.sources == ("a.txt", "b.txt")
+    assert event.conflict is not None
+    assert [r.date.value for r in event.conflict.readings] == ["2023-12-25", "2023-12-18"]
+    assert [r.article_ids for r in event.conflict.readings] == [("b.txt#0",), ("a.txt#0",)]
+    assert "manifest" in event.conflict.reason and "inference" in event.conflict.reason
+
+
+def test_with_equal_footing_the_date_most_sources_give_wins_and_order_does_not_matter():
+    events = (
+        _dated_by("a.txt", STATEMENT, "Monday", "2023-12-18", "manifest")
+        + _dated_by("b.txt", STATEMENT, "Monday", "2023-12-25", "manifest")
+        + _dated_by("c.txt", STATEMENT, "Monday", "2023-12-25", "manifest")
+    )
+    (event,) = merge_events(events)
+    assert event.date.value == "2023-12-25" and "2 of 3 sources" in event.conflict.reason
+    assert [e.id for e in merge_events(reversed(events))] == [event.id]
+    assert merge_events(reversed(events))[0].date == event.date
+
+
+def test_uncertain_dates_from_inferred_publication_are_marked_in_edtf():
+    (event,) = _dated_by("a.txt", STATEMENT, "Monday", "2023-12-18", "inferred")
+    assert event.date.edtf == "2023-12-18?"
+    assert event.mentions[0].publication_basis == "inferred"
+
+
+def test_a_short_telling_inside_a_longer_one_on_the_same_date_merges():
+    long = _events("a.txt", "Steve Jobs has been fighting pancreatic cancer since 2004 and is on medical leave.",
+                   "2004", "2004")
+    short = _events("b.txt", "He has been fighting pancreatic cancer since 2004.", "2004", "2004")
+    other = _events("c.txt", "He has been fighting the lawsuit since 2004.", "2004", "2004")
+    merged = merge_events(long + short + other)
+    assert sorted(len(e.mentions) for e in merged) == [1, 2]
+
+
+def test_seed_articles_shared_by_two_files_are_told_once_with_both_sources(tmp_path):
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    assert main(["build", str(seeds), "--out", str(tmp_path), "-q", "--include-undated"]) == 0
+    events = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))["events"]
+    files = [{m["source"].rsplit("/", 1)[-1][:4] for m in e["mentions"]} for e in events]
+    shared = [e for e, names in zip(events, files, strict=True) if {"000_", "001_"} <= names]
+    assert len(shared) >= 5
+    assert all(e["dated_by"] in ("narrative", "publication") for e in shared)
+    told = [(e["description"], e["date"]["value"]) for e in events]
+    assert len(told) == len(set(told))

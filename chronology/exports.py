@@ -1,0 +1,190 @@
+"""Exports: the timeline in the formats other tools read.
+
+- TimelineJS3 JSON (Knight Lab's embeddable timeline): one slide per event, dates at their own precision.
+- CSV: one row per event per source article, for spreadsheets.
+- iCalendar (RFC 5545): one all-day VEVENT per event, its sources in the description.
+
+Each function is pure (Timeline in, text out); the build command writes the files.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from chronology.html import display_date
+from chronology.models import ArticleRecord, DateValue, Event, Granularity, Mention, Status, Timeline
+
+# TimelineJS groups slides of one group on one row: the status is what a reader wants to tell apart.
+STATUS_GROUPS: dict[Status, str] = {"past": "Reported", "ongoing": "Ongoing", "planned": "Expected"}
+# Which parts of a date TimelineJS is told, per granularity: coarser dates must not pretend to a day.
+_YEAR_ONLY: frozenset[Granularity] = frozenset({"millennium", "century", "decade", "year"})
+_TO_MONTH: frozenset[Granularity] = frozenset({"half", "quarter", "season", "month"})
+HEADLINE_WORDS = 12
+CSV_COLUMNS = (
+    "event_id", "date", "edtf", "start", "end", "granularity", "mod", "status", "description",
+    "source", "article_id", "headline", "publisher", "published", "publication_basis", "expression", "sentence",
+    "dated_by", "date_conflict",
+)
+
+
+def _date_parts(day: dt.date, granularity: Granularity) -> dict[str, int]:
+    if granularity in _YEAR_ONLY:
+        return {"year": day.year}
+    if granularity in _TO_MONTH:
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def _is_span(date: DateValue) -> bool:
+    """True when the date covers more than one unit of its own precision (a week, a season, an interval)."""
+    return "/" in date.edtf or date.granularity in {"week", "season", "quarter", "half", "decade", "century"}
+
+
+def _headline(description: str) -> str:
+    words = description.split()
+    return description if len(words) <= HEADLINE_WORDS else " ".join(words[:HEADLINE_WORDS]) + "…"
+
+
+def _source_line(mention: Mention, article: ArticleRecord | None) -> str:
+    parts = [article.publisher if article and article.publisher else mention.source]
+    if mention.headline:
+        parts.append(mention.headline)
+    if article and article.publication.date:
+        parts.append(article.publication.date.isoformat())
+    return " — ".join(parts)
+
+
+def _first_mentions(event: Event) -> Iterator[Mention]:
+    """The first mention of the event in each article, in mention order."""
+    seen: set[str] = set()
+    for mention in event.mentions:
+        if mention.article_id not in seen:
+            seen.add(mention.article_id)
+            yield mention
+
+
+def _articles(timeline: Timeline) -> dict[str, ArticleRecord]:
+    return {article.id: article for article in timeline.articles}
+
+
+def _conflict_note(event: Event) -> str:
+    return f"<p><em>{html.escape(event.conflict.reason)}</em></p>" if event.conflict else ""
+
+
+def timelinejs_json(timeline: Timeline, title: str = "Chronology") -> str:
+    """TimelineJS3 data: {"title": slide, "events": [slide, ...]}, as documented by Knight Lab."""
+    articles = _articles(timeline)
+    slides: list[dict[str, Any]] = []
+    for event in timeline.events:
+        sources = "".join(
+            f"<li>{html.escape(_source_line(m, articles.get(m.article_id)))}</li>" for m in _first_mentions(event)
+        )
+        slide: dict[str, Any] = {
+            "unique_id": event.id,
+            "start_date": _date_parts(event.date.start, event.date.granularity),
+            "text": {
+                "headline": html.escape(_headline(event.description)),
+                "text": f"<p>{html.escape(event.description)}</p><ul>{sources}</ul>{_conflict_note(event)}",
+            },
+            "group": STATUS_GROUPS[event.status],
+            "display_date": display_date(event.date, event.status),
+        }
+        if _is_span(event.date):
+            slide["end_date"] = _date_parts(event.date.end, event.date.granularity)
+        slides.append(slide)
+    summary = f"{len(timeline.events)} events from {len(timeline.articles)} articles"
+    document = {"title": {"text": {"headline": html.escape(title), "text": summary}}, "events": slides}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def timeline_csv(timeline: Timeline) -> str:
+    """One row per event per source article (its first mention there); header row first."""
+    articles = _articles(timeline)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for event in timeline.events:
+        date = event.date
+        for mention in _first_mentions(event):
+            article = articles.get(mention.article_id)
+            publication = article.publication if article else None
+            writer.writerow((
+                event.id, date.value, date.edtf, date.start.isoformat(), date.end.isoformat(), date.granularity,
+                date.mod or "", event.status, event.description, mention.source, mention.article_id,
+                mention.headline or "", article.publisher if article and article.publisher else "",
+                publication.date.isoformat() if publication and publication.date else "",
+                publication.basis if publication else "", mention.expression, mention.sentence, event.dated_by,
+                event.conflict.reason if event.conflict else "",
+            ))
+    return buffer.getvalue()
+
+
+def _ics_escape(text: str) -> str:
+    """TEXT value escaping of RFC 5545 section 3.3.11."""
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> Iterator[str]:
+    """Content lines longer than 75 octets continue on lines starting with a space (RFC 5545 section 3.1);
+    folds fall between characters, never inside a UTF-8 sequence."""
+    chunk, size, limit = "", 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            yield chunk
+            chunk, size, limit = " ", 1, 75
+        chunk += char
+        size += width
+    yield chunk
+
+
+def _stamp(timeline: Timeline) -> str:
+    """DTSTAMP must be present; the latest publication date keeps the file byte-stable (never the clock)."""
+    dates = [a.publication.date for a in timeline.articles if a.publication.date is not None]
+    dates += [e.date.start for e in timeline.events]
+    latest = max(dates, default=dt.date(1970, 1, 1))
+    return latest.strftime("%Y%m%dT000000Z")
+
+
+def _day_after(day: dt.date) -> dt.date:
+    return day + dt.timedelta(days=1) if day < dt.date.max else day
+
+
+def timeline_ics(timeline: Timeline) -> str:
+    """An iCalendar file with one all-day event per timeline event (DTEND is exclusive: the day after)."""
+    articles = _articles(timeline)
+    stamp = _stamp(timeline)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//chronology//timeline//EN", "CALSCALE:GREGORIAN"]
+    for event in timeline.events:
+        sources = "\n".join(_source_line(m, articles.get(m.article_id)) for m in _first_mentions(event))
+        description = f"{display_date(event.date, event.status)} (EDTF {event.date.edtf})\n{sources}"
+        if event.conflict:
+            description += f"\n{event.conflict.reason}"
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.id}@chronology",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{event.date.start.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{_day_after(event.date.end).strftime('%Y%m%d')}",
+            f"SUMMARY:{_ics_escape(event.description)}",
+            f"DESCRIPTION:{_ics_escape(description)}",
+            f"STATUS:{'TENTATIVE' if event.status == 'planned' else 'CONFIRMED'}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(folded + "\r\n" for line in lines for folded in _fold(line))
+
+
+# Format name -> (file name, renderer): the build command's --format choices.
+EXPORTS: dict[str, tuple[str, Callable[[Timeline], str]]] = {
+    "timelinejs": ("timeline.timelinejs.json", timelinejs_json),
+    "csv": ("timeline.csv", timeline_csv),
+    "ics": ("timeline.ics", timeline_ics),
+}

@@ -1,0 +1,268 @@
+"""`chronology evaluate-timeline DIR`: event finding, dating and cross-document merging on SemEval-2015 Task 4
+(TimeLine) data.
+
+DIR holds documents/*.tml (tokenised TimeML: `<s id>` sentences, a DCT) and gold-timelines/*.txt (lines
+`order<TAB>date<TAB>docid-sentence-word ...`; several mentions on one line are one event told several times).
+The documents' text (tags stripped, one sentence per paragraph) runs through the pipeline with each DCT as the
+publication date, all documents merged into one chronology, as `build` would do.
+
+The tokenised text is joined back into ordinary prose ("April 28, 2003") before tagging.
+
+- recall: of the gold entries with a date, the share for which we have an event whose date expression lies
+  in the gold mention's sentence (for a sentence with several, the one nearest the gold word);
+- dating accuracy: of those found, the share whose date equals the gold date at the gold's precision
+  (our date must be at least that precise: `2010-06` does not match gold `2010-06-07`);
+- merge recall: of the pairs of found mentions of one gold event in different documents, the share our
+  chronology holds as one event. Gold timelines list only events about their target entity, so a merge
+  precision over all our merges cannot be measured honestly; we report how many cross-document merges we made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from chronology.commands.build import with_undated
+from chronology.context import DateHints
+from chronology.errors import InputError
+from chronology.models import Article, Event, Granularity, Timeline
+from chronology.pipeline import analyse_article, assemble
+
+_GOLD_DATE = re.compile(r"(\d{4})(?:-(\d{2}|XX))?(?:-(\d{2}|XX))?")
+_MENTION = re.compile(r"(?P<doc>\d+)-(?P<sentence>\d+)-(?P<word>.+)")
+_PRECISION_RANK: dict[Granularity, int] = {
+    "millennium": 0, "century": 0, "decade": 0, "year": 1, "half": 1, "quarter": 1, "season": 1,
+    "month": 2, "week": 2, "day": 3, "part_of_day": 3, "time": 3,
+}
+_GOLD_RANK = {4: 1, 7: 2, 10: 3}  # length of 'YYYY', 'YYYY-MM', 'YYYY-MM-DD'
+# The documents are tokenised ("April 28 , 2003", "Apple 's"); these tokens join the previous one, and the ones
+# after an opener join the next, so the pipeline reads ordinary news text.
+_NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "?", "!", ")", "]", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d"})
+_NO_SPACE_AFTER = frozenset({"(", "[", "$", "US$"})
+# Each gold sentence becomes a paragraph, so that our sentence splitter cannot join two of them.
+_SENTENCE_GAP = "\n\n"
+
+
+@dataclass(frozen=True)
+class SemevalDocument:
+    docid: str
+    title: str | None
+    dct: dt.date
+    text: str
+    sentences: dict[int, tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    docid: str
+    sentence: int
+    word: str
+
+
+@dataclass(frozen=True)
+class GoldEntry:
+    timeline: str
+    order: int
+    date: str | None  # 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; None when the gold leaves the event undated
+    mentions: tuple[GoldMention, ...]
+
+
+class TimelineScores(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    documents: int
+    gold_entries: int
+    dated_entries: int
+    found: int
+    recall: float
+    correctly_dated: int
+    dating_accuracy: float
+    cross_document_pairs: int
+    merged_pairs: int
+    merge_recall: float
+    our_events: int
+    our_cross_document_events: int
+
+
+def read_document(path: Path) -> SemevalDocument:
+    """Text of a tokenised TimeML document: each `<s>` on its own line, tags stripped, with sentence spans."""
+    try:
+        root = ET.fromstring(path.read_bytes())
+    except (OSError, ET.ParseError) as error:
+        raise InputError(f"cannot read {path}: {error}") from None
+    docid, dct_node, body = root.findtext("DOCID"), root.find("DCT/TIMEX3"), root.find("TEXT")
+    if not docid or dct_node is None or body is None:
+        raise InputError(f"{path}: a SemEval document needs DOCID, DCT and TEXT")
+    try:
+        dct = dt.date.fromisoformat(dct_node.get("value", "")[:10])
+    except ValueError:
+        raise InputError(f"{path}: unreadable DCT value {dct_node.get('value')!r}") from None
+    parts: list[str] = []
+    sentences: dict[int, tuple[int, int]] = {}
+    offset = 0
+    for sentence in body.iter("s"):
+        text = detokenise("".join(sentence.itertext()).split())
+        sentences[int(sentence.get("id", "0"))] = (offset, offset + len(text))
+        parts.append(text)
+        offset += len(text) + len(_SENTENCE_GAP)
+    title = root.findtext("EXTRAINFO")
+    return SemevalDocument(docid.strip(), title.strip() if title else None, dct, _SENTENCE_GAP.join(parts), sentences)
+
+
+def detokenise(tokens: Sequence[str]) -> str:
+    text = ""
+    for index, token in enumerate(tokens):
+        joined = index == 0 or token in _NO_SPACE_BEFORE or tokens[index - 1] in _NO_SPACE_AFTER
+        text += token if joined else " " + token
+    return text
+
+
+def _gold_date(text: str) -> str | None:
+    match = _GOLD_DATE.fullmatch(text.strip())
+    if match is None:
+        return None
+    parts = [match[1]] + [p for p in (match[2], match[3]) if p]
+    known: list[str] = []
+    for part in parts:
+        if part == "XX":
+            break
+        known.append(part)
+    return "-".join(known)
+
+
+def read_gold(path: Path) -> list[GoldEntry]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    entries: list[GoldEntry] = []
+    for line in lines[1:]:  # the first line names the target entity
+        fields = line.split("\t")
+        if len(fields) < 3:
+            continue
+        mentions = tuple(
+            GoldMention(m["doc"], int(m["sentence"]), m["word"].replace("_", " "))
+            for m in (_MENTION.fullmatch(f.strip()) for f in fields[2:])
+            if m is not None
+        )
+        entries.append(GoldEntry(path.stem, int(fields[0]), _gold_date(fields[1]), mentions))
+    return entries
+
+
+def run_pipeline(documents: Sequence[SemevalDocument], include_undated: bool = False) -> Timeline:
+    """One merged chronology of all documents, each dated by its DCT (as `--published DOC=DCT` would), with
+    the statements without a date of their own when `include_undated` (as `build --include-undated`)."""
+    analyses = []
+    for document in documents:
+        article = Article(
+            id=f"{document.docid}#0", source=document.docid, index=0, headline=document.title, start=0,
+            end=len(document.text), text=document.text, published=document.dct.isoformat(),
+        )
+        analysis = analyse_article(article, DateHints(published_all=document.dct))
+        analyses.append(with_undated(analysis) if include_undated else analysis)
+    return assemble(analyses)
+
+
+def _word_offset(document: SemevalDocument, mention: GoldMention) -> int:
+    """Where the gold word is in its sentence; a split multi-word event ("took_off" in "took six months off")
+    is found by its first word."""
+    start, end = document.sentences[mention.sentence]
+    for word in (mention.word, mention.word.split()[0]):
+        found = document.text.find(word, start, end)
+        if found >= 0:
+            return found
+    return start
+
+
+def _event_at(
+    events_by_doc: dict[str, list[tuple[int, int, Event]]], document: SemevalDocument, mention: GoldMention
+) -> Event | None:
+    """Our event whose date expression is in the mention's sentence, nearest the gold word."""
+    start, end = document.sentences[mention.sentence]
+    word = _word_offset(document, mention)
+    candidates = [(s, e, event) for s, e, event in events_by_doc.get(document.docid, []) if start <= s < end]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (min(abs(c[0] - word), abs(c[1] - word)), c[0]))[2]
+
+
+def dated_correctly(event: Event, gold: str) -> bool:
+    """Our date equals the gold date at the gold's precision, and is at least that precise."""
+    rank = _GOLD_RANK[len(gold)]
+    return _PRECISION_RANK[event.date.granularity] >= rank and event.date.start.isoformat()[: len(gold)] == gold
+
+
+def score(documents: Sequence[SemevalDocument], gold: Iterable[GoldEntry], timeline: Timeline) -> TimelineScores:
+    by_id = {document.docid: document for document in documents}
+    events_by_doc: dict[str, list[tuple[int, int, Event]]] = {}
+    for event in timeline.events:
+        for m in event.mentions:
+            events_by_doc.setdefault(m.source, []).append((m.span[0], m.span[1], event))
+    entries = [g for g in gold if all(m.docid in by_id and m.sentence in by_id[m.docid].sentences for m in g.mentions)]
+    dated = [g for g in entries if g.date]
+    found = correct = pairs = merged = 0
+    for entry in entries:
+        matches = [_event_at(events_by_doc, by_id[m.docid], m) for m in entry.mentions]
+        if entry.date:
+            hits = [event for event in matches if event is not None]
+            if hits:
+                found += 1
+                correct += dated_correctly(hits[0], entry.date)
+        located = [(m.docid, event) for m, event in zip(entry.mentions, matches, strict=True) if event is not None]
+        for (doc_a, event_a), (doc_b, event_b) in combinations(located, 2):
+            if doc_a != doc_b:
+                pairs += 1
+                merged += event_a.id == event_b.id
+    cross = sum(1 for e in timeline.events if len({m.source for m in e.mentions}) > 1)
+    return TimelineScores(
+        documents=len(documents), gold_entries=len(entries), dated_entries=len(dated), found=found,
+        recall=round(found / len(dated), 4) if dated else 0.0, correctly_dated=correct,
+        dating_accuracy=round(correct / found, 4) if found else 0.0, cross_document_pairs=pairs, merged_pairs=merged,
+        merge_recall=round(merged / pairs, 4) if pairs else 0.0, our_events=len(timeline.events),
+        our_cross_document_events=cross,
+    )
+
+
+def evaluate_folder(folder: Path, include_undated: bool = False) -> TimelineScores:
+    document_paths = sorted((folder / "documents").glob("*.tml"))
+    gold_paths = sorted((folder / "gold-timelines").glob("*.txt"))
+    if not document_paths or not gold_paths:
+        raise InputError(f"{folder}: expected documents/*.tml and gold-timelines/*.txt")
+    documents = [read_document(path) for path in document_paths]
+    gold = [entry for path in gold_paths for entry in read_gold(path)]
+    return score(documents, gold, run_pipeline(documents, include_undated))
+
+
+def configure_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", metavar="DIR", help="SemEval-2015 timeline data: documents/ and gold-timelines/")
+    parser.add_argument(
+        "--include-undated",
+        action="store_true",
+        help="score the chronology `build --include-undated` gives (statements without a date of their own)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+
+def command(args: argparse.Namespace) -> int:
+    scores = evaluate_folder(Path(args.folder), args.include_undated)
+    if args.json:
+        print(json.dumps(scores.model_dump(), indent=2))
+        return 0
+    out = sys.stdout
+    out.write(f"documents: {scores.documents}; gold entries: {scores.gold_entries} ({scores.dated_entries} dated)\n")
+    out.write(f"recall (dated gold entries with our event in their sentence): {scores.recall:.3f} "
+              f"({scores.found}/{scores.dated_entries})\n")
+    out.write(f"dating accuracy (found events with the gold date at its precision): {scores.dating_accuracy:.3f} "
+              f"({scores.correctly_dated}/{scores.found})\n")
+    out.write(f"merge recall (cross-document mention pairs of one gold event merged): {scores.merge_recall:.3f} "
+              f"({scores.merged_pairs}/{scores.cross_document_pairs})\n")
+    out.write(f"our events: {scores.our_events}, of which told by several documents: "
+              f"{scores.our_cross_document_events}\n")
+    return 0

@@ -1,0 +1,113 @@
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import icalendar
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from timeline_fixtures import timeline
+
+from chronology.cli import main
+from chronology.exports import timeline_csv, timeline_ics, timelinejs_json
+from chronology.models import DateConflict, DateReading
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def test_timelinejs_slides_carry_dates_at_their_own_precision():
+    data = json.loads(timelinejs_json(timeline()))
+    slides = {slide["unique_id"]: slide for slide in data["events"]}
+    assert slides["ev-1"]["start_date"] == {"year": 2020} and "end_date" not in slides["ev-1"]
+    assert slides["ev-2"]["start_date"] == {"year": 2023, "month": 6}
+    assert slides["ev-2"]["end_date"] == {"year": 2023, "month": 8}
+    assert slides["ev-4"]["start_date"] == {"year": 2023, "month": 12, "day": 26}
+    assert slides["ev-3"]["end_date"] == {"year": 2023, "month": 12, "day": 28}
+
+
+def test_timelinejs_slides_have_text_group_and_display_date():
+    slide = json.loads(timelinejs_json(timeline()))["events"][3]
+    assert slide["text"]["headline"].startswith("On Tuesday, the council")
+    assert "a.txt" in slide["text"]["text"] and "b.txt" in slide["text"]["text"]
+    assert slide["group"] == "Reported"
+    assert slide["display_date"] == "26 Dec 2023"
+    planned = json.loads(timelinejs_json(timeline()))["events"][4]
+    assert planned["group"] == "Expected"
+
+
+def test_timelinejs_escapes_markup_in_article_text():
+    base = timeline()
+    event = base.events[0].model_copy(update={"description": "The <script> tag & friends, in 2020."})
+    data = json.loads(timelinejs_json(base.model_copy(update={"events": (event,)})))
+    assert "<script>" not in data["events"][0]["text"]["text"]
+    assert "&lt;script&gt;" in data["events"][0]["text"]["headline"]
+
+
+def test_csv_has_one_row_per_event_per_source_and_loads_with_csv_module():
+    rows = list(csv.DictReader(io.StringIO(timeline_csv(timeline()))))
+    assert [row["event_id"] for row in rows] == ["ev-1", "ev-2", "ev-3", "ev-4", "ev-4", "ev-5"]
+    shared = [row for row in rows if row["event_id"] == "ev-4"]
+    assert [row["source"] for row in shared] == ["a.txt", "b.txt"]
+    assert shared[1]["publication_basis"] == "inferred" and shared[1]["published"] == "2023-12-27"
+    assert rows[1]["edtf"] == "2023-22" and rows[1]["description"].startswith("The commission, formed")
+
+
+def test_ics_parses_with_icalendar_as_all_day_events_with_sources():
+    calendar = icalendar.Calendar.from_ical(timeline_ics(timeline()))
+    events = calendar.walk("VEVENT")
+    assert len(events) == 5
+    summer = events[1]
+    assert summer.decoded("DTSTART") == dt.date(2023, 6, 1)
+    assert summer.decoded("DTEND") == dt.date(2023, 9, 1)  # exclusive end: the day after 31 August
+    assert str(summer["SUMMARY"]) == "The commission, formed last summer, met in Baghdad."
+    assert "Wire" in str(events[3]["DESCRIPTION"]) and "2023-12-27" in str(events[3]["DESCRIPTION"])
+    assert str(events[4]["STATUS"]) == "TENTATIVE"
+
+
+def test_ics_lines_are_folded_to_75_octets_and_output_is_byte_stable():
+    text = timeline_ics(timeline())
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    assert text == timeline_ics(timeline())
+
+
+def test_build_writes_every_requested_format_beside_timeline_json(tmp_path):
+    out = tmp_path / "out"
+    code = main(["build", str(SEEDS), "--out", str(out), "-q", "--format", "csv", "--format", "ics",
+                 "--format", "timelinejs"])
+    assert code == 0
+    events = json.loads((out / "timeline.json").read_text())["events"]
+    slides = json.loads((out / "timeline.timelinejs.json").read_text())["events"]
+    assert len(slides) == len(events) > 0
+    assert all("year" in slide["start_date"] for slide in slides)
+    rows = list(csv.DictReader((out / "timeline.csv").open(newline="")))
+    assert len(rows) == sum(len({m["article_id"] for m in e["mentions"]}) for e in events)
+    calendar = icalendar.Calendar.from_ical((out / "timeline.ics").read_bytes())
+    assert len(calendar.walk("VEVENT")) == len(events)
+
+
+def test_a_date_conflict_is_told_in_every_export():
+    base = timeline()
+    event = base.events[3]
+    conflict = DateConflict(
+        readings=(DateReading(date=event.date, article_ids=("a.txt#0",), basis="manifest"),
+                  DateReading(date=base.events[4].date, article_ids=("b.txt#0",), basis="inferred")),
+        reason="sources disagree on the date; 2023-12-26 is used because its source is stated",
+    )
+    only = base.model_copy(update={"events": (event.model_copy(update={"conflict": conflict}),)})
+    rows = list(csv.DictReader(io.StringIO(timeline_csv(only))))
+    assert all(row["date_conflict"] == conflict.reason for row in rows) and rows[0]["dated_by"] == "expression"
+    assert "sources disagree" in json.loads(timelinejs_json(only))["events"][0]["text"]["text"]
+    (vevent,) = icalendar.Calendar.from_ical(timeline_ics(only)).walk("VEVENT")
+    assert "sources disagree" in str(vevent["DESCRIPTION"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=300))
+def test_any_description_survives_the_ics_round_trip(description):
+    base = timeline()
+    event = base.events[0].model_copy(update={"description": description})
+    text = timeline_ics(base.model_copy(update={"events": (event,)}))
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    (vevent,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == description
