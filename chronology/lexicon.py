@@ -71,9 +71,11 @@ UNIT_SCALE: Final[dict[str, tuple[int, str]]] = {
 }
 # Adjectival units ("daily", "weekly") for SETs.
 SET_ADVERBS: Final[dict[str, str]] = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
-    "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y", "hourly": "PT1H", "biweekly": "P2W",
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "hourly": "PT1H",
+    "biweekly": "P2W",
 }
+# "quarterly", "annual" and "annually" are left out: in news they mostly qualify reports and dividends, which
+# TimeML does not mark.
 
 SEASONS: Final[dict[str, str]] = {
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
@@ -135,10 +137,15 @@ QUANTITY_MODS: Final[dict[str, str]] = {
 REFERENCE_WORDS: Final[dict[str, str]] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "the present": "PRESENT_REF", "at present": "PRESENT_REF", "these days": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-    "the past": "PAST_REF", "formerly": "PAST_REF", "once": "PAST_REF", "recent years": "PAST_REF",
-    "in the past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "the coming years": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+}
+# Left out on purpose, as mostly not temporal references in news: "once", "previously", "soon", "shortly",
+# "recent", bare "future" ("future growth").
+# Vague spans of time: "recent weeks" and "the last few months" are PAST_REF, "coming months" FUTURE_REF.
+VAGUE_SPANS: Final[dict[str, str]] = {
+    "recent": "PAST_REF", "the past few": "PAST_REF", "the last few": "PAST_REF", "past": "PAST_REF",
+    "coming": "FUTURE_REF", "the coming": "FUTURE_REF", "the next few": "FUTURE_REF", "future": "FUTURE_REF",
 }
 
 # "last week" / "next month": relation word -> offset in units from the anchor.
@@ -155,13 +162,17 @@ SHIFT_WORDS: Final[dict[str, tuple[int, bool]]] = {
 }
 
 # Tense cues around an expression. Future cues turn an unanchored weekday, month or season forward.
+# Only unambiguous cues: "would" (reported speech), "by" and "until" are as often past as future.
 FUTURE_CUES: Final[frozenset[str]] = frozenset({
-    "will", "'ll", "shall", "going to", "planned", "plans", "plan", "scheduled", "expected", "expects",
-    "due", "set to", "to be", "would", "upcoming", "next", "intends", "intend", "aims", "slated", "until",
-    "by", "tomorrow", "coming", "forthcoming", "to meet", "to hold", "to visit", "to begin", "to start",
+    "will", "'ll", "shall", "going to", "planned to", "plans to", "plan to", "planning to", "scheduled",
+    "is expected to", "are expected to", "is due", "are due", "set to", "is to", "are to", "upcoming", "next",
+    "intends to", "intend to", "slated", "tomorrow", "forthcoming", "to be held", "to be announced",
+    "will be", "won't", "expects to", "expect to", "aims to", "payable",
 })
 PAST_CUES: Final[frozenset[str]] = frozenset({
-    "was", "were", "had", "did", "said", "ago", "last", "earlier", "yesterday", "since", "previously",
+    "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "yesterday", "since", "previously",
+    "has been", "have been", "announced", "reported", "killed", "died", "began", "ended", "closed", "rose",
+    "fell", "earned", "posted", "met", "came", "went", "took", "made",
 })
 
 # Fiscal terms: "fiscal 1989", "fiscal year", "FY2024".

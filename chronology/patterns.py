@@ -34,7 +34,7 @@ def _alternation(words: Iterable[str]) -> str:
 # One to three blanks, possibly with one line break between words (never a blank line).
 _S: Final = r"(?:[ \t]{1,3}|[ \t]{0,2}\n[ \t]{0,2})"
 # The end of a match: no word character, hyphenated number, digit group ("2,500") or decimal may follow.
-_END: Final = r"(?!\w|-\d|,\d{3}\b|\.\d)"
+_END: Final = r"(?!\w|-\d|-old\b|,\d{3}\b|\.\d)"
 # The start of a match: not inside a word, a number, a price, a code or a path ("COVID-19", "$1998", "F-16").
 _START: Final = r"(?<![\w$#/.,])(?<!\d-)"
 
@@ -137,7 +137,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"year-ago|year-earlier|recent)" + _S + r"(?P<unit>quarter|period)"),
     _p("the_quarter", "quarter_ref", r"the" + _S + r"(?P<unit>quarter)"),
     # Seasons and holidays.
-    _p("season", "season", r"(?:(?P<rel>" + _alternation(lexicon.RELATION_WORDS) + r")" + _S + r")?" + SEASON
+    _p("season", "season", r"(?:(?P<rel>" + _alternation(lexicon.RELATION_WORDS) + r")" + _S + r"|(?P<det>the)"
+       + _S + r")?" + SEASON
        + r"(?:" + _S + r"(?:of" + _S + r")?" + YEAR + r")?"),
     _p("holiday", "holiday", HOLIDAY + r"(?:" + _S + YEAR + r")?"),
     # Weekdays, deictic days and parts of day.
@@ -158,14 +159,17 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("unit_ago", "shift", UNIT + _S + r"(?P<shift>ago|earlier)(?=[,.;])"),
     _p("year_earlier_adj", "shift", r"(?:the" + _S + r")?(?P<unit>year|month|quarter|week)-(?P<shift>earlier|ago)"
        + r"(?:" + _S + r"(?:quarter|period|month|year))?"),
+    # Vague spans: "recent weeks", "the last few months", "coming years".
+    _p("vague_span", "vague", r"(?P<rel>" + _alternation(lexicon.VAGUE_SPANS) + r")" + _S
+       + r"(?P<unit>years|months|weeks|days|decades|quarters)"),
     # Durations.
     _p("duration", "duration", r"(?:(?P<rel>the(?:" + _S + r"(?:past|last|next|first|coming|previous|latest|"
        + r"final|remaining|full))?|past|last|next|first|coming|another|an" + _S + r"additional|the" + _S
        + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")" + UNIT
        + r"(?!" + _S + r"(?:ago|earlier|later)\b)"),
     _p("unit_plural_for", "duration", r"(?<=\bfor" + r" )(?P<unit>years|months|weeks|days|decades|hours|minutes)"),
-    _p("recent_units", "duration", r"(?P<rel>recent|coming|the" + _S + r"coming|the" + _S + r"past" + _S
-       + r"few|the" + _S + r"last" + _S + r"few)" + _S + r"(?P<unit>years|months|weeks|days|decades)"),
+    _p("period_ended", "duration", r"(?:the" + _S + r")?(?:fiscal" + _S + r")?(?P<unit>year|quarter)(?="
+       + _S + r"(?:ended|ending|that" + _S + r"ended)\b)"),
     # Sets.
     _p("set_every", "set", r"(?P<rel>every|each|per)" + _S + r"(?:(?P<num>other|two|three|four|five|six|\d{1,2})"
        + _S + r")?(?:" + WEEKDAY + r"|(?P<unit>day|week|month|quarter|year|hour|minute|morning|night|evening"

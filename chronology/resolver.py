@@ -17,7 +17,7 @@ from chronology import lexicon
 from chronology.models import Timex
 from chronology.sentences import sentence_at, sentence_spans
 from chronology.tagger import Tagged, tag
-from chronology.tense import Direction, direction
+from chronology.tense import explicit_direction
 from chronology.values import parse_value
 
 _SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)$")
@@ -38,6 +38,9 @@ _UNANCHORED = {
 }
 _FINE_TO_COARSE = ("time", "part_of_day", "day", "week", "month", "season", "quarter", "half", "year", "decade",
                    "century", "millennium")
+
+
+_COMPARISON_RULES = frozenset({"ago", "year_earlier_adj", "quarter_ref"})
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,8 @@ def _by_year(partial: str, today: dt.date, rel: str) -> str:
         if partial.endswith("-WI") and today.month <= 2:
             found = _occurrence(partial, today.year - 1)
         return found[0] if found else partial
+    if rel == "nearest":
+        return _nearest_year(partial, today)
     step = -1 if rel in {"past", "last"} else 1
     year = today.year + (1 if step < 0 else -1)
     for _ in range(12):
@@ -162,6 +167,20 @@ def _by_year(partial: str, today: dt.date, rel: str) -> str:
     return partial
 
 
+def _nearest_year(partial: str, today: dt.date) -> str:
+    """The occurrence closest to `today` (the past one on a tie)."""
+    best: tuple[int, str] | None = None
+    for year in (today.year - 1, today.year, today.year + 1):
+        found = _occurrence(partial, year)
+        if found is None:
+            continue
+        _, start, end = found
+        gap = (start - today).days if start > today else (today - end).days if end < today else 0
+        if best is None or gap < best[0]:
+            best = (gap, found[0])
+    return best[1] if best else partial
+
+
 def _weekday_value(weekday: int, today: dt.date, rel: str) -> str:
     back = (today.isoweekday() - weekday) % 7
     forward = (weekday - today.isoweekday()) % 7
@@ -176,10 +195,21 @@ def _weekday_value(weekday: int, today: dt.date, rel: str) -> str:
     return day.isoformat()
 
 
-def _resolve_partial(partial: str, today: dt.date, rel: str) -> str:
+def _resolve_partial(partial: str, today: dt.date, rel: str | None) -> str:
+    """Weekdays default to the past (news reports what happened); dates, months, seasons and quarters with no
+    tense cue take the occurrence nearest the anchor."""
     if m := _WEEKDAY.fullmatch(partial):
-        return _weekday_value(int(m["weekday"]), today, rel)
-    return _by_year(partial, today, rel)
+        return _weekday_value(int(m["weekday"]), today, rel or "past")
+    return _by_year(partial, today, rel or "nearest")
+
+
+def _weekend(today: dt.date, rel: str | None) -> str:
+    """"The weekend": the one just past, unless the clause speaks of the future."""
+    if rel == "future":
+        saturday = today + dt.timedelta(days=(6 - today.isoweekday()) % 7)
+    else:
+        saturday = today - dt.timedelta(days=(today.isoweekday() - 6) % 7)
+    return _week_value(saturday) + "-WE"
 
 
 def _unanchored(base: str) -> str:
@@ -193,11 +223,16 @@ def _unanchored(base: str) -> str:
 
 
 def _resolve_one(
-    item: Tagged, base: str, dct: _Anchor | None, ref: _Anchor | None, tense: Direction
+    item: Tagged, base: str, dct: _Anchor | None, ref: _Anchor | None, tense: str | None
 ) -> tuple[str, _Anchor | None]:
     """The resolved value of a base value (suffix removed) and what it was anchored to."""
     if m := _OFFSET.fullmatch(base):
         amount = int(m["n"] or 0) * (-1 if m["sign"] == "MINUS" else 1)
+        if item.rule == "ago" and ref is not None and ref.granularity in {"quarter", "half"} and m["unit"] == "year":
+            # "a year ago" in a report about a quarter means that quarter a year before
+            return _shift_value(ref, "year", amount), ref
+        if m["unit"] == "weekend" and amount == 0 and m["anchor"] == "this" and dct is not None:
+            return _weekend(dct.date, tense), dct
         if m["anchor"] == "REF":
             anchor = ref or dct
             if anchor is None:
@@ -211,7 +246,7 @@ def _resolve_one(
     if m := _RELATION.fullmatch(base):
         if dct is None:
             return m["partial"], None
-        rel = m["rel"] if m["rel"] != "this" or not _WEEKDAY.fullmatch(m["partial"]) else tense
+        rel: str | None = m["rel"] if m["rel"] != "this" or not _WEEKDAY.fullmatch(m["partial"]) else tense
         return _resolve_partial(m["partial"], dct.date, rel), dct
     if base.startswith("XXXX") and base != "XXXX-XX-XX":
         if dct is None:
@@ -270,13 +305,14 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
         if item.type == "SET" or item.type == "DURATION":
             value, used = item.value, None
         else:
-            tense = direction(text, item.start, item.end, sentence_at(spans, item.start))
+            tense = explicit_direction(text, item.start, item.end, sentence_at(spans, item.start))
             value, used = _resolve_one(item, base, dct, ref, tense)
             value += suffix
         timex = _timex(index, item, value, used)
         resolved[index] = timex
         new_ref = _anchor_of(timex)
-        if new_ref is not None:
+        # Comparisons ("a year earlier", "year-ago") do not move the narrative's time.
+        if new_ref is not None and "REF" not in item.value and item.rule not in _COMPARISON_RULES:
             ref = new_ref
     for index in clocks:
         item = items[index]

@@ -99,6 +99,7 @@ def _relation(word: str | None) -> int | None:
     return lexicon.RELATION_WORDS.get(text) if text else None
 
 
+_FULL_MONTH_NAMES = frozenset(name for name in lexicon.MONTHS if len(name) > 3 or name == "may")
 _REL_NAMES = {-1: "last", 0: "this", 1: "next"}
 
 
@@ -172,12 +173,18 @@ def _date(m: re.Match[str]) -> _Spec | None:
     return _Spec("DATE", f"{year}-{month:02d}-{day:02d}")
 
 
-def _month_kind(m: re.Match[str]) -> _Spec:
+def _month_kind(m: re.Match[str]) -> _Spec | None:
+    word = _norm(_g(m, "month"))
+    if word not in _FULL_MONTH_NAMES and not word.endswith("."):
+        return None  # a bare "Jan" or "Aug" is a name more often than a month
     return _Spec("DATE", _with_relation(f"XXXX-{_month(_g(m, 'month')):02d}", _g(m, "rel")))
 
 
-def _season(m: re.Match[str]) -> _Spec:
-    code = lexicon.SEASONS[_norm(_g(m, "season"))]
+def _season(m: re.Match[str]) -> _Spec | None:
+    name = _norm(_g(m, "season"))
+    code = lexicon.SEASONS[name]
+    if name in {"fall", "spring"} and not (_g(m, "rel") or _g(m, "det") or _g(m, "year")):
+        return None  # the verbs "fall" and "spring"
     if _g(m, "year"):
         return _Spec("DATE", f"{_g(m, 'year')}-{code}")
     return _Spec("DATE", _with_relation(f"XXXX-{code}", _g(m, "rel")))
@@ -261,8 +268,8 @@ def _duration_kind(m: re.Match[str]) -> _Spec | None:
     groups = m.groupdict()
     num = groups.get("num")
     unit = _norm(_g(m, "unit"))
-    if num is None:
-        return _Spec("DURATION", _duration(None, unit))
+    if num is None:  # "for years" is PXY; "the year ended June 30" is P1Y
+        return _Spec("DURATION", _duration(None if unit.endswith("s") else 1.0, unit))
     amount = _number(num)
     if amount is None and _norm(num) not in lexicon.VAGUE_QUANTITIES:
         return None
@@ -353,6 +360,10 @@ def _century(m: re.Match[str]) -> _Spec | None:
     return _Spec("DATE", f"{number - 1:02d}")
 
 
+def _vague(m: re.Match[str]) -> _Spec:
+    return _Spec("DATE", lexicon.VAGUE_SPANS[_norm(_g(m, "rel"))])
+
+
 def _reference(m: re.Match[str]) -> _Spec:
     return _Spec("DATE", lexicon.REFERENCE_WORDS[_norm(_g(m, "ref_word"))])
 
@@ -361,7 +372,7 @@ _INTERPRETERS: dict[str, Callable[[re.Match[str]], _Spec | None]] = {
     "date": _date, "month": _month_kind, "season": _season, "holiday": _holiday, "weekday": _weekday,
     "deictic": _deictic, "pod": _pod_kind, "relative": _relative, "shift": _shift, "duration": _duration_kind,
     "set": _set, "time": _time, "quarter": _quarter, "quarter_ref": _quarter_ref, "decade": _decade,
-    "century": _century, "ref": _reference,
+    "century": _century, "ref": _reference, "vague": _vague,
 }
 
 _NEEDS_ANCHOR = re.compile(r"X|UNDEF")
