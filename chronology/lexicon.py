@@ -126,11 +126,10 @@ PERIOD_MODS: Final[dict[str, str]] = {
     "the close of": "END", "the latter part of": "END", "later": "END",
 }
 # Quantity modifiers on durations and dates: "about two weeks" APPROX, "more than 20 years" MORE_THAN.
+# TimeML leaves "about", "around" and "some" outside the extent, and "over"/"under" are mostly prepositions.
 QUANTITY_MODS: Final[dict[str, str]] = {
-    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "nearly": "APPROX", "almost": "APPROX",
-    "approximately": "APPROX", "some": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",
-    "at least": "EQUAL_OR_MORE", "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS",
+    "nearly": "APPROX", "almost": "APPROX", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "less than": "LESS_THAN", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }
 
 # Words that are temporal references without a calendar value.
@@ -142,11 +141,10 @@ REFERENCE_WORDS: Final[dict[str, str]] = {
 }
 # Left out on purpose, as mostly not temporal references in news: "once", "previously", "soon", "shortly",
 # "recent", bare "future" ("future growth").
-# Vague spans of time: "recent weeks" and "the last few months" are PAST_REF, "coming months" FUTURE_REF.
-VAGUE_SPANS: Final[dict[str, str]] = {
-    "recent": "PAST_REF", "the past few": "PAST_REF", "the last few": "PAST_REF", "past": "PAST_REF",
-    "coming": "FUTURE_REF", "the coming": "FUTURE_REF", "the next few": "FUTURE_REF", "future": "FUTURE_REF",
-}
+# Vague spans of time: "recent weeks", "the last few months", "coming years" are durations of unknown length.
+VAGUE_SPANS: Final[frozenset[str]] = frozenset({
+    "recent", "the past few", "the last few", "past", "coming", "the coming", "the next few",
+})
 
 # "last week" / "next month": relation word -> offset in units from the anchor.
 RELATION_WORDS: Final[dict[str, int]] = {

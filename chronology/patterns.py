@@ -89,7 +89,8 @@ QUANTITY_MOD_PREFIX: Final = re.compile(
     r"\b(?P<qmod>" + _alternation(lexicon.QUANTITY_MODS) + r")" + _S + r"$", re.IGNORECASE
 )
 # A leading determiner that TimeML includes in the extent ("the third quarter", "the past three years").
-DETERMINER_PREFIX: Final = re.compile(r"\b(?P<det>the)" + _S + r"$", re.IGNORECASE)
+# TimeML leaves the determiner outside a hyphenated adjective ("the [third-quarter] loss", "the [two-year] plan").
+DETERMINER_BEFORE_ADJECTIVE: Final = re.compile(r"the" + _S + r"(?=[^\s-]+(?:-[^\s-]+)+$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,14 +106,11 @@ def _p(name: str, kind: str, body: str) -> Pattern:
 
 PATTERNS: Final[tuple[Pattern, ...]] = (
     # Calendar dates.
-    _p("weekday_month_day_year", "date", WEEKDAY + r",?" + _S + MONTH + _S + DAY + r",?" + _S + YEAR),
-    _p("weekday_day_month_year", "date", WEEKDAY + r",?" + _S + DAY + _S + MONTH + r",?" + _S + YEAR),
     _p("month_day_year", "date", MONTH + _S + DAY + r",?" + _S + YEAR),
     _p("day_month_year", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r",?" + _S + YEAR),
     _p("iso_date", "date", r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9])"),
     _p("us_numeric_date", "date", r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/" + YEAR),
     _p("month_day", "date", MONTH + _S + DAY + r"(?!" + _S + r"?[:\d])"),
-    _p("weekday_month_day", "date", WEEKDAY + r",?" + _S + MONTH + _S + DAY + r"(?!,?" + _S + r"?\d)"),
     _p("day_month", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r"(?!" + _S + r"?\d)"),
     _p("month_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + YEAR),
     _p("month_short_year", "date", MONTH + _S + SHORT_YEAR),
@@ -147,6 +145,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?"),
     _p("this_pod", "pod", r"(?P<rel>this|last|yesterday|tomorrow)" + _S + POD),
     # Relative calendar units: "last week", "this year", "next month", "the past year".
+    _p("period_ended", "duration", r"(?:the" + _S + r")?(?:fiscal" + _S + r")?(?P<unit>year|quarter)(?="
+       + _S + r"(?:ended|ending|that" + _S + r"ended)\b)"),
     _p("relative_unit", "relative", REL + _S + CAL_UNIT),
     _p("earlier_this", "relative", r"(?P<mod>earlier|later)" + _S + r"(?P<rel>this|that|last|next)" + _S + CAL_UNIT),
     _p("the_unit", "relative", r"(?P<rel>the|that|the" + _S + r"same|the" + _S + r"next|the" + _S + r"following|the"
@@ -160,7 +160,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("year_earlier_adj", "shift", r"(?:the" + _S + r")?(?P<unit>year|month|quarter|week)-(?P<shift>earlier|ago)"
        + r"(?:" + _S + r"(?:quarter|period|month|year))?"),
     # Vague spans: "recent weeks", "the last few months", "coming years".
-    _p("vague_span", "vague", r"(?P<rel>" + _alternation(lexicon.VAGUE_SPANS) + r")" + _S
+    _p("vague_span", "duration", r"(?P<rel>" + _alternation(lexicon.VAGUE_SPANS) + r")" + _S
        + r"(?P<unit>years|months|weeks|days|decades|quarters)"),
     # Durations.
     _p("duration", "duration", r"(?:(?P<rel>the(?:" + _S + r"(?:past|last|next|first|coming|previous|latest|"
@@ -168,8 +168,6 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")" + UNIT
        + r"(?!" + _S + r"(?:ago|earlier|later)\b)"),
     _p("unit_plural_for", "duration", r"(?<=\bfor" + r" )(?P<unit>years|months|weeks|days|decades|hours|minutes)"),
-    _p("period_ended", "duration", r"(?:the" + _S + r")?(?:fiscal" + _S + r")?(?P<unit>year|quarter)(?="
-       + _S + r"(?:ended|ending|that" + _S + r"ended)\b)"),
     # Sets.
     _p("set_every", "set", r"(?P<rel>every|each|per)" + _S + r"(?:(?P<num>other|two|three|four|five|six|\d{1,2})"
        + _S + r")?(?:" + WEEKDAY + r"|(?P<unit>day|week|month|quarter|year|hour|minute|morning|night|evening"
@@ -178,6 +176,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("set_times_a", "set", r"(?:(?<=\bonce )|(?<=\btwice )|(?<=\btimes ))(?P<rel>a)" + _S + r"(?P<unit>day|week|month|year)"),
     _p("set_plural_weekday", "set", r"(?P<weekday>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"),
     # Clock times.
+    _p("clock_weekday", "time", CLOCK + r"(?:" + _S + r"(?-i:[A-Z]{3}))?" + _S + WEEKDAY),
     _p("clock", "time", CLOCK),
     _p("clock_24", "time", CLOCK24),
     _p("noon", "time", r"(?P<named_time>noon|midnight|midday)(?:" + _S + WEEKDAY + r")?"),

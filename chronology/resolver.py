@@ -200,6 +200,8 @@ def _resolve_partial(partial: str, today: dt.date, rel: str | None) -> str:
     tense cue take the occurrence nearest the anchor."""
     if m := _WEEKDAY.fullmatch(partial):
         return _weekday_value(int(m["weekday"]), today, rel or "past")
+    if rel in {"past", "future"} and not _MONTH_DAY.fullmatch(partial):
+        rel = None  # "expects to report third-quarter results": the tense is the report's, not the quarter's
     return _by_year(partial, today, rel or "nearest")
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from chronology import lexicon
 from chronology.patterns import (
+    DETERMINER_BEFORE_ADJECTIVE,
     PATTERNS,
     PERIOD_MOD_PREFIX,
     QUANTITY_MOD_PREFIX,
@@ -300,10 +301,18 @@ def _set(m: re.Match[str]) -> _Spec | None:
 
 def _time(m: re.Match[str]) -> _Spec | None:
     groups = m.groupdict()
+    if groups.get("weekday") and not groups.get("named_time"):
+        day = lexicon.WEEKDAYS[_norm(_g(m, "weekday")).rstrip(".")]
+        return _Spec("TIME", f"XXXX-WXX-{day}" + _clock(m)[10:])
     if groups.get("named_time"):
         clock = "T00:00" if _norm(_g(m, "named_time")) == "midnight" else "T12:00"
         base = f"XXXX-WXX-{lexicon.WEEKDAYS[_norm(_g(m, 'weekday')).rstrip('.')]}" if groups.get("weekday") else "XXXX-XX-XX"
         return _Spec("TIME", base + clock)
+    return _Spec("TIME", _clock(m))
+
+
+def _clock(m: re.Match[str]) -> str:
+    groups = m.groupdict()
     hour = int(_g(m, "hour"))
     minute = int(_g(m, "minute") or 0)
     ampm = _norm(groups.get("ampm"))
@@ -311,7 +320,7 @@ def _time(m: re.Match[str]) -> _Spec | None:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
-    return _Spec("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}")
+    return f"XXXX-XX-XXT{hour:02d}:{minute:02d}"
 
 
 def _quarter(m: re.Match[str]) -> _Spec | None:
@@ -360,10 +369,6 @@ def _century(m: re.Match[str]) -> _Spec | None:
     return _Spec("DATE", f"{number - 1:02d}")
 
 
-def _vague(m: re.Match[str]) -> _Spec:
-    return _Spec("DATE", lexicon.VAGUE_SPANS[_norm(_g(m, "rel"))])
-
-
 def _reference(m: re.Match[str]) -> _Spec:
     return _Spec("DATE", lexicon.REFERENCE_WORDS[_norm(_g(m, "ref_word"))])
 
@@ -372,7 +377,7 @@ _INTERPRETERS: dict[str, Callable[[re.Match[str]], _Spec | None]] = {
     "date": _date, "month": _month_kind, "season": _season, "holiday": _holiday, "weekday": _weekday,
     "deictic": _deictic, "pod": _pod_kind, "relative": _relative, "shift": _shift, "duration": _duration_kind,
     "set": _set, "time": _time, "quarter": _quarter, "quarter_ref": _quarter_ref, "decade": _decade,
-    "century": _century, "ref": _reference, "vague": _vague,
+    "century": _century, "ref": _reference,
 }
 
 _NEEDS_ANCHOR = re.compile(r"X|UNDEF")
@@ -427,6 +432,9 @@ def tag(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> list[Tagged]:
     result: list[Tagged] = []
     floor = 0
     for start, end, pattern, spec in kept:
+        determiner = DETERMINER_BEFORE_ADJECTIVE.match(text, start, end)
+        if determiner:
+            start = determiner.end()
         new_start, mod = _attach_prefixes(text, start, floor, spec)
         result.append(
             Tagged(
