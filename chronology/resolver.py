@@ -29,7 +29,9 @@ _SUBYEAR = re.compile(r"(?P<year>XXXX|\d{4})-(?P<code>SP|SU|FA|WI|Q[1-4]|H[12])"
 _WEEKDAY = re.compile(r"XXXX-WXX-(?P<weekday>[1-7])")
 _NTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-NTH-(?P<weekday>[1-7])-(?P<nth>-?\d)")
 _EASTER = re.compile(r"(?P<year>XXXX|\d{4})-EASTER(?P<offset>[+-]\d+)")
-_CLOCK_ONLY = re.compile(r"XXXX-XX-XX")
+_QUARTER_OR_HALF = re.compile(r"XXXX-(?:Q[1-4]|H[12])")
+_SEASON = re.compile(r"XXXX-(?:SP|SU|FA|WI)")
+_TENSE_REACH_DAYS = 200
 
 # X-values for relative expressions left unanchored, by unit.
 _UNANCHORED = {
@@ -200,9 +202,19 @@ def _resolve_partial(partial: str, today: dt.date, rel: str | None) -> str:
     tense cue take the occurrence nearest the anchor."""
     if m := _WEEKDAY.fullmatch(partial):
         return _weekday_value(int(m["weekday"]), today, rel or "past")
-    if rel in {"past", "future"} and not _MONTH_DAY.fullmatch(partial):
-        rel = None  # "expects to report third-quarter results": the tense is the report's, not the quarter's
-    return _by_year(partial, today, rel or "nearest")
+    if _QUARTER_OR_HALF.fullmatch(partial):
+        # News reports on quarters that have begun: "expects to report third-quarter results" in October.
+        return _by_year(partial, today, "past")
+    if _SEASON.fullmatch(partial):
+        return _by_year(partial, today, "nearest")
+    nearest = _by_year(partial, today, "nearest")
+    if rel not in {"past", "future"}:
+        return nearest
+    chosen = _by_year(partial, today, rel)
+    found = parse_value(chosen)
+    if found is not None and min(abs((found[0] - today).days), abs((found[1] - today).days)) > _TENSE_REACH_DAYS:
+        return nearest  # a tense cue does not reach most of a year away: "the dividend is payable Dec. 15"
+    return chosen
 
 
 def _weekend(today: dt.date, rel: str | None) -> str:
@@ -239,6 +251,9 @@ def _resolve_one(
             anchor = ref or dct
             if anchor is None:
                 return _UNANCHORED[m["unit"]], None
+            if anchor is ref and m["unit"] == "quarter" and ref.granularity != "quarter" and dct is not None:
+                # "the year-ago quarter" with no quarter in view: the last complete quarter, a year before
+                return _shift(dct.date, "quarter", amount - 1), dct
             if anchor is ref:
                 return _shift_value(anchor, m["unit"], amount), anchor
             return _shift(anchor.date, m["unit"], amount), anchor

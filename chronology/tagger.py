@@ -250,6 +250,8 @@ def _shift(m: re.Match[str]) -> _Spec | None:
     if "num" not in groups and unit_word in {"year", "month", "quarter", "week"}:
         amount = 1.0  # "year-earlier": the adjective form of "a year earlier"
         narrative = True
+        if unit_word == "year" and _norm(m.group()).endswith(("quarter", "period")):
+            return _Spec("DATE", _offset("REF", "quarter", -4 * direction))
     if amount is None or amount != int(amount):
         return _Spec("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
     _, is_time, unit = lexicon.UNITS[unit_word.rstrip("s") if unit_word not in lexicon.UNITS else unit_word]
@@ -301,6 +303,9 @@ def _set(m: re.Match[str]) -> _Spec | None:
 
 def _time(m: re.Match[str]) -> _Spec | None:
     groups = m.groupdict()
+    if groups.get("month") and groups.get("day"):
+        month, day = _month(_g(m, "month")), int(_g(m, "day"))
+        return _Spec("TIME", f"XXXX-{month:02d}-{day:02d}" + _clock(m)[10:])
     if groups.get("weekday") and not groups.get("named_time"):
         day = lexicon.WEEKDAYS[_norm(_g(m, "weekday")).rstrip(".")]
         return _Spec("TIME", f"XXXX-WXX-{day}" + _clock(m)[10:])
