@@ -169,8 +169,8 @@ FUTURE_CUES: Final[frozenset[str]] = frozenset({
 })
 PAST_CUES: Final[frozenset[str]] = frozenset({
     "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "yesterday", "since", "previously",
-    "has been", "have been", "announced", "reported", "killed", "died", "began", "ended", "closed", "rose",
-    "fell", "earned", "posted", "met", "came", "went", "took", "made",
+    "has been", "have been", "killed", "died", "began", "ended", "closed", "rose", "fell", "earned", "posted",
+    "met", "came", "went", "took", "made",
 })
 
 # Fiscal terms: "fiscal 1989", "fiscal year", "FY2024".

@@ -202,6 +202,8 @@ def _resolve_partial(partial: str, today: dt.date, rel: str | None) -> str:
     tense cue take the occurrence nearest the anchor."""
     if m := _WEEKDAY.fullmatch(partial):
         return _weekday_value(int(m["weekday"]), today, rel or "past")
+    if rel in {"last", "this", "next"}:
+        return _by_year(partial, today, rel)
     if _QUARTER_OR_HALF.fullmatch(partial):
         # News reports on quarters that have begun: "expects to report third-quarter results" in October.
         return _by_year(partial, today, "past")

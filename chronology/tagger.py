@@ -408,7 +408,7 @@ def _attach_prefixes(text: str, start: int, floor: int, spec: _Spec) -> tuple[in
     mod = spec.mod
     window_start = max(floor, start - _PREFIX_WINDOW)
     window = text[window_start:start]
-    if spec.type == "DURATION" or spec.value.startswith("UNDEF-this-") and "MINUS" in spec.value:
+    if spec.type in {"DURATION", "SET"} or spec.value.startswith("UNDEF-this-") and "MINUS" in spec.value:
         quantity = QUANTITY_MOD_PREFIX.search(window)
         if quantity:
             return window_start + quantity.start(), mod or lexicon.QUANTITY_MODS[_norm(quantity["qmod"])]

@@ -43,6 +43,6 @@ def explicit_direction(
             distances[name].append(distance)
     future = _nearest(distances["future"])
     past = _nearest(distances["past"])
-    if future is not None and (past is None or future < past):
+    if future is not None and (past is None or future <= past):
         return "future"
     return "past" if past is not None else None
