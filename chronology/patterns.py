@@ -159,6 +159,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("unit_ago", "shift", UNIT + _S + r"(?P<shift>ago|earlier)(?=[,.;])"),
     _p("year_earlier_adj", "shift", r"(?:the" + _S + r")?(?P<unit>year|month|quarter|week)-(?P<shift>earlier|ago)"
        + r"(?:" + _S + r"(?:quarter|period|month|year))?"),
+    _p("set_times_a", "set", r"(?:(?<=\bonce )|(?<=\btwice )|(?<=\btimes ))(?P<rel>a)" + _S + r"(?P<unit>day|week|month|year)"),
     # Vague spans: "recent weeks", "the last few months", "coming years".
     _p("vague_span", "duration", r"(?P<rel>" + _alternation(lexicon.VAGUE_SPANS) + r")" + _S
        + r"(?P<unit>years|months|weeks|days|decades|quarters)"),
@@ -173,7 +174,6 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + _S + r")?(?:" + WEEKDAY + r"|(?P<unit>day|week|month|quarter|year|hour|minute|morning|night|evening"
        + r"|weekend|summer|winter|spring|fall)s?|" + MONTH + r")"),
     _p("set_adverb", "set", r"(?P<set_adverb>" + _alternation(lexicon.SET_ADVERBS) + r")"),
-    _p("set_times_a", "set", r"(?:(?<=\bonce )|(?<=\btwice )|(?<=\btimes ))(?P<rel>a)" + _S + r"(?P<unit>day|week|month|year)"),
     _p("set_plural_weekday", "set", r"(?P<weekday>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"),
     # Clock times.
     _p("clock_weekday", "time", CLOCK + r"(?:" + _S + r"(?-i:[A-Z]{3}))?" + _S + WEEKDAY),
