@@ -121,7 +121,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?:" + _alternation(lexicon.TENS) + r"(?:-|" + _S + r")(?:one|two|three|four|five|six|seven|eight|nine)"
        + r"|" + _alternation(lexicon.TENS) + r")|two" + _S + r"thousand)"),
     # Decades and centuries.
-    _p("decade_digits", "decade", r"(?:the" + _S + r")?(?:(?P<mod>early|mid|late)[- ])?(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s"),
+    _p("decade_digits", "decade", r"(?:the" + _S + r")?(?:(?P<mod>early|mid|late)[- ])?"
+       + r"(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s"),
     _p("decade_words", "decade", r"(?:the" + _S + r")?(?:(?P<mod>early|mid|late)[- ])?(?P<decade_word>"
        + _alternation(lexicon.DECADE_WORDS) + r")"),
     _p("century", "century", r"(?:the" + _S + r")?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|"
@@ -159,7 +160,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("unit_ago", "shift", UNIT + _S + r"(?P<shift>ago|earlier)(?=[,.;])"),
     _p("year_earlier_adj", "shift", r"(?:the" + _S + r")?(?P<unit>year|month|quarter|week)-(?P<shift>earlier|ago)"
        + r"(?:" + _S + r"(?:quarter|period|month|year))?"),
-    _p("set_times_a", "set", r"(?:(?<=\bonce )|(?<=\btwice )|(?<=\btimes ))(?P<rel>a)" + _S + r"(?P<unit>day|week|month|year)"),
+    _p("set_times_a", "set", r"(?:(?<=\bonce )|(?<=\btwice )|(?<=\btimes ))(?P<rel>a)" + _S
+       + r"(?P<unit>day|week|month|year)"),
     # Vague spans: "recent weeks", "the last few months", "coming years".
     _p("vague_span", "duration", r"(?P<rel>" + _alternation(lexicon.VAGUE_SPANS) + r")" + _S
        + r"(?P<unit>years|months|weeks|days|decades|quarters)"),

@@ -336,8 +336,8 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
     for index in clocks:
         item = items[index]
         day_timex = _day_for_clock(index, items, resolved, spans)
-        suffix = _SUFFIX.search(item.value)
-        clock = suffix.group() if suffix else ""
+        clock_match = _SUFFIX.search(item.value)
+        clock = clock_match.group() if clock_match else ""
         if day_timex is not None:
             day = _SUFFIX.sub("", day_timex.value)
             resolved[index] = _timex(index, item, day + clock, _Anchor(dt.date.min, day_timex.tid, day, "day"))
@@ -354,7 +354,7 @@ def _timex(index: int, item: Tagged, value: str, used: _Anchor | None) -> Timex:
         start=item.start,
         end=item.end,
         text=item.text,
-        type=item.type,  # type: ignore[arg-type]
+        type=item.type,
         value=value,
         mod=item.mod,
         underspecified=item.value,

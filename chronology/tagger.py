@@ -217,10 +217,7 @@ def _deictic(m: re.Match[str]) -> _Spec:
 def _pod_kind(m: re.Match[str]) -> _Spec:
     rel = _norm(_g(m, "rel"))
     pod = _norm(_g(m, "pod"))
-    if rel == "last" and pod in {"night", "evening"}:
-        offset = -1
-    else:
-        offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    offset = -1 if rel == "last" and pod in {"night", "evening"} else {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
     return _Spec("TIME", _offset("this", "day", offset) + _pod(pod))
 
 
@@ -311,7 +308,9 @@ def _time(m: re.Match[str]) -> _Spec | None:
         return _Spec("TIME", f"XXXX-WXX-{day}" + _clock(m)[10:])
     if groups.get("named_time"):
         clock = "T00:00" if _norm(_g(m, "named_time")) == "midnight" else "T12:00"
-        base = f"XXXX-WXX-{lexicon.WEEKDAYS[_norm(_g(m, 'weekday')).rstrip('.')]}" if groups.get("weekday") else "XXXX-XX-XX"
+        base = "XXXX-XX-XX"
+        if groups.get("weekday"):
+            base = f"XXXX-WXX-{lexicon.WEEKDAYS[_norm(_g(m, 'weekday')).rstrip('.')]}"
         return _Spec("TIME", base + clock)
     return _Spec("TIME", _clock(m))
 
@@ -408,7 +407,7 @@ def _attach_prefixes(text: str, start: int, floor: int, spec: _Spec) -> tuple[in
     mod = spec.mod
     window_start = max(floor, start - _PREFIX_WINDOW)
     window = text[window_start:start]
-    if spec.type in {"DURATION", "SET"} or spec.value.startswith("UNDEF-this-") and "MINUS" in spec.value:
+    if spec.type in {"DURATION", "SET"} or (spec.value.startswith("UNDEF-this-") and "MINUS" in spec.value):
         quantity = QUANTITY_MOD_PREFIX.search(window)
         if quantity:
             return window_start + quantity.start(), mod or lexicon.QUANTITY_MODS[_norm(quantity["qmod"])]

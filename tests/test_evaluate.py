@@ -106,7 +106,7 @@ def test_errors_listing_names_each_miss(tmp_path: Path, capsys: pytest.CaptureFi
 def test_missing_path_or_no_tml_raise_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         command(_args(str(tmp_path / "nope")))
-    with pytest.raises(InputError, match="no .tml"):
+    with pytest.raises(InputError, match=r"no \.tml"):
         command(_args(str(tmp_path)))
 
 

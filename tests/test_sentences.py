@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -79,5 +81,5 @@ def test_spans_are_ordered_trimmed_and_cover_all_text(text: str) -> None:
     for a, b in spans:
         assert a < b
         assert text[a:b] == text[a:b].strip()
-    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(spans):
         assert end <= start

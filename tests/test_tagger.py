@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -172,7 +174,7 @@ def test_properties_on_arbitrary_text(text: str) -> None:
     for item in found:
         assert text[item.start : item.end] == item.text
         assert item.start < item.end
-    for left, right in zip(found, found[1:], strict=False):
+    for left, right in itertools.pairwise(found):
         assert left.end <= right.start
 
 
@@ -192,5 +194,5 @@ def test_properties_on_temporal_word_soup(words: list[str]) -> None:
     found = tag(text)
     for item in found:
         assert text[item.start : item.end] == item.text
-    for left, right in zip(found, found[1:], strict=False):
+    for left, right in itertools.pairwise(found):
         assert left.end <= right.start
