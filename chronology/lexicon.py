@@ -71,9 +71,11 @@ UNIT_SCALE: Final[dict[str, tuple[int, str]]] = {
 }
 # Adjectival units ("daily", "weekly") for SETs.
 SET_ADVERBS: Final[dict[str, str]] = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
-    "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y", "hourly": "PT1H", "biweekly": "P2W",
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "hourly": "PT1H",
+    "biweekly": "P2W",
 }
+# "quarterly", "annual" and "annually" are left out: in news they mostly qualify reports and dividends, which
+# TimeML does not mark.
 
 SEASONS: Final[dict[str, str]] = {
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
@@ -124,22 +126,25 @@ PERIOD_MODS: Final[dict[str, str]] = {
     "the close of": "END", "the latter part of": "END", "later": "END",
 }
 # Quantity modifiers on durations and dates: "about two weeks" APPROX, "more than 20 years" MORE_THAN.
+# TimeML leaves "about", "around" and "some" outside the extent, and "over"/"under" are mostly prepositions.
 QUANTITY_MODS: Final[dict[str, str]] = {
-    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "nearly": "APPROX", "almost": "APPROX",
-    "approximately": "APPROX", "some": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",
-    "at least": "EQUAL_OR_MORE", "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS",
+    "nearly": "APPROX", "almost": "APPROX", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "less than": "LESS_THAN", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }
 
 # Words that are temporal references without a calendar value.
 REFERENCE_WORDS: Final[dict[str, str]] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "the present": "PRESENT_REF", "at present": "PRESENT_REF", "these days": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-    "the past": "PAST_REF", "formerly": "PAST_REF", "once": "PAST_REF", "recent years": "PAST_REF",
-    "in the past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "the coming years": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
 }
+# Left out on purpose, as mostly not temporal references in news: "once", "previously", "soon", "shortly",
+# "recent", bare "future" ("future growth").
+# Vague spans of time: "recent weeks", "the last few months", "coming years" are durations of unknown length.
+VAGUE_SPANS: Final[frozenset[str]] = frozenset({
+    "recent", "the past few", "the last few", "past", "coming", "the coming", "the next few",
+})
 
 # "last week" / "next month": relation word -> offset in units from the anchor.
 RELATION_WORDS: Final[dict[str, int]] = {
@@ -155,13 +160,17 @@ SHIFT_WORDS: Final[dict[str, tuple[int, bool]]] = {
 }
 
 # Tense cues around an expression. Future cues turn an unanchored weekday, month or season forward.
+# Only unambiguous cues: "would" (reported speech), "by" and "until" are as often past as future.
 FUTURE_CUES: Final[frozenset[str]] = frozenset({
-    "will", "'ll", "shall", "going to", "planned", "plans", "plan", "scheduled", "expected", "expects",
-    "due", "set to", "to be", "would", "upcoming", "next", "intends", "intend", "aims", "slated", "until",
-    "by", "tomorrow", "coming", "forthcoming", "to meet", "to hold", "to visit", "to begin", "to start",
+    "will", "'ll", "shall", "going to", "planned to", "plans to", "plan to", "planning to", "scheduled",
+    "is expected to", "are expected to", "is due", "are due", "set to", "is to", "are to", "upcoming", "next",
+    "intends to", "intend to", "slated", "tomorrow", "forthcoming", "to be held", "to be announced",
+    "will be", "won't", "expects to", "expect to", "aims to", "payable",
 })
 PAST_CUES: Final[frozenset[str]] = frozenset({
-    "was", "were", "had", "did", "said", "ago", "last", "earlier", "yesterday", "since", "previously",
+    "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "yesterday", "since", "previously",
+    "has been", "have been", "killed", "died", "began", "ended", "closed", "rose", "fell", "earned", "posted",
+    "met", "came", "went", "took", "made",
 })
 
 # Fiscal terms: "fiscal 1989", "fiscal year", "FY2024".

@@ -34,7 +34,7 @@ def _alternation(words: Iterable[str]) -> str:
 # One to three blanks, possibly with one line break between words (never a blank line).
 _S: Final = r"(?:[ \t]{1,3}|[ \t]{0,2}\n[ \t]{0,2})"
 # The end of a match: no word character, hyphenated number, digit group ("2,500") or decimal may follow.
-_END: Final = r"(?!\w|-\d|,\d{3}\b|\.\d)"
+_END: Final = r"(?!\w|-\d|-old\b|,\d{3}\b|\.\d)"
 # The start of a match: not inside a word, a number, a price, a code or a path ("COVID-19", "$1998", "F-16").
 _START: Final = r"(?<![\w$#/.,])(?<!\d-)"
 
@@ -89,7 +89,8 @@ QUANTITY_MOD_PREFIX: Final = re.compile(
     r"\b(?P<qmod>" + _alternation(lexicon.QUANTITY_MODS) + r")" + _S + r"$", re.IGNORECASE
 )
 # A leading determiner that TimeML includes in the extent ("the third quarter", "the past three years").
-DETERMINER_PREFIX: Final = re.compile(r"\b(?P<det>the)" + _S + r"$", re.IGNORECASE)
+# TimeML leaves the determiner outside a hyphenated adjective ("the [third-quarter] loss", "the [two-year] plan").
+DETERMINER_BEFORE_ADJECTIVE: Final = re.compile(r"the" + _S + r"(?=[^\s-]+(?:-[^\s-]+)+$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,14 +106,11 @@ def _p(name: str, kind: str, body: str) -> Pattern:
 
 PATTERNS: Final[tuple[Pattern, ...]] = (
     # Calendar dates.
-    _p("weekday_month_day_year", "date", WEEKDAY + r",?" + _S + MONTH + _S + DAY + r",?" + _S + YEAR),
-    _p("weekday_day_month_year", "date", WEEKDAY + r",?" + _S + DAY + _S + MONTH + r",?" + _S + YEAR),
     _p("month_day_year", "date", MONTH + _S + DAY + r",?" + _S + YEAR),
     _p("day_month_year", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r",?" + _S + YEAR),
     _p("iso_date", "date", r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9])"),
     _p("us_numeric_date", "date", r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/" + YEAR),
     _p("month_day", "date", MONTH + _S + DAY + r"(?!" + _S + r"?[:\d])"),
-    _p("weekday_month_day", "date", WEEKDAY + r",?" + _S + MONTH + _S + DAY + r"(?!,?" + _S + r"?\d)"),
     _p("day_month", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r"(?!" + _S + r"?\d)"),
     _p("month_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + YEAR),
     _p("month_short_year", "date", MONTH + _S + SHORT_YEAR),
@@ -123,7 +121,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?:" + _alternation(lexicon.TENS) + r"(?:-|" + _S + r")(?:one|two|three|four|five|six|seven|eight|nine)"
        + r"|" + _alternation(lexicon.TENS) + r")|two" + _S + r"thousand)"),
     # Decades and centuries.
-    _p("decade_digits", "decade", r"(?:the" + _S + r")?(?:(?P<mod>early|mid|late)[- ])?(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s"),
+    _p("decade_digits", "decade", r"(?:the" + _S + r")?(?:(?P<mod>early|mid|late)[- ])?"
+       + r"(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s"),
     _p("decade_words", "decade", r"(?:the" + _S + r")?(?:(?P<mod>early|mid|late)[- ])?(?P<decade_word>"
        + _alternation(lexicon.DECADE_WORDS) + r")"),
     _p("century", "century", r"(?:the" + _S + r")?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|"
@@ -137,7 +136,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"year-ago|year-earlier|recent)" + _S + r"(?P<unit>quarter|period)"),
     _p("the_quarter", "quarter_ref", r"the" + _S + r"(?P<unit>quarter)"),
     # Seasons and holidays.
-    _p("season", "season", r"(?:(?P<rel>" + _alternation(lexicon.RELATION_WORDS) + r")" + _S + r")?" + SEASON
+    _p("season", "season", r"(?:(?P<rel>" + _alternation(lexicon.RELATION_WORDS) + r")" + _S + r"|(?P<det>the)"
+       + _S + r")?" + SEASON
        + r"(?:" + _S + r"(?:of" + _S + r")?" + YEAR + r")?"),
     _p("holiday", "holiday", HOLIDAY + r"(?:" + _S + YEAR + r")?"),
     # Weekdays, deictic days and parts of day.
@@ -146,6 +146,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?"),
     _p("this_pod", "pod", r"(?P<rel>this|last|yesterday|tomorrow)" + _S + POD),
     # Relative calendar units: "last week", "this year", "next month", "the past year".
+    _p("period_ended", "duration", r"(?:the" + _S + r")?(?:fiscal" + _S + r")?(?P<unit>year|quarter)(?="
+       + _S + r"(?:ended|ending|that" + _S + r"ended)\b)"),
     _p("relative_unit", "relative", REL + _S + CAL_UNIT),
     _p("earlier_this", "relative", r"(?P<mod>earlier|later)" + _S + r"(?P<rel>this|that|last|next)" + _S + CAL_UNIT),
     _p("the_unit", "relative", r"(?P<rel>the|that|the" + _S + r"same|the" + _S + r"next|the" + _S + r"following|the"
@@ -158,22 +160,26 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("unit_ago", "shift", UNIT + _S + r"(?P<shift>ago|earlier)(?=[,.;])"),
     _p("year_earlier_adj", "shift", r"(?:the" + _S + r")?(?P<unit>year|month|quarter|week)-(?P<shift>earlier|ago)"
        + r"(?:" + _S + r"(?:quarter|period|month|year))?"),
+    _p("set_times_a", "set", r"(?:(?<=\bonce )|(?<=\btwice )|(?<=\btimes ))(?P<rel>a)" + _S
+       + r"(?P<unit>day|week|month|year)"),
+    # Vague spans: "recent weeks", "the last few months", "coming years".
+    _p("vague_span", "duration", r"(?P<rel>" + _alternation(lexicon.VAGUE_SPANS) + r")" + _S
+       + r"(?P<unit>years|months|weeks|days|decades|quarters)"),
     # Durations.
     _p("duration", "duration", r"(?:(?P<rel>the(?:" + _S + r"(?:past|last|next|first|coming|previous|latest|"
        + r"final|remaining|full))?|past|last|next|first|coming|another|an" + _S + r"additional|the" + _S
        + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")" + UNIT
        + r"(?!" + _S + r"(?:ago|earlier|later)\b)"),
     _p("unit_plural_for", "duration", r"(?<=\bfor" + r" )(?P<unit>years|months|weeks|days|decades|hours|minutes)"),
-    _p("recent_units", "duration", r"(?P<rel>recent|coming|the" + _S + r"coming|the" + _S + r"past" + _S
-       + r"few|the" + _S + r"last" + _S + r"few)" + _S + r"(?P<unit>years|months|weeks|days|decades)"),
     # Sets.
     _p("set_every", "set", r"(?P<rel>every|each|per)" + _S + r"(?:(?P<num>other|two|three|four|five|six|\d{1,2})"
        + _S + r")?(?:" + WEEKDAY + r"|(?P<unit>day|week|month|quarter|year|hour|minute|morning|night|evening"
        + r"|weekend|summer|winter|spring|fall)s?|" + MONTH + r")"),
     _p("set_adverb", "set", r"(?P<set_adverb>" + _alternation(lexicon.SET_ADVERBS) + r")"),
-    _p("set_times_a", "set", r"(?:(?<=\bonce )|(?<=\btwice )|(?<=\btimes ))(?P<rel>a)" + _S + r"(?P<unit>day|week|month|year)"),
     _p("set_plural_weekday", "set", r"(?P<weekday>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"),
     # Clock times.
+    _p("clock_weekday", "time", CLOCK + r"(?:" + _S + r"(?-i:[A-Z]{3}))?" + _S + WEEKDAY),
+    _p("clock_date", "time", CLOCK + r"(?:" + _S + r"(?-i:[A-Z]{3}))?,?" + _S + MONTH + _S + DAY),
     _p("clock", "time", CLOCK),
     _p("clock_24", "time", CLOCK24),
     _p("noon", "time", r"(?P<named_time>noon|midnight|midday)(?:" + _S + WEEKDAY + r")?"),

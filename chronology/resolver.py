@@ -17,7 +17,7 @@ from chronology import lexicon
 from chronology.models import Timex
 from chronology.sentences import sentence_at, sentence_spans
 from chronology.tagger import Tagged, tag
-from chronology.tense import Direction, direction
+from chronology.tense import explicit_direction
 from chronology.values import parse_value
 
 _SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)$")
@@ -29,7 +29,9 @@ _SUBYEAR = re.compile(r"(?P<year>XXXX|\d{4})-(?P<code>SP|SU|FA|WI|Q[1-4]|H[12])"
 _WEEKDAY = re.compile(r"XXXX-WXX-(?P<weekday>[1-7])")
 _NTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-NTH-(?P<weekday>[1-7])-(?P<nth>-?\d)")
 _EASTER = re.compile(r"(?P<year>XXXX|\d{4})-EASTER(?P<offset>[+-]\d+)")
-_CLOCK_ONLY = re.compile(r"XXXX-XX-XX")
+_QUARTER_OR_HALF = re.compile(r"XXXX-(?:Q[1-4]|H[12])")
+_SEASON = re.compile(r"XXXX-(?:SP|SU|FA|WI)")
+_TENSE_REACH_DAYS = 200
 
 # X-values for relative expressions left unanchored, by unit.
 _UNANCHORED = {
@@ -38,6 +40,9 @@ _UNANCHORED = {
 }
 _FINE_TO_COARSE = ("time", "part_of_day", "day", "week", "month", "season", "quarter", "half", "year", "decade",
                    "century", "millennium")
+
+
+_COMPARISON_RULES = frozenset({"ago", "year_earlier_adj", "quarter_ref"})
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,8 @@ def _by_year(partial: str, today: dt.date, rel: str) -> str:
         if partial.endswith("-WI") and today.month <= 2:
             found = _occurrence(partial, today.year - 1)
         return found[0] if found else partial
+    if rel == "nearest":
+        return _nearest_year(partial, today)
     step = -1 if rel in {"past", "last"} else 1
     year = today.year + (1 if step < 0 else -1)
     for _ in range(12):
@@ -162,6 +169,20 @@ def _by_year(partial: str, today: dt.date, rel: str) -> str:
     return partial
 
 
+def _nearest_year(partial: str, today: dt.date) -> str:
+    """The occurrence closest to `today` (the past one on a tie)."""
+    best: tuple[int, str] | None = None
+    for year in (today.year - 1, today.year, today.year + 1):
+        found = _occurrence(partial, year)
+        if found is None:
+            continue
+        _, start, end = found
+        gap = (start - today).days if start > today else (today - end).days if end < today else 0
+        if best is None or gap < best[0]:
+            best = (gap, found[0])
+    return best[1] if best else partial
+
+
 def _weekday_value(weekday: int, today: dt.date, rel: str) -> str:
     back = (today.isoweekday() - weekday) % 7
     forward = (weekday - today.isoweekday()) % 7
@@ -176,10 +197,35 @@ def _weekday_value(weekday: int, today: dt.date, rel: str) -> str:
     return day.isoformat()
 
 
-def _resolve_partial(partial: str, today: dt.date, rel: str) -> str:
+def _resolve_partial(partial: str, today: dt.date, rel: str | None) -> str:
+    """Weekdays default to the past (news reports what happened); dates, months, seasons and quarters with no
+    tense cue take the occurrence nearest the anchor."""
     if m := _WEEKDAY.fullmatch(partial):
-        return _weekday_value(int(m["weekday"]), today, rel)
-    return _by_year(partial, today, rel)
+        return _weekday_value(int(m["weekday"]), today, rel or "past")
+    if rel in {"last", "this", "next"}:
+        return _by_year(partial, today, rel)
+    if _QUARTER_OR_HALF.fullmatch(partial):
+        # News reports on quarters that have begun: "expects to report third-quarter results" in October.
+        return _by_year(partial, today, "past")
+    if _SEASON.fullmatch(partial):
+        return _by_year(partial, today, "nearest")
+    nearest = _by_year(partial, today, "nearest")
+    if rel not in {"past", "future"}:
+        return nearest
+    chosen = _by_year(partial, today, rel)
+    found = parse_value(chosen)
+    if found is not None and min(abs((found[0] - today).days), abs((found[1] - today).days)) > _TENSE_REACH_DAYS:
+        return nearest  # a tense cue does not reach most of a year away: "the dividend is payable Dec. 15"
+    return chosen
+
+
+def _weekend(today: dt.date, rel: str | None) -> str:
+    """"The weekend": the one just past, unless the clause speaks of the future."""
+    if rel == "future":
+        saturday = today + dt.timedelta(days=(6 - today.isoweekday()) % 7)
+    else:
+        saturday = today - dt.timedelta(days=(today.isoweekday() - 6) % 7)
+    return _week_value(saturday) + "-WE"
 
 
 def _unanchored(base: str) -> str:
@@ -193,15 +239,23 @@ def _unanchored(base: str) -> str:
 
 
 def _resolve_one(
-    item: Tagged, base: str, dct: _Anchor | None, ref: _Anchor | None, tense: Direction
+    item: Tagged, base: str, dct: _Anchor | None, ref: _Anchor | None, tense: str | None
 ) -> tuple[str, _Anchor | None]:
     """The resolved value of a base value (suffix removed) and what it was anchored to."""
     if m := _OFFSET.fullmatch(base):
         amount = int(m["n"] or 0) * (-1 if m["sign"] == "MINUS" else 1)
+        if item.rule == "ago" and ref is not None and ref.granularity in {"quarter", "half"} and m["unit"] == "year":
+            # "a year ago" in a report about a quarter means that quarter a year before
+            return _shift_value(ref, "year", amount), ref
+        if m["unit"] == "weekend" and amount == 0 and m["anchor"] == "this" and dct is not None:
+            return _weekend(dct.date, tense), dct
         if m["anchor"] == "REF":
             anchor = ref or dct
             if anchor is None:
                 return _UNANCHORED[m["unit"]], None
+            if anchor is ref and m["unit"] == "quarter" and ref.granularity != "quarter" and dct is not None:
+                # "the year-ago quarter" with no quarter in view: the last complete quarter, a year before
+                return _shift(dct.date, "quarter", amount - 1), dct
             if anchor is ref:
                 return _shift_value(anchor, m["unit"], amount), anchor
             return _shift(anchor.date, m["unit"], amount), anchor
@@ -211,7 +265,7 @@ def _resolve_one(
     if m := _RELATION.fullmatch(base):
         if dct is None:
             return m["partial"], None
-        rel = m["rel"] if m["rel"] != "this" or not _WEEKDAY.fullmatch(m["partial"]) else tense
+        rel: str | None = m["rel"] if m["rel"] != "this" or not _WEEKDAY.fullmatch(m["partial"]) else tense
         return _resolve_partial(m["partial"], dct.date, rel), dct
     if base.startswith("XXXX") and base != "XXXX-XX-XX":
         if dct is None:
@@ -270,19 +324,20 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
         if item.type == "SET" or item.type == "DURATION":
             value, used = item.value, None
         else:
-            tense = direction(text, item.start, item.end, sentence_at(spans, item.start))
+            tense = explicit_direction(text, item.start, item.end, sentence_at(spans, item.start))
             value, used = _resolve_one(item, base, dct, ref, tense)
             value += suffix
         timex = _timex(index, item, value, used)
         resolved[index] = timex
         new_ref = _anchor_of(timex)
-        if new_ref is not None:
+        # Comparisons ("a year earlier", "year-ago") do not move the narrative's time.
+        if new_ref is not None and "REF" not in item.value and item.rule not in _COMPARISON_RULES:
             ref = new_ref
     for index in clocks:
         item = items[index]
         day_timex = _day_for_clock(index, items, resolved, spans)
-        suffix = _SUFFIX.search(item.value)
-        clock = suffix.group() if suffix else ""
+        clock_match = _SUFFIX.search(item.value)
+        clock = clock_match.group() if clock_match else ""
         if day_timex is not None:
             day = _SUFFIX.sub("", day_timex.value)
             resolved[index] = _timex(index, item, day + clock, _Anchor(dt.date.min, day_timex.tid, day, "day"))
@@ -299,7 +354,7 @@ def _timex(index: int, item: Tagged, value: str, used: _Anchor | None) -> Timex:
         start=item.start,
         end=item.end,
         text=item.text,
-        type=item.type,  # type: ignore[arg-type]
+        type=item.type,
         value=value,
         mod=item.mod,
         underspecified=item.value,

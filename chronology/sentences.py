@@ -30,7 +30,7 @@ _SENTENCE_FINAL_ABBREVIATIONS: Final[frozenset[str]] = frozenset({"inc", "co", "
 _OPENERS: Final[frozenset[str]] = frozenset({
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this",
     "that", "there", "his", "her", "its", "their", "officials", "police", "meanwhile", "however", "after",
-    "when", "while", "as", "if", "some", "many", "last", "on", "for", "according",
+    "when", "while", "as", "if", "some", "many", "last", "for", "according",
 })
 
 # Candidate boundaries: terminal punctuation with closers, then blanks; or a line break.
@@ -80,17 +80,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         else:
             end = m.end()
             punctuation = m.group()
-            if punctuation.startswith(".") and len(punctuation.rstrip("\"'”’)]")) == 1:
-                if _is_abbreviation(text, m.start()):
-                    word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                    last = word[1].rstrip(".").split(".")[-1].lower() if word else ""
-                    next_word = _NEXT_WORD.match(text, end)
-                    following = next_word[2].lower().strip("\"'“‘,") if next_word else ""
-                    if not (
-                        (last in _SENTENCE_FINAL_ABBREVIATIONS or "." in (word[1] if word else ""))
-                        and following in _OPENERS
-                    ):
-                        continue
+            if (
+                punctuation.startswith(".")
+                and len(punctuation.rstrip("\"'”’)]")) == 1
+                and _is_abbreviation(text, m.start())
+            ):
+                word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                last = word[1].rstrip(".").split(".")[-1].lower() if word else ""
+                next_word = _NEXT_WORD.match(text, end)
+                following = next_word[2].lower().strip("\"'“‘,") if next_word else ""
+                if not (
+                    (last in _SENTENCE_FINAL_ABBREVIATIONS or "." in (word[1] if word else ""))
+                    and following in _OPENERS
+                ):
+                    continue
             if not _starts_sentence(text, end):
                 continue
         _append(text, spans, start, end)

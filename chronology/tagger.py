@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from chronology import lexicon
 from chronology.patterns import (
+    DETERMINER_BEFORE_ADJECTIVE,
     PATTERNS,
     PERIOD_MOD_PREFIX,
     QUANTITY_MOD_PREFIX,
@@ -99,6 +100,7 @@ def _relation(word: str | None) -> int | None:
     return lexicon.RELATION_WORDS.get(text) if text else None
 
 
+_FULL_MONTH_NAMES = frozenset(name for name in lexicon.MONTHS if len(name) > 3 or name == "may")
 _REL_NAMES = {-1: "last", 0: "this", 1: "next"}
 
 
@@ -172,12 +174,18 @@ def _date(m: re.Match[str]) -> _Spec | None:
     return _Spec("DATE", f"{year}-{month:02d}-{day:02d}")
 
 
-def _month_kind(m: re.Match[str]) -> _Spec:
+def _month_kind(m: re.Match[str]) -> _Spec | None:
+    word = _norm(_g(m, "month"))
+    if word not in _FULL_MONTH_NAMES and not word.endswith("."):
+        return None  # a bare "Jan" or "Aug" is a name more often than a month
     return _Spec("DATE", _with_relation(f"XXXX-{_month(_g(m, 'month')):02d}", _g(m, "rel")))
 
 
-def _season(m: re.Match[str]) -> _Spec:
-    code = lexicon.SEASONS[_norm(_g(m, "season"))]
+def _season(m: re.Match[str]) -> _Spec | None:
+    name = _norm(_g(m, "season"))
+    code = lexicon.SEASONS[name]
+    if name in {"fall", "spring"} and not (_g(m, "rel") or _g(m, "det") or _g(m, "year")):
+        return None  # the verbs "fall" and "spring"
     if _g(m, "year"):
         return _Spec("DATE", f"{_g(m, 'year')}-{code}")
     return _Spec("DATE", _with_relation(f"XXXX-{code}", _g(m, "rel")))
@@ -209,10 +217,7 @@ def _deictic(m: re.Match[str]) -> _Spec:
 def _pod_kind(m: re.Match[str]) -> _Spec:
     rel = _norm(_g(m, "rel"))
     pod = _norm(_g(m, "pod"))
-    if rel == "last" and pod in {"night", "evening"}:
-        offset = -1
-    else:
-        offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    offset = -1 if rel == "last" and pod in {"night", "evening"} else {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
     return _Spec("TIME", _offset("this", "day", offset) + _pod(pod))
 
 
@@ -242,6 +247,8 @@ def _shift(m: re.Match[str]) -> _Spec | None:
     if "num" not in groups and unit_word in {"year", "month", "quarter", "week"}:
         amount = 1.0  # "year-earlier": the adjective form of "a year earlier"
         narrative = True
+        if unit_word == "year" and _norm(m.group()).endswith(("quarter", "period")):
+            return _Spec("DATE", _offset("REF", "quarter", -4 * direction))
     if amount is None or amount != int(amount):
         return _Spec("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
     _, is_time, unit = lexicon.UNITS[unit_word.rstrip("s") if unit_word not in lexicon.UNITS else unit_word]
@@ -261,8 +268,8 @@ def _duration_kind(m: re.Match[str]) -> _Spec | None:
     groups = m.groupdict()
     num = groups.get("num")
     unit = _norm(_g(m, "unit"))
-    if num is None:
-        return _Spec("DURATION", _duration(None, unit))
+    if num is None:  # "for years" is PXY; "the year ended June 30" is P1Y
+        return _Spec("DURATION", _duration(None if unit.endswith("s") else 1.0, unit))
     amount = _number(num)
     if amount is None and _norm(num) not in lexicon.VAGUE_QUANTITIES:
         return None
@@ -293,10 +300,23 @@ def _set(m: re.Match[str]) -> _Spec | None:
 
 def _time(m: re.Match[str]) -> _Spec | None:
     groups = m.groupdict()
+    if groups.get("month") and groups.get("day"):
+        month, day = _month(_g(m, "month")), int(_g(m, "day"))
+        return _Spec("TIME", f"XXXX-{month:02d}-{day:02d}" + _clock(m)[10:])
+    if groups.get("weekday") and not groups.get("named_time"):
+        day = lexicon.WEEKDAYS[_norm(_g(m, "weekday")).rstrip(".")]
+        return _Spec("TIME", f"XXXX-WXX-{day}" + _clock(m)[10:])
     if groups.get("named_time"):
         clock = "T00:00" if _norm(_g(m, "named_time")) == "midnight" else "T12:00"
-        base = f"XXXX-WXX-{lexicon.WEEKDAYS[_norm(_g(m, 'weekday')).rstrip('.')]}" if groups.get("weekday") else "XXXX-XX-XX"
+        base = "XXXX-XX-XX"
+        if groups.get("weekday"):
+            base = f"XXXX-WXX-{lexicon.WEEKDAYS[_norm(_g(m, 'weekday')).rstrip('.')]}"
         return _Spec("TIME", base + clock)
+    return _Spec("TIME", _clock(m))
+
+
+def _clock(m: re.Match[str]) -> str:
+    groups = m.groupdict()
     hour = int(_g(m, "hour"))
     minute = int(_g(m, "minute") or 0)
     ampm = _norm(groups.get("ampm"))
@@ -304,7 +324,7 @@ def _time(m: re.Match[str]) -> _Spec | None:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
-    return _Spec("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}")
+    return f"XXXX-XX-XXT{hour:02d}:{minute:02d}"
 
 
 def _quarter(m: re.Match[str]) -> _Spec | None:
@@ -387,7 +407,7 @@ def _attach_prefixes(text: str, start: int, floor: int, spec: _Spec) -> tuple[in
     mod = spec.mod
     window_start = max(floor, start - _PREFIX_WINDOW)
     window = text[window_start:start]
-    if spec.type == "DURATION" or spec.value.startswith("UNDEF-this-") and "MINUS" in spec.value:
+    if spec.type in {"DURATION", "SET"} or (spec.value.startswith("UNDEF-this-") and "MINUS" in spec.value):
         quantity = QUANTITY_MOD_PREFIX.search(window)
         if quantity:
             return window_start + quantity.start(), mod or lexicon.QUANTITY_MODS[_norm(quantity["qmod"])]
@@ -416,6 +436,9 @@ def tag(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> list[Tagged]:
     result: list[Tagged] = []
     floor = 0
     for start, end, pattern, spec in kept:
+        determiner = DETERMINER_BEFORE_ADJECTIVE.match(text, start, end)
+        if determiner:
+            start = determiner.end()
         new_start, mod = _attach_prefixes(text, start, floor, spec)
         result.append(
             Tagged(

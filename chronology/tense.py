@@ -24,6 +24,13 @@ def _nearest(distances: list[int]) -> int | None:
 
 def direction(text: str, start: int, end: int, sentence: tuple[int, int] | None = None) -> Direction:
     """Whether an expression at text[start:end] refers to the past (the default) or the future."""
+    return explicit_direction(text, start, end, sentence) or "past"
+
+
+def explicit_direction(
+    text: str, start: int, end: int, sentence: tuple[int, int] | None = None
+) -> Direction | None:
+    """The direction the cue words nearest to text[start:end] give, or None when there are none."""
     low, high = sentence if sentence is not None and sentence[0] <= start and end <= sentence[1] else (0, len(text))
     window_start = max(low, start - _BEFORE)
     window_end = min(high, end + _AFTER)
@@ -36,6 +43,6 @@ def direction(text: str, start: int, end: int, sentence: tuple[int, int] | None 
             distances[name].append(distance)
     future = _nearest(distances["future"])
     past = _nearest(distances["past"])
-    if future is not None and (past is None or future < past):
+    if future is not None and (past is None or future <= past):
         return "future"
-    return "past"
+    return "past" if past is not None else None

@@ -1,0 +1,225 @@
+"""Resolution: anchoring to the publication date, narrative anchoring, tense, and the seed articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from chronology.models import Timex
+from chronology.resolver import annotate
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def value_of(text: str, expression: str, published: dt.date | None) -> Timex:
+    matches = [t for t in annotate(text, published) if t.text == expression]
+    assert matches, [t.text for t in annotate(text, published)]
+    return matches[0]
+
+
+def values(text: str, published: dt.date | None) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in annotate(text, published)]
+
+
+THU = dt.date(2023, 12, 28)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The base was attacked on Monday.", "Monday", "2023-12-25"),
+        ("The results will be announced on Monday.", "Monday", "2024-01-01"),
+        ("The change is planned to be announced on Monday after talks.", "Monday", "2024-01-01"),
+        ("Officials said on Thursday that the talks failed.", "Thursday", "2023-12-28"),
+        ("They met last Thursday.", "last Thursday", "2023-12-21"),
+        ("They will meet next Thursday.", "next Thursday", "2024-01-04"),
+        ("The embassy was attacked on December 8.", "December 8", "2023-12-08"),
+        ("Hamas attacked on October 7.", "October 7", "2023-10-07"),
+        ("The summit will be held on January 10.", "January 10", "2024-01-10"),
+        ("Attacks have continued since mid-October.", "mid-October", "2023-10"),
+        ("He was briefed this morning.", "this morning", "2023-12-28TMO"),
+        ("He spoke yesterday.", "yesterday", "2023-12-27"),
+        ("It will open tomorrow.", "tomorrow", "2023-12-29"),
+        ("Profits rose last year.", "last year", "2022"),
+        ("This week the talks began.", "This week", "2023-W52"),
+        ("He left last month.", "last month", "2023-11"),
+        ("It happened four years ago.", "four years ago", "2019"),
+        ("It happened two weeks ago.", "two weeks ago", "2023-W50"),
+        ("Talks resume next year.", "next year", "2024"),
+        ("in the first quarter", "the first quarter", "2023-Q1"),
+        ("Sales in the latest quarter rose.", "the latest quarter", "2023-Q3"),
+        ("The camp opened last summer.", "last summer", "2023-SU"),
+        ("They came over the weekend.", "the weekend", "2023-W51-WE"),
+        ("shops closed on Christmas Day", "Christmas Day", "2023-12-25"),
+        ("It was Thanksgiving.", "Thanksgiving", "2023-11-23"),
+        ("This century began well.", "This century", "20"),
+    ],
+)
+def test_anchored_to_publication(sentence: str, expression: str, value: str) -> None:
+    timex = value_of(sentence, expression, THU)
+    assert timex.value == value
+    assert timex.anchor == "publication"
+    assert timex.anchor_value == "2023-12-28"
+
+
+def test_movable_holidays() -> None:
+    assert value_of("The parade was held on Easter Monday.", "Easter Monday", dt.date(2023, 5, 2)).value == (
+        "2023-04-10")
+    assert value_of("Stores open on Good Friday.", "Good Friday", dt.date(2024, 3, 1)).value == "2024-03-29"
+    assert value_of("They left on Labor Day 1998.", "Labor Day 1998", None).value == "1998-09-07"
+
+
+def test_a_tense_cue_does_not_reach_most_of_a_year_away() -> None:
+    assert value_of("The dividend was declared payable Dec. 15.", "Dec. 15", dt.date(1989, 10, 31)).value == (
+        "1989-12-15")
+
+
+def test_absolute_values_have_no_anchor() -> None:
+    timex = value_of("It began on January 3, 2020.", "January 3, 2020", THU)
+    assert (timex.value, timex.anchor, timex.anchor_value, timex.underspecified) == (
+        "2020-01-03", None, None, "2020-01-03")
+
+
+def test_narrative_anchoring_uses_the_time_last_mentioned() -> None:
+    text = "The treaty was signed in 1998. A year later it collapsed. Two days later, on Monday, talks resumed."
+    found = annotate(text, THU)
+    later = found[1]
+    assert (later.text, later.value, later.anchor, later.anchor_value) == ("A year later", "1999", "t1", "1998")
+
+
+def test_narrative_shift_of_a_quarter_keeps_the_quarter() -> None:
+    text = "Net income fell in the third quarter of 1989, from $5 a share a year earlier."
+    assert values(text, THU) == [("the third quarter of 1989", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+def test_comparison_does_not_move_the_narrative_time() -> None:
+    text = "In 1995 sales rose. A year earlier they fell; two years later they doubled."
+    assert [v for _, v in values(text, THU)] == ["1995", "1994", "1997"]
+
+
+def test_clock_time_takes_the_day_of_its_sentence() -> None:
+    text = "The blast occurred at about 10:35 a.m. Friday, toppling a building."
+    assert values(text, dt.date(1998, 8, 8)) == [("10:35 a.m. Friday", "1998-08-07T10:35")]
+    text = "The bomb went off on Aug. 7, 1998, at 10:35 a.m. in Nairobi."
+    assert values(text, None)[1] == ("10:35 a.m.", "1998-08-07T10:35")
+
+
+def test_without_publication_date_relative_values_keep_their_x() -> None:
+    text = "On December 8 and on Monday, last week, in 2020, for two weeks, this summer, at Christmas."
+    assert values(text, None) == [
+        ("December 8", "XXXX-12-08"),
+        ("Monday", "XXXX-WXX-1"),
+        ("last week", "XXXX-WXX"),
+        ("2020", "2020"),
+        ("two weeks", "P2W"),
+        ("this summer", "XXXX-SU"),
+        ("Christmas", "XXXX-12-25"),
+    ]
+    assert all(t.anchor is None for t in annotate(text, None))
+
+
+def test_tids_in_text_order_and_underspecified_kept() -> None:
+    found = annotate("On Monday, and on Tuesday.", THU)
+    assert [(t.tid, t.underspecified, t.value) for t in found] == [
+        ("t1", "XXXX-WXX-1", "2023-12-25"),
+        ("t2", "XXXX-WXX-2", "2023-12-26"),
+    ]
+
+
+def test_durations_and_sets_are_not_anchored() -> None:
+    found = annotate("for two weeks, almost daily, every Tuesday", THU)
+    assert [(t.value, t.anchor) for t in found] == [("P2W", None), ("P1D", None), ("XXXX-WXX-2", None)]
+
+
+# The seed articles (acceptance tests for the whole product).
+
+
+def _article(name: str, marker: str | None = None) -> str:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    return text[text.index(marker) :] if marker else text
+
+
+def _first(found: list[Timex], expression: str, after: str = "", text: str = "") -> Timex:
+    start = text.index(after) if after else 0
+    return next(t for t in found if t.text == expression and t.start >= start)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
+def test_seed_003() -> None:
+    text = _article("003_4270a9efd2e10240.txt")
+    found = annotate(text, dt.date(2024, 1, 25))
+    got = {t.text: (t.value, t.type) for t in found}
+    assert got["January 3, 2020"] == ("2020-01-03", "DATE")
+    assert got["four years ago"] == ("2020", "DATE")
+    assert got["January 2020"] == ("2020-01", "DATE")
+    assert got["last summer"] == ("2023-SU", "DATE")
+    assert got["last week"] == ("2024-W03", "DATE")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
+def test_seed_002_second_article() -> None:
+    text = _article("002_2253fbd6b35819d7.txt", "Iraqi Resistance Lambasts")
+    found = annotate(text, dt.date(2021, 7, 24))
+    assert _first(found, "Friday", "Blinken in Washington", text).value == "2021-07-23"
+    assert _first(found, "Monday", "planned to be announced", text).value == "2021-07-26"
+    assert _first(found, "February 4, 2021").value == "2021-02-04"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
+def test_seed_004() -> None:
+    text = _article("004_1d7b1556ae453f1b.txt")
+    found = annotate(text, dt.date(2023, 12, 28))
+    assert _first(found, "Tuesday", "On Tuesday, the US", text).value == "2023-12-26"
+    assert _first(found, "Monday", "On Monday", text).value == "2023-12-25"
+    assert _first(found, "December 8").value == "2023-12-08"
+    assert _first(found, "October 7").value == "2023-10-07"
+    assert _first(found, "October 17").value == "2023-10-17"
+    mid = _first(found, "mid-October")
+    assert (mid.value, mid.mod) == ("2023-10", "MID")
+    assert _first(found, "this morning").value == "2023-12-28TMO"
+    assert _first(found, "this afternoon").value == "2023-12-28TAF"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
+def test_seed_000_second_article() -> None:
+    text = _article("000_8590fc3bbd4370e8.txt", "Iraq Preoccupied")
+    found = annotate(text, dt.date(2024, 11, 24))
+    assert _first(found, "Saturday").value == "2024-11-23"
+    october = _first(found, "October")
+    assert october.value == "2024-10"
+    assert _first(found, "this week").value == "2024-W47"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
+def test_seed_001_second_article() -> None:
+    text = _article("001_e6a2535f0503b14a.txt", "Clashes Renew")
+    found = annotate(text, dt.date(2024, 9, 3))
+    early = _first(found, "early Monday")
+    assert (early.value, early.mod) == ("2024-09-02", "START")
+    daily = next(t for t in found if t.text.endswith("daily"))
+    assert daily.type == "SET"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [
+        ("004_1d7b1556ae453f1b.txt", "3 soldiers"),
+        ("004_1d7b1556ae453f1b.txt", "103 attacks"),
+        ("004_1d7b1556ae453f1b.txt", "2,500 American soldiers"),
+        ("003_4270a9efd2e10240.txt", "D-ISIS"),
+        ("000_8590fc3bbd4370e8.txt", "seven of its soldiers"),
+        ("002_2253fbd6b35819d7.txt", "COVID-19"),
+        ("000_8590fc3bbd4370e8.txt", "300 Israeli attacks"),
+        ("004_1d7b1556ae453f1b.txt", "More than 19 people"),
+    ],
+)
+def test_seed_numbers_are_never_dates(name: str, phrase: str) -> None:
+    text = _article(name)
+    assert phrase in text
+    start = text.index(phrase)
+    end = start + len(phrase)
+    found = annotate(text, dt.date(2024, 1, 1))
+    assert not [t for t in found if t.start < end and start < t.end]

@@ -1,0 +1,198 @@
+"""The tagger: extents as TimeML draws them and underspecified values, one test per rule family."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chronology.tagger import Tagged, tag
+
+
+def only(text: str) -> Tagged:
+    found = tag(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def extents(text: str) -> list[str]:
+    return [t.text for t in tag(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "type_", "value"),
+    [
+        # full and partial calendar dates
+        ("It happened on January 3, 2020.", "January 3, 2020", "DATE", "2020-01-03"),
+        ("The blasts on Aug. 7, 1998 killed many.", "Aug. 7, 1998", "DATE", "1998-08-07"),
+        ("dated 26 July 2021", "26 July 2021", "DATE", "2021-07-26"),
+        ("filed 1998-08-07 in court", "1998-08-07", "DATE", "1998-08-07"),
+        ("On December 8, the embassy was attacked.", "December 8", "DATE", "XXXX-12-08"),
+        ("due Sept. 30 at the latest", "Sept. 30", "DATE", "XXXX-09-30"),
+        ("adopted in January 2020, requiring", "January 2020", "DATE", "2020-01"),
+        ("Israel used its airspace in October.", "October", "DATE", "XXXX-10"),
+        ("It was founded in 1949.", "1949", "DATE", "1949"),
+        ("results for fiscal 1989 were weak", "fiscal 1989", "DATE", "1989"),
+        ("in nineteen ninety-six", "nineteen ninety-six", "DATE", "1996"),
+        # decades and centuries
+        ("prices in the 1990s rose", "the 1990s", "DATE", "199"),
+        ("music of the nineties", "the nineties", "DATE", "199"),
+        ("in the 20th century", "the 20th century", "DATE", "19"),
+        # quarters and halves
+        ("profit in the first quarter of 1998 fell", "the first quarter of 1998", "DATE", "1998-Q1"),
+        ("a third-quarter loss", "third-quarter", "DATE", "XXXX-Q3"),
+        ("sales in the first half of 1997", "the first half of 1997", "DATE", "1997-H1"),
+        ("in the latest quarter", "the latest quarter", "DATE", "UNDEF-this-quarter-MINUS-1"),
+        # seasons and holidays
+        ("formed last summer, it", "last summer", "DATE", "UNDEF-last-XXXX-SU"),
+        ("the winter of 1994", "the winter of 1994", "DATE", "1994-WI"),
+        ("shops closed on Christmas Day", "Christmas Day", "DATE", "XXXX-12-25"),
+        ("they met on Thanksgiving", "Thanksgiving", "DATE", "XXXX-11-NTH-4-4"),
+        ("on Easter Monday", "Easter Monday", "DATE", "XXXX-EASTER+1"),
+        # weekdays, deictic days and parts of day
+        ("It was attacked on Monday.", "Monday", "DATE", "XXXX-WXX-1"),
+        ("He said last Friday that", "last Friday", "DATE", "UNDEF-last-XXXX-WXX-5"),
+        ("read Wednesday night at a rally", "Wednesday night", "DATE", "XXXX-WXX-3TNI"),
+        ("the RSF attacked early Monday", "early Monday", "DATE", "XXXX-WXX-1"),
+        ("He arrived yesterday.", "yesterday", "DATE", "UNDEF-this-day-MINUS-1"),
+        ("briefed on the attack this morning", "this morning", "TIME", "UNDEF-this-dayTMO"),
+        ("in a call this afternoon", "this afternoon", "TIME", "UNDEF-this-dayTAF"),
+        ("shelling last night", "last night", "TIME", "UNDEF-this-day-MINUS-1TNI"),
+        # relative calendar units
+        ("a statement made last week", "last week", "DATE", "UNDEF-this-week-MINUS-1"),
+        ("Baghdad has been busy this week", "this week", "DATE", "UNDEF-this-week"),
+        ("profits rose last year.", "last year", "DATE", "UNDEF-this-year-MINUS-1"),
+        ("sales rose earlier this year.", "earlier this year", "DATE", "UNDEF-this-year"),
+        ("by the end of the year.", "the end of the year", "DATE", "UNDEF-this-year"),
+        # shifts
+        ("passed four years ago, following", "four years ago", "DATE", "UNDEF-this-year-MINUS-4"),
+        ("up from $4 a year earlier.", "a year earlier", "DATE", "UNDEF-REF-year-MINUS-1"),
+        ("he returned two days later", "two days later", "DATE", "UNDEF-REF-day-PLUS-2"),
+        ("compared with year-earlier profit", "year-earlier", "DATE", "UNDEF-REF-year-MINUS-1"),
+        # durations
+        ("talks lasted two weeks", "two weeks", "DURATION", "P2W"),
+        ("over the past three years", "the past three years", "DURATION", "P3Y"),
+        ("a two-year plan", "two-year", "DURATION", "P2Y"),
+        ("in the first nine months", "the first nine months", "DURATION", "P9M"),
+        ("it took 5 1/2 hours", "5 1/2 hours", "DURATION", "PT5H30M"),
+        ("for several years", "several years", "DURATION", "PXY"),
+        ("it has waited for years", "years", "DURATION", "PXY"),
+        ("in recent weeks", "recent weeks", "DURATION", "PXW"),
+        ("for the year ending then", "the year", "DURATION", "P1Y"),
+        ("less than a decade of rule", "less than a decade", "DURATION", "P10Y"),
+        # sets
+        ("prices are set daily", "daily", "SET", "P1D"),
+        ("they meet every Tuesday", "every Tuesday", "SET", "XXXX-WXX-2"),
+        ("it is reviewed each year", "each year", "SET", "P1Y"),
+        ("twice a week", "a week", "SET", "P1W"),
+        # clock times
+        ("at 3:30 p.m. the blast", "3:30 p.m.", "TIME", "XXXX-XX-XXT15:30"),
+        ("opens at 9 a.m. Tuesday", "9 a.m. Tuesday", "TIME", "XXXX-WXX-2T09:00"),
+        ("shut at noon", "noon", "TIME", "XXXX-XX-XXT12:00"),
+        # references
+        ("Iraq can now defend itself", "now", "DATE", "PRESENT_REF"),
+        ("is not currently planned", "currently", "DATE", "PRESENT_REF"),
+        ("there have recently been attacks", "recently", "DATE", "PAST_REF"),
+        ("the future of the coalition", "the future", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_rule_families(text: str, extent: str, type_: str, value: str) -> None:
+    found = only(text)
+    assert (found.text, found.type, found.value) == (extent, type_, value)
+    assert text[found.start : found.end] == extent
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "mod"),
+    [
+        ("attacks since mid-October", "mid-October", "MID"),
+        ("in late November", "late November", "END"),
+        ("early next year", "early next year", "START"),
+        ("by the end of 1990", "the end of 1990", "END"),
+        ("nearly two weeks ago", "nearly two weeks ago", "APPROX"),
+        ("more than 20 years", "more than 20 years", "MORE_THAN"),
+        ("strikes almost daily", "almost daily", "APPROX"),
+        ("in the late 1970s", "the late 1970s", "END"),
+    ],
+)
+def test_modifiers_are_in_the_extent(text: str, extent: str, mod: str) -> None:
+    found = only(text)
+    assert (found.text, found.mod) == (extent, mod)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "seven of its soldiers were hurt",
+        "300 Israeli attacks",
+        "the COVID-19 pandemic",
+        "2,500 American soldiers",
+        "103 attacks against its forces",
+        "the injury of 3 soldiers",
+        "More than 19 people died",
+        "the D-ISIS coalition",
+        "call +1 202-555-1998 now or 202-555-2001",
+        "it cost $1999 and 1,999 euros",
+        "a 44-year-old man",
+        "prices may fall in spring",
+        "Jan Smith spoke",
+    ],
+)
+def test_never_a_date(text: str) -> None:
+    assert [t for t in tag(text) if t.type in {"DATE", "TIME"} and t.value != "PRESENT_REF"] == []
+
+
+def test_large_number_of_years_is_a_duration_not_a_date() -> None:
+    found = tag("10,000 in 2,000 years")
+    assert [(t.text, t.type) for t in found] == [("2,000 years", "DURATION")]
+
+
+def test_no_leading_preposition_and_determiner_outside_adjectives() -> None:
+    assert extents("in the third quarter") == ["the third quarter"]
+    assert extents("the third-quarter loss") == ["third-quarter"]
+    assert extents("since October 17, according") == ["October 17"]
+
+
+def test_needs_anchor_flag() -> None:
+    absolute, relative = tag("On January 3, 2020 and on Monday")
+    assert not absolute.needs_anchor
+    assert relative.needs_anchor
+
+
+def test_results_are_in_text_order_and_name_their_rule() -> None:
+    found = tag("Last week, on Monday, in 1998, for two weeks")
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    assert [t.rule for t in found] == ["relative_unit", "weekday", "year", "duration"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 -,./:'aAdeilmnorstuyMJ\nFTWSy")), max_size=80))
+def test_properties_on_arbitrary_text(text: str) -> None:
+    found = tag(text)
+    for item in found:
+        assert text[item.start : item.end] == item.text
+        assert item.start < item.end
+    for left, right in itertools.pairwise(found):
+        assert left.end <= right.start
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["on", "Monday", "last", "week", "two", "years", "ago", "the", "third", "quarter", "of", "1998",
+             "Dec.", "8", ",", "early", "mid-October", "since", "daily", "every", "Tuesday", "3:30", "p.m.",
+             "a", "year", "earlier", "now", "nearly", "\n", "the", "end"]
+        ),
+        max_size=30,
+    )
+)
+def test_properties_on_temporal_word_soup(words: list[str]) -> None:
+    text = " ".join(words)
+    found = tag(text)
+    for item in found:
+        assert text[item.start : item.end] == item.text
+    for left, right in itertools.pairwise(found):
+        assert left.end <= right.start
