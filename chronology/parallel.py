@@ -130,7 +130,9 @@ def build_timeline_dask(
             client = distributed.Client(scheduler)
         else:
             workers = local_workers or default_workers()
-            cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
             client = distributed.Client(cluster)
     except OSError as error:
         raise ChronologyError(f"cannot reach the Dask scheduler {scheduler}: {error}") from None
