@@ -148,9 +148,7 @@ def build_timeline_dask(
                     on_progress(articles, events)
         if not waves:
             return assemble([])
-        timeline: Timeline = (
-            db.concat(waves).reduction(_keep, _assemble_partitions, split_every=False).compute()
-        )
+        timeline: Timeline = db.concat(waves).reduction(_keep, _assemble_partitions, split_every=False).compute()
     if cluster is not None:
         cluster.close()
     return timeline

@@ -45,9 +45,7 @@ def analyse_article(article: Article, hints: DateHints) -> ArticleAnalysis:
     unanchored = resolve(article.text, tagged, None)
     context = publication_context(article, hints, unanchored)
     timexes = resolve(article.text, tagged, context.date) if context.date is not None else unanchored
-    events = extract_events(
-        article, context, timexes, sentence_spans(article.text), boilerplate_spans(article.text)
-    )
+    events = extract_events(article, context, timexes, sentence_spans(article.text), boilerplate_spans(article.text))
     return ArticleAnalysis(article, context, tuple(timexes), tuple(events))
 
 

@@ -43,7 +43,9 @@ def folder(tmp_path: Path) -> Path:
     return inputs
 
 
-def test_empty_files_are_reported_and_the_rest_is_built(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_files_are_reported_and_the_rest_is_built(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_text("   \n\n\t\n", encoding="utf-8")
     assert build([folder], tmp_path / "out") == 0
@@ -67,7 +69,9 @@ def test_binary_file_is_skipped(folder: Path, tmp_path: Path, capsys: pytest.Cap
 
 
 def test_cp1252_and_invalid_utf8_are_decoded(tmp_path: Path) -> None:
-    text = "Café talks\n\nPublished: May 2, 2022\n\nThe ministers’ summit in Genève opened on April 28, 2022 – à la fin.\n"
+    text = (
+        "Café talks\n\nPublished: May 2, 2022\n\nThe ministers’ summit in Genève opened on April 28, 2022 – à la fin."
+    )
     (tmp_path / "cp1252.txt").write_bytes(text.encode("cp1252"))
     (tmp_path / "broken.txt").write_bytes(GOOD.encode("utf-8") + b"\xff\xfe\xc3 trailing bytes\n")
     assert build([tmp_path / "cp1252.txt", tmp_path / "broken.txt"], tmp_path / "out") == 0
@@ -92,7 +96,9 @@ def test_deeply_nested_and_broken_html(tmp_path: Path) -> None:
     assert [e.date.value for e in timeline(tmp_path / "out").events] == ["2022-10-09"]
 
 
-def test_malformed_json_lines_are_skipped_with_their_line_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_json_lines_are_skipped_with_their_line_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     records = [
         json.dumps({"id": "a", "published": "2021-03-10", "text": "A ceasefire was signed on March 3, 2021."}),
         '{"id": "b", "text": "unterminated',
@@ -104,7 +110,10 @@ def test_malformed_json_lines_are_skipped_with_their_line_number(tmp_path: Path,
     err = capsys.readouterr().err
     assert "feed.jsonl: line 2: malformed JSON" in err
     assert "feed.jsonl: line 3: not a JSON object" in err
-    assert [a.id for a in timeline(tmp_path / "out").articles] == [f"{tmp_path / 'feed.jsonl'}#a#0", f"{tmp_path / 'feed.jsonl'}#c#0"]
+    assert [a.id for a in timeline(tmp_path / "out").articles] == [
+        f"{tmp_path / 'feed.jsonl'}#a#0",
+        f"{tmp_path / 'feed.jsonl'}#c#0",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -181,8 +190,9 @@ def test_a_killed_run_leaves_previous_outputs_intact(folder: Path, tmp_path: Pat
     assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")} == before
 
 
-def test_interrupt_is_reported_and_outputs_kept(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_interrupt_is_reported_and_outputs_kept(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
     assert build([folder], out) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
