@@ -27,6 +27,8 @@ CHUNK_DOCUMENTS = 64
 IN_FLIGHT_PER_WORKER = 2
 # Dask: chunks submitted per wave (the client holds at most one wave of text).
 DASK_WAVE_PER_WORKER = 8
+# How long to keep trying to reach a Dask scheduler before giving up with an error.
+SCHEDULER_TIMEOUT = "10s"
 
 Chunk = list[Document]
 ProgressCallback = Callable[[int, int], None]
@@ -127,7 +129,7 @@ def build_timeline_dask(
     cluster: Any = None
     try:
         if scheduler:
-            client = distributed.Client(scheduler)
+            client = distributed.Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         else:
             workers = local_workers or default_workers()
             cluster = distributed.LocalCluster(
