@@ -25,9 +25,7 @@ def take_screenshot(html: str, output: Path, width: int = 1280, height: int = 10
     with tempfile.TemporaryDirectory() as scratch, browser() as chromium:
         page_file = Path(scratch) / "timeline.html"
         page_file.write_text(html, encoding="utf-8")
-        page = chromium.new_page(
-            viewport={"width": width, "height": height}, color_scheme="dark" if dark else "light"
-        )
+        page = chromium.new_page(viewport={"width": width, "height": height}, color_scheme="dark" if dark else "light")
         page.goto(page_file.as_uri())
         page.wait_for_selector("html[data-ready]")
         output.parent.mkdir(parents=True, exist_ok=True)

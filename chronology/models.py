@@ -92,7 +92,9 @@ class Timex(Record):
     value: str = Field(description="resolved TIMEX3 value, e.g. 2023-12-26, 2024-10, P4Y, XXXX-WXX-2")
     mod: str | None = None
     underspecified: str = Field(description="the value as tagged, before anchoring, e.g. XXXX-WXX-2")
-    anchor: str | None = Field(default=None, description="what the value was anchored to: 'publication', a tid, or None")
+    anchor: str | None = Field(
+        default=None, description="what the value was anchored to: 'publication', a tid, or None"
+    )
     anchor_value: str | None = Field(default=None, description="the anchor's value, e.g. 2023-12-28")
 
 

@@ -1,22 +1,25 @@
 """The pipeline: ingest -> publication context -> tagging -> resolution -> events -> merge.
 
 Each article is analysed on its own by a pure function (`analyse_article`), so articles can be processed in
-any order or in parallel; the merge is the only step that sees all of them.
+any order or in parallel (see chronology.parallel); the merge is the only step that sees all of them. What the
+merge needs of an article is small (its record fields and events), so analyses are made `lean` as soon as they
+are done: memory then grows with the events kept, not with the text read.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chronology.context import DateHints, manifest_entry, publication_context
-from chronology.events import extract_events
+from chronology.events import extract_events, undated_events
 from chronology.ingest import boilerplate_spans, split_articles
 from chronology.merge import merge_events
 from chronology.models import Article, ArticleRecord, Document, Event, PublicationContext, Timeline, Timex
-from chronology.resolver import annotate
+from chronology.resolver import resolve
 from chronology.sentences import sentence_spans
+from chronology.tagger import tag
 
 
 @dataclass(frozen=True)
@@ -25,21 +28,37 @@ class ArticleAnalysis:
     context: PublicationContext
     timexes: tuple[Timex, ...]
     events: tuple[Event, ...]
+    undated: tuple[Event, ...] = ()
+
+    def lean(self) -> ArticleAnalysis:
+        """This analysis without what the timeline does not use: the article's text and the timexes."""
+        return replace(self, article=self.article.model_copy(update={"text": ""}), timexes=())
+
+
+ArticleCallback = Callable[[ArticleAnalysis], None]
 
 
 def analyse_article(article: Article, hints: DateHints) -> ArticleAnalysis:
-    """Date one article and extract its events. The tagger runs once without an anchor (its absolute dates
-    and unanchored weekdays feed publication-date inference), then again anchored to the publication date."""
-    unanchored = annotate(article.text, None)
+    """Date one article and extract its events. The expressions are tagged once and resolved twice: first
+    without an anchor (absolute dates and unanchored weekdays feed publication-date inference), then anchored
+    to the publication date."""
+    tagged = tag(article.text)
+    unanchored = resolve(article.text, tagged, None)
     context = publication_context(article, hints, unanchored)
-    timexes = annotate(article.text, context.date) if context.date is not None else unanchored
-    events = extract_events(
-        article, context, timexes, sentence_spans(article.text), boilerplate_spans(article.text, article.headline)
-    )
+    timexes = resolve(article.text, tagged, context.date) if context.date is not None else unanchored
+    sentences, skip = sentence_spans(article.text), boilerplate_spans(article.text, article.headline)
+    events = extract_events(article, context, timexes, sentences, skip)
+    # Kept apart: the timeline lists them only when asked (build --include-undated).
+    undated = undated_events(article, context, timexes, sentences, skip)
     entry = manifest_entry(article, hints)
     if entry is not None and entry.publisher and not article.publisher:
         article = article.model_copy(update={"publisher": entry.publisher})
-    return ArticleAnalysis(article, context, tuple(timexes), tuple(events))
+    return ArticleAnalysis(article, context, tuple(timexes), tuple(events), tuple(undated))
+
+
+def analyse_document(document: Document, hints: DateHints) -> list[ArticleAnalysis]:
+    """Lean analyses of every article of one document, in order."""
+    return [analyse_article(article, hints).lean() for article in split_articles(document)]
 
 
 def iter_articles(documents: Iterable[Document]) -> Iterator[Article]:
@@ -47,7 +66,7 @@ def iter_articles(documents: Iterable[Document]) -> Iterator[Article]:
         yield from split_articles(document)
 
 
-def _warnings(analyses: list[ArticleAnalysis]) -> list[str]:
+def _warnings(analyses: Iterable[ArticleAnalysis]) -> list[str]:
     warnings: list[str] = []
     for analysis in analyses:
         article, context = analysis.article, analysis.context
@@ -66,9 +85,14 @@ def _warnings(analyses: list[ArticleAnalysis]) -> list[str]:
     return warnings
 
 
-def assemble(analyses: list[ArticleAnalysis]) -> Timeline:
-    """Merge the analysed articles into one timeline."""
-    events = merge_events(event for analysis in analyses for event in analysis.events)
+def assemble(analyses: list[ArticleAnalysis], include_undated: bool = False) -> Timeline:
+    """Merge the analysed articles (in input order) into one timeline; with include_undated, their statements
+    without a date of their own too."""
+    events = merge_events(
+        event
+        for analysis in analyses
+        for event in (analysis.events + analysis.undated if include_undated else analysis.events)
+    )
     per_article = Counter(article_id for event in events for article_id in {m.article_id for m in event.mentions})
     articles = tuple(
         ArticleRecord(
@@ -88,12 +112,17 @@ def assemble(analyses: list[ArticleAnalysis]) -> Timeline:
 def build_timeline(
     documents: Iterable[Document],
     hints: DateHints,
-    on_article: Callable[[ArticleAnalysis], None] | None = None,
+    on_article: ArticleCallback | None = None,
+    workers: int = 1,
+    include_undated: bool = False,
 ) -> Timeline:
+    """The merged timeline of the documents, read one by one. With workers > 1 the articles are analysed in
+    that many processes; the result is the same for any number of workers."""
+    from chronology.parallel import analyse_documents
+
     analyses: list[ArticleAnalysis] = []
-    for article in iter_articles(documents):
-        analysis = analyse_article(article, hints)
+    for analysis in analyse_documents(documents, hints, workers):
         analyses.append(analysis)
         if on_article is not None:
             on_article(analysis)
-    return assemble(analyses)
+    return assemble(analyses, include_undated)

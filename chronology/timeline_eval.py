@@ -32,7 +32,6 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from chronology.commands.build import with_undated
 from chronology.context import DateHints
 from chronology.errors import InputError
 from chronology.models import Article, Event, Granularity, Timeline
@@ -165,9 +164,8 @@ def run_pipeline(documents: Sequence[SemevalDocument], include_undated: bool = F
             id=f"{document.docid}#0", source=document.docid, index=0, headline=document.title, start=0,
             end=len(document.text), text=document.text, published=document.dct.isoformat(),
         )
-        analysis = analyse_article(article, DateHints(published_all=document.dct))
-        analyses.append(with_undated(analysis) if include_undated else analysis)
-    return assemble(analyses)
+        analyses.append(analyse_article(article, DateHints(published_all=document.dct)))
+    return assemble(analyses, include_undated)
 
 
 def _word_offset(document: SemevalDocument, mention: GoldMention) -> int:

@@ -22,7 +22,9 @@ _EDTF_SUBYEAR = {
 }
 # Northern-hemisphere meteorological seasons as (start month, length in months); winter runs into the next year.
 _SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
-_SUBYEAR_GRANULARITY: dict[str, Granularity] = {"S": "season", "F": "season", "W": "season", "Q": "quarter", "H": "half"}
+_SUBYEAR_GRANULARITY: dict[str, Granularity] = {
+    "S": "season", "F": "season", "W": "season", "Q": "quarter", "H": "half",
+}
 
 
 def _month_end(year: int, month: int) -> dt.date:

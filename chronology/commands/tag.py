@@ -51,7 +51,9 @@ def tag_document(document: Document, hints: DateHints) -> tuple[list[Timex], lis
     return timexes, contexts, ids
 
 
-def _json_record(document: Document, timexes: list[Timex], contexts: list[PublicationContext], ids: list[str]) -> dict[str, Any]:
+def _json_record(
+    document: Document, timexes: list[Timex], contexts: list[PublicationContext], ids: list[str]
+) -> dict[str, Any]:
     return {
         "source": document.source,
         "articles": [

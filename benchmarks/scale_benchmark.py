@@ -1,0 +1,197 @@
+"""Throughput and peak memory of `chronology build` on synthetic archives of growing size.
+
+    python benchmarks/scale_benchmark.py --sizes 1000 10000 100000 --workers 2 [--out benchmarks/scale_results.md]
+
+Each size runs the real command line in a subprocess on an archive from make_archive.py (cached under
+--cache). Measured: wall time, CPU time of the process tree (so the rate per core holds on a shared machine),
+MB/s and articles/s, and the peak resident memory of the whole process tree (sampled with psutil). A second,
+in-process pass times the stages (analysis vs merge vs rendering) to show where the time goes as sizes grow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+import psutil  # noqa: E402
+from make_archive import write_archive  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Run:
+    articles: int
+    megabytes: float
+    wall: float
+    cpu: float
+    peak_rss_mb: float
+    events: int
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.megabytes / self.wall
+
+    @property
+    def mb_per_cpu_s(self) -> float:
+        return self.megabytes / self.cpu
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.wall
+
+
+def _archive(cache: Path, articles: int) -> tuple[Path, float]:
+    folder = cache / f"archive-{articles}"
+    marker = folder / ".size"
+    if not marker.exists():
+        size = write_archive(folder, articles)
+        marker.write_text(str(size))
+    return folder, int(marker.read_text()) / 1e6
+
+
+def _sample_tree(process: psutil.Process, cpu: dict[int, float]) -> int:
+    """Resident memory of the process tree now; records each member's CPU time so far in `cpu` (by pid),
+    because worker processes are not children of this one and escape RUSAGE_CHILDREN."""
+    total = 0
+    for member in [process, *process.children(recursive=True)]:
+        try:
+            with member.oneshot():
+                total += member.memory_info().rss
+                times = member.cpu_times()
+        except psutil.Error:
+            continue
+        cpu[member.pid] = max(cpu.get(member.pid, 0.0), times.user + times.system)
+    return total
+
+
+def measure(cache: Path, articles: int, workers: int, extra: list[str]) -> Run:
+    folder, megabytes = _archive(cache, articles)
+    out = Path(tempfile.mkdtemp(prefix="chronology-bench-"))
+    command = [sys.executable, "-m", "chronology.cli", "build", str(folder), "--out", str(out), "-q"]
+    command += ["--workers", str(workers), *extra]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    process = psutil.Process(child.pid)
+    peak = 0
+    cpu_by_pid: dict[int, float] = {}
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            try:
+                peak = max(peak, _sample_tree(process, cpu_by_pid))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    code = child.wait()
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if code != 0:
+        raise SystemExit(f"build failed with exit code {code} on {articles} articles")
+    cpu = sum(cpu_by_pid.values())
+    events = (out / "timeline.json").read_text(encoding="utf-8").count('"status": ')
+    return Run(articles, megabytes, wall, cpu, peak / 1e6, events)
+
+
+def stages(cache: Path, articles: int) -> dict[str, float]:
+    """Seconds per stage, in this process, one worker."""
+    from chronology.context import DateHints
+    from chronology.html import render_html
+    from chronology.ingest import iter_documents
+    from chronology.parallel import analyse_documents
+    from chronology.pipeline import assemble
+    from chronology.render import timeline_json
+
+    folder, _ = _archive(cache, articles)
+    marks = [time.process_time()]
+    analyses = list(analyse_documents(iter_documents([str(folder)], lambda message: None), DateHints(), 1))
+    marks.append(time.process_time())
+    timeline = assemble(analyses)
+    marks.append(time.process_time())
+    timeline_json(timeline)
+    render_html(timeline)
+    marks.append(time.process_time())
+    names = ("read + analyse", "merge", "render json + html")
+    return {name: marks[i + 1] - marks[i] for i, name in enumerate(names)}
+
+
+def report(runs: list[Run], stage_rows: dict[int, dict[str, float]], workers: int, command: str) -> str:
+    lines = [
+        "# Scale benchmark",
+        "",
+        f"Command: `{command}`  ",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"`build --workers {workers}` on archives from `benchmarks/make_archive.py` (seed 7).  ",
+        "CPU s is the CPU time of the whole process tree, so MB/CPU-s is the rate per core even when other jobs "
+        "share the machine; peak RSS is the sum over the process tree (psutil, sampled every 0.05 s with the CPU "
+        "times).",
+        "",
+        "| articles | MB | events | wall s | CPU s | MB/s | MB/CPU-s (per core) | articles/s | peak RSS MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for run in runs:
+        lines.append(
+            f"| {run.articles} | {run.megabytes:.1f} | {run.events} | {run.wall:.1f} | {run.cpu:.1f} | "
+            f"{run.mb_per_s:.3f} | {run.mb_per_cpu_s:.3f} | {run.articles_per_s:.1f} | {run.peak_rss_mb:.0f} |"
+        )
+    if len(runs) > 1:
+        first, last = runs[0], runs[-1]
+        scale = last.articles / first.articles
+        lines += [
+            "",
+            f"Growth from {first.articles} to {last.articles} articles (x{scale:.0f}): wall time "
+            f"x{last.wall / first.wall:.1f}, CPU time x{last.cpu / first.cpu:.1f}, peak memory "
+            f"x{last.peak_rss_mb / first.peak_rss_mb:.1f}.",
+        ]
+    if stage_rows:
+        names = list(next(iter(stage_rows.values())))
+        lines += [
+            "",
+            "## Where the time goes (CPU s in one process, one worker)",
+            "",
+            "| articles | " + " | ".join(names) + " |",
+            "|---:|" + "---:|" * len(names),
+        ]
+        for articles, row in stage_rows.items():
+            lines.append(f"| {articles} | " + " | ".join(f"{row[name]:.1f}" for name in names) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="chronology scale benchmark")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--stages", type=int, nargs="*", default=[], help="sizes to time stage by stage")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "chronology-archives")
+    parser.add_argument("--out", type=Path, help="write the Markdown report here too")
+    parser.add_argument("build_args", nargs="*", help="extra arguments for build (after --)")
+    args = parser.parse_args()
+    runs = []
+    for size in args.sizes:
+        runs.append(measure(args.cache, size, args.workers, args.build_args))
+        print(runs[-1], file=sys.stderr, flush=True)
+    stage_rows = {size: stages(args.cache, size) for size in args.stages}
+    command = "python " + " ".join(["benchmarks/scale_benchmark.py", *sys.argv[1:]])
+    text = report(runs, stage_rows, args.workers, command)
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""Parallel analysis: documents are analysed in worker processes (locally) or on a Dask cluster, and the
+results come back in input order, so the timeline is byte-identical for any number of workers.
+
+Documents are read lazily and sent in chunks; only a bounded number of chunks is in flight at any time, so the
+text held in memory does not grow with the archive. Workers return lean analyses (no article text).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from chronology.context import DateHints
+from chronology.errors import ChronologyError
+from chronology.models import Document, Timeline
+from chronology.pipeline import ArticleAnalysis, analyse_document, assemble
+
+# A chunk closes at this many characters or documents: large enough to amortise the inter-process transfer,
+# small enough that workers stay evenly loaded and little text is in flight.
+CHUNK_CHARS = 200_000
+CHUNK_DOCUMENTS = 64
+# Chunks in flight per worker: one running, one queued, so no worker waits for the reader.
+IN_FLIGHT_PER_WORKER = 2
+# Dask: chunks submitted per wave (the client holds at most one wave of text).
+DASK_WAVE_PER_WORKER = 8
+# How long to keep trying to reach a Dask scheduler before giving up with an error.
+SCHEDULER_TIMEOUT = "10s"
+
+Chunk = list[Document]
+ProgressCallback = Callable[[int, int], None]
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def chunks(documents: Iterable[Document]) -> Iterator[Chunk]:
+    """Consecutive groups of documents, each up to CHUNK_CHARS characters (or one larger document)."""
+    chunk: Chunk = []
+    size = 0
+    for document in documents:
+        if chunk and (size + len(document.text) > CHUNK_CHARS or len(chunk) >= CHUNK_DOCUMENTS):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(document)
+        size += len(document.text)
+    if chunk:
+        yield chunk
+
+
+def analyse_chunk(chunk: Chunk, hints: DateHints) -> list[ArticleAnalysis]:
+    """Lean analyses of every article of a chunk, in order (the unit of work of a worker)."""
+    return [analysis for document in chunk for analysis in analyse_document(document, hints)]
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # Forkserver workers start from a clean, single-threaded process that has already imported the package:
+    # fast to start, and safe even when the parent runs threads (a Dask client, a test runner).
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["chronology.parallel"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def analyse_documents(documents: Iterable[Document], hints: DateHints, workers: int = 1) -> Iterator[ArticleAnalysis]:
+    """Lean analyses of every article of the documents, in input order, using `workers` processes
+    (1 = in this process)."""
+    if workers < 1:
+        raise ChronologyError(f"workers must be at least 1, not {workers}")
+    if workers == 1:
+        for document in documents:
+            yield from analyse_document(document, hints)
+        return
+    pending: list[Future[list[ArticleAnalysis]]] = []
+    with _pool(workers) as pool:
+        try:
+            for chunk in chunks(documents):
+                pending.append(pool.submit(analyse_chunk, chunk, hints))
+                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                    yield from pending.pop(0).result()
+            while pending:
+                yield from pending.pop(0).result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Dask
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _counts(analyses: list[ArticleAnalysis]) -> tuple[int, int]:
+    return len(analyses), sum(len(a.events) for a in analyses)
+
+
+def _assemble_partitions(
+    partitions: Iterable[Iterable[list[ArticleAnalysis]]], include_undated: bool = False
+) -> Timeline:
+    """The reduction's aggregate: every partition's chunk results, in partition order, merged into one timeline."""
+    return assemble([analysis for part in partitions for chunk in part for analysis in chunk], include_undated)
+
+
+def _keep(part: Iterable[list[ArticleAnalysis]]) -> list[list[ArticleAnalysis]]:
+    return list(part)
+
+
+def build_timeline_dask(
+    documents: Iterable[Document],
+    hints: DateHints,
+    scheduler: str | None = None,
+    on_progress: ProgressCallback | None = None,
+    local_workers: int | None = None,
+    include_undated: bool = False,
+) -> Timeline:
+    """The timeline computed on a Dask cluster: chunks of documents are analysed on the workers (a dask.bag
+    per wave of chunks, persisted there), and the merge runs on a worker as the bag's reduction, in input
+    order, so the result is the local run's. `scheduler` is the address of a running scheduler
+    (e.g. tcp://10.0.0.5:8786); without it a LocalCluster of `local_workers` processes is started."""
+    try:
+        # Imported as untyped modules: dask and distributed ship incomplete type hints.
+        db: Any = importlib.import_module("dask.bag")
+        distributed: Any = importlib.import_module("distributed")
+    except ImportError:
+        raise ChronologyError(
+            "the dask engine needs the optional dependencies: pip install 'chronology[dask]'"
+        ) from None
+    cluster: Any = None
+    try:
+        if scheduler:
+            client = distributed.Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        else:
+            workers = local_workers or default_workers()
+            cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            client = distributed.Client(cluster)
+    except OSError as error:
+        raise ChronologyError(f"cannot reach the Dask scheduler {scheduler}: {error}") from None
+    with client:
+        wave_size = max(1, sum(client.nthreads().values())) * DASK_WAVE_PER_WORKER
+        waves: list[Any] = []
+        stream = chunks(documents)
+        while wave := [chunk for _, chunk in zip(range(wave_size), stream, strict=False)]:
+            bag = db.from_sequence(wave, npartitions=len(wave)).map(analyse_chunk, hints).persist()
+            waves.append(bag)
+            if on_progress is not None:
+                for articles, events in bag.map(_counts).compute():
+                    on_progress(articles, events)
+        if not waves:
+            return assemble([])
+        timeline: Timeline = db.concat(waves).reduction(
+            _keep, functools.partial(_assemble_partitions, include_undated=include_undated), split_every=False
+        ).compute()
+    if cluster is not None:
+        cluster.close()
+    return timeline

@@ -1,0 +1,155 @@
+"""Properties over random and adversarial text: the tagger never crashes, offsets point at the text they claim,
+every build output validates against the schema and round-trips, and the output does not depend on the number
+of worker processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jsonschema
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chronology.cli import main
+from chronology.context import DateHints
+from chronology.models import Document, Timeline
+from chronology.pipeline import build_timeline
+from chronology.render import timeline_json
+from chronology.resolver import annotate
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = Timeline.model_json_schema(mode="serialization")
+
+# Pieces of date-like text, so that random strings often come close to what the tagger's patterns match.
+TOKENS = (
+    "on",
+    "in",
+    "the",
+    "of",
+    "last",
+    "next",
+    "this",
+    "since",
+    "until",
+    "ago",
+    "early",
+    "late",
+    "mid",
+    "week",
+    "weeks",
+    "month",
+    "year",
+    "years",
+    "days",
+    "day",
+    "Monday",
+    "Tuesday",
+    "Sunday",
+    "May",
+    "March",
+    "Dec.",
+    "Sept",
+    "2021",
+    "1999",
+    "99999",
+    "0",
+    "12",
+    "31",
+    "45th",
+    "1st",
+    "2,000",
+    "10,000",
+    "'90s",
+    "1990s",
+    "Q3",
+    "third",
+    "quarter",
+    "spring",
+    "Christmas",
+    "morning",
+    "tonight",
+    "noon",
+    "3:45",
+    "25:61",
+    "p.m.",
+    "2021-02-30",
+    "31/02/2020",
+    "T10:00",
+    "—",
+    ",",
+    ".",
+    "/",
+    "-",
+    ":",
+    "(",
+    ")",
+    "\n",
+    "\n\n",
+    "  ",
+    "\t",
+    "年",
+    "مارس",
+    "٢٠٢١",
+    "\u200b",
+    "\ufeff",
+    "é",
+    "İ",
+    "ß",
+    "\U0001f600",
+)
+token_text = st.lists(st.sampled_from(TOKENS), max_size=60).map(" ".join)
+any_text = st.one_of(st.text(max_size=300), token_text, st.lists(token_text, max_size=4).map("".join))
+anchors = st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=any_text, anchor=anchors)
+def test_tagger_never_crashes_and_offsets_point_at_their_text(text: str, anchor: dt.date | None) -> None:
+    timexes = annotate(text, anchor)
+    previous_end = 0
+    for timex in timexes:
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.start >= previous_end  # in text order, never overlapping
+        previous_end = timex.end
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(any_text.filter(str.strip), min_size=1, max_size=3), published=anchors)
+def test_every_build_output_validates_and_round_trips(texts: list[str], published: dt.date | None) -> None:
+    documents = [Document(source=f"doc{i}.txt", text=text, format="text") for i, text in enumerate(texts)]
+    hints = DateHints(published_all=published)
+    timeline = build_timeline(documents, hints)
+    rendered = timeline_json(timeline)
+    jsonschema.validate(json.loads(rendered), SCHEMA)
+    assert timeline_json(Timeline.model_validate_json(rendered)) == rendered
+    for event in timeline.events:
+        for mention in event.mentions:
+            source = texts[int(mention.source.removeprefix("doc").removesuffix(".txt"))]
+            assert source[mention.span[0] : mention.span[1]] == mention.expression
+            assert mention.sentence_span[0] <= mention.span[0] < mention.span[1] <= mention.sentence_span[1]
+
+
+def _build(paths: list[str], out: Path, workers: int) -> bytes:
+    assert main(["build", *paths, "--out", str(out), "--workers", str(workers), "-q", "--events-jsonl"]) == 0
+    return b"".join((out / name).read_bytes() for name in ("timeline.json", "timeline.html", "events.jsonl"))
+
+
+def test_output_is_identical_for_one_and_two_workers(tmp_path: Path) -> None:
+    seeds = str(ROOT / "seeds")
+    assert _build([seeds], tmp_path / "one", 1) == _build([seeds], tmp_path / "two", 2)
+
+
+@settings(
+    max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(texts=st.lists(token_text.filter(str.strip), min_size=2, max_size=12))
+def test_random_archives_are_identical_for_one_and_two_workers(texts: list[str], tmp_path: Path) -> None:
+    folder = tmp_path / f"in{len(list(tmp_path.iterdir()))}"
+    folder.mkdir()
+    for number, text in enumerate(texts):
+        (folder / f"{number:03d}.txt").write_text(text, encoding="utf-8")
+    args = [str(folder), "--published", "2020-02-29"]
+    assert _build(args, folder.with_suffix(".one"), 1) == _build(args, folder.with_suffix(".two"), 2)
