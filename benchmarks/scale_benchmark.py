@@ -11,6 +11,7 @@ in-process pass times the stages (analysis vs merge vs rendering) to show where 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import subprocess
@@ -89,10 +90,8 @@ def measure(cache: Path, articles: int, workers: int, extra: list[str]) -> Run:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            try:
+            with contextlib.suppress(psutil.Error):  # the process may end between two calls
                 peak = max(peak, _sample_tree(process, cpu_by_pid))
-            except psutil.Error:
-                pass
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
