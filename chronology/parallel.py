@@ -7,7 +7,6 @@ text held in memory does not grow with the archive. Workers return lean analyses
 
 from __future__ import annotations
 
-import functools
 import importlib
 import multiprocessing
 import os
@@ -54,9 +53,9 @@ def chunks(documents: Iterable[Document]) -> Iterator[Chunk]:
         yield chunk
 
 
-def analyse_chunk(chunk: Chunk, hints: DateHints) -> list[ArticleAnalysis]:
+def analyse_chunk(chunk: Chunk, hints: DateHints, include_undated: bool = False) -> list[ArticleAnalysis]:
     """Lean analyses of every article of a chunk, in order (the unit of work of a worker)."""
-    return [analysis for document in chunk for analysis in analyse_document(document, hints)]
+    return [analysis for document in chunk for analysis in analyse_document(document, hints, include_undated)]
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -67,20 +66,22 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
-def analyse_documents(documents: Iterable[Document], hints: DateHints, workers: int = 1) -> Iterator[ArticleAnalysis]:
+def analyse_documents(
+    documents: Iterable[Document], hints: DateHints, workers: int = 1, include_undated: bool = False
+) -> Iterator[ArticleAnalysis]:
     """Lean analyses of every article of the documents, in input order, using `workers` processes
     (1 = in this process)."""
     if workers < 1:
         raise ChronologyError(f"workers must be at least 1, not {workers}")
     if workers == 1:
         for document in documents:
-            yield from analyse_document(document, hints)
+            yield from analyse_document(document, hints, include_undated)
         return
     pending: list[Future[list[ArticleAnalysis]]] = []
     with _pool(workers) as pool:
         try:
             for chunk in chunks(documents):
-                pending.append(pool.submit(analyse_chunk, chunk, hints))
+                pending.append(pool.submit(analyse_chunk, chunk, hints, include_undated))
                 if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                     yield from pending.pop(0).result()
             while pending:
@@ -99,11 +100,9 @@ def _counts(analyses: list[ArticleAnalysis]) -> tuple[int, int]:
     return len(analyses), sum(len(a.events) for a in analyses)
 
 
-def _assemble_partitions(
-    partitions: Iterable[Iterable[list[ArticleAnalysis]]], include_undated: bool = False
-) -> Timeline:
+def _assemble_partitions(partitions: Iterable[Iterable[list[ArticleAnalysis]]]) -> Timeline:
     """The reduction's aggregate: every partition's chunk results, in partition order, merged into one timeline."""
-    return assemble([analysis for part in partitions for chunk in part for analysis in chunk], include_undated)
+    return assemble([analysis for part in partitions for chunk in part for analysis in chunk])
 
 
 def _keep(part: Iterable[list[ArticleAnalysis]]) -> list[list[ArticleAnalysis]]:
@@ -147,16 +146,14 @@ def build_timeline_dask(
         waves: list[Any] = []
         stream = chunks(documents)
         while wave := [chunk for _, chunk in zip(range(wave_size), stream, strict=False)]:
-            bag = db.from_sequence(wave, npartitions=len(wave)).map(analyse_chunk, hints).persist()
+            bag = db.from_sequence(wave, npartitions=len(wave)).map(analyse_chunk, hints, include_undated).persist()
             waves.append(bag)
             if on_progress is not None:
                 for articles, events in bag.map(_counts).compute():
                     on_progress(articles, events)
         if not waves:
             return assemble([])
-        timeline: Timeline = db.concat(waves).reduction(
-            _keep, functools.partial(_assemble_partitions, include_undated=include_undated), split_every=False
-        ).compute()
+        timeline: Timeline = db.concat(waves).reduction(_keep, _assemble_partitions, split_every=False).compute()
     if cluster is not None:
         cluster.close()
     return timeline

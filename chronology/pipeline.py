@@ -28,7 +28,6 @@ class ArticleAnalysis:
     context: PublicationContext
     timexes: tuple[Timex, ...]
     events: tuple[Event, ...]
-    undated: tuple[Event, ...] = ()
 
     def lean(self) -> ArticleAnalysis:
         """This analysis without what the timeline does not use: the article's text and the timexes."""
@@ -38,27 +37,27 @@ class ArticleAnalysis:
 ArticleCallback = Callable[[ArticleAnalysis], None]
 
 
-def analyse_article(article: Article, hints: DateHints) -> ArticleAnalysis:
-    """Date one article and extract its events. The expressions are tagged once and resolved twice: first
-    without an anchor (absolute dates and unanchored weekdays feed publication-date inference), then anchored
-    to the publication date."""
+def analyse_article(article: Article, hints: DateHints, include_undated: bool = False) -> ArticleAnalysis:
+    """Date one article and extract its events (with include_undated, its statements without a date of their
+    own too). The expressions are tagged once and resolved twice: first without an anchor (absolute dates and
+    unanchored weekdays feed publication-date inference), then anchored to the publication date."""
     tagged = tag(article.text)
     unanchored = resolve(article.text, tagged, None)
     context = publication_context(article, hints, unanchored)
     timexes = resolve(article.text, tagged, context.date) if context.date is not None else unanchored
     sentences, skip = sentence_spans(article.text), boilerplate_spans(article.text, article.headline)
     events = extract_events(article, context, timexes, sentences, skip)
-    # Kept apart: the timeline lists them only when asked (build --include-undated).
-    undated = undated_events(article, context, timexes, sentences, skip)
+    if include_undated:
+        events += undated_events(article, context, timexes, sentences, skip)
     entry = manifest_entry(article, hints)
     if entry is not None and entry.publisher and not article.publisher:
         article = article.model_copy(update={"publisher": entry.publisher})
-    return ArticleAnalysis(article, context, tuple(timexes), tuple(events), tuple(undated))
+    return ArticleAnalysis(article, context, tuple(timexes), tuple(events))
 
 
-def analyse_document(document: Document, hints: DateHints) -> list[ArticleAnalysis]:
+def analyse_document(document: Document, hints: DateHints, include_undated: bool = False) -> list[ArticleAnalysis]:
     """Lean analyses of every article of one document, in order."""
-    return [analyse_article(article, hints).lean() for article in split_articles(document)]
+    return [analyse_article(article, hints, include_undated).lean() for article in split_articles(document)]
 
 
 def iter_articles(documents: Iterable[Document]) -> Iterator[Article]:
@@ -85,14 +84,9 @@ def _warnings(analyses: Iterable[ArticleAnalysis]) -> list[str]:
     return warnings
 
 
-def assemble(analyses: list[ArticleAnalysis], include_undated: bool = False) -> Timeline:
-    """Merge the analysed articles (in input order) into one timeline; with include_undated, their statements
-    without a date of their own too."""
-    events = merge_events(
-        event
-        for analysis in analyses
-        for event in (analysis.events + analysis.undated if include_undated else analysis.events)
-    )
+def assemble(analyses: list[ArticleAnalysis]) -> Timeline:
+    """Merge the analysed articles (in input order) into one timeline."""
+    events = merge_events(event for analysis in analyses for event in analysis.events)
     per_article = Counter(article_id for event in events for article_id in {m.article_id for m in event.mentions})
     articles = tuple(
         ArticleRecord(
@@ -121,8 +115,8 @@ def build_timeline(
     from chronology.parallel import analyse_documents
 
     analyses: list[ArticleAnalysis] = []
-    for analysis in analyse_documents(documents, hints, workers):
+    for analysis in analyse_documents(documents, hints, workers, include_undated):
         analyses.append(analysis)
         if on_article is not None:
             on_article(analysis)
-    return assemble(analyses, include_undated)
+    return assemble(analyses)

@@ -164,8 +164,8 @@ def run_pipeline(documents: Sequence[SemevalDocument], include_undated: bool = F
             id=f"{document.docid}#0", source=document.docid, index=0, headline=document.title, start=0,
             end=len(document.text), text=document.text, published=document.dct.isoformat(),
         )
-        analyses.append(analyse_article(article, DateHints(published_all=document.dct)))
-    return assemble(analyses, include_undated)
+        analyses.append(analyse_article(article, DateHints(published_all=document.dct), include_undated))
+    return assemble(analyses)
 
 
 def _word_offset(document: SemevalDocument, mention: GoldMention) -> int:
