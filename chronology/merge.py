@@ -17,7 +17,9 @@ for repeats, so the same input gives the same ids on every run.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from chronology.events import event_id, normalise
 from chronology.models import Basis, DateConflict, DateReading, Event
@@ -54,23 +56,31 @@ _GRANULARITY_RANK = {
 }
 
 
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", text.lower()) if w not in _STOPWORDS and not w.isdigit())
+@dataclass(frozen=True)
+class _Wording:
+    """A description as the comparisons see it, computed once per event rather than once per comparison."""
+
+    words: frozenset[str]
+    normal: str
+
+    @classmethod
+    def of(cls, event: Event) -> _Wording:
+        text = event.description
+        words = frozenset(w for w in re.findall(r"\w+", text.lower()) if w not in _STOPWORDS and not w.isdigit())
+        return cls(words, normalise(text))
 
 
-def _similar(a: Event, b: Event, threshold: float = SIMILARITY) -> bool:
-    if normalise(a.description) == normalise(b.description):
+def _similar(a: _Wording, b: _Wording, threshold: float = SIMILARITY) -> bool:
+    if a.normal == b.normal:
         return True
-    words_a, words_b = _content_words(a.description), _content_words(b.description)
-    if not words_a or not words_b:
+    if not a.words or not b.words:
         return False
-    return len(words_a & words_b) / len(words_a | words_b) >= threshold
+    return len(a.words & b.words) / len(a.words | b.words) >= threshold
 
 
-def _contained(a: Event, b: Event) -> bool:
-    words_a, words_b = _content_words(a.description), _content_words(b.description)
-    shared = len(words_a & words_b)
-    return shared >= CONTAINMENT_MIN_SHARED and shared / min(len(words_a), len(words_b)) >= CONTAINMENT
+def _contained(a: _Wording, b: _Wording) -> bool:
+    shared = len(a.words & b.words)
+    return shared >= CONTAINMENT_MIN_SHARED and shared / min(len(a.words), len(b.words)) >= CONTAINMENT
 
 
 def _articles_of(event: Event) -> set[str]:
@@ -138,24 +148,34 @@ def _combine_dates(kept: Event, other: Event) -> Event:
 def _merge_disagreements(events: list[Event]) -> list[Event]:
     """Second pass: the same statement from different articles under different dates becomes one event."""
     merged: list[Event] = []
+    wordings: list[_Wording] = []
     by_word: dict[str, list[int]] = {}
     for event in events:
-        words = _content_words(event.description) if event.dated_by == "expression" else frozenset()
-        if len(words) < STATEMENT_MIN_WORDS:
+        wording = _Wording.of(event)
+        if event.dated_by != "expression" or len(wording.words) < STATEMENT_MIN_WORDS:
             merged.append(event)
+            wordings.append(wording)
             continue
-        candidates = sorted({index for word in words for index in by_word.get(word, ())})
+        # Jaccard >= t needs at least t * |words| shared words: count them from the index and skip the rest.
+        shared = Counter(index for word in wording.words for index in by_word.get(word, ()))
+        needed = STATEMENT_SIMILARITY * len(wording.words)
         articles = _articles_of(event)
-        for index in candidates:
+        for index in sorted(i for i, count in shared.items() if count >= needed):
             kept = merged[index]
             if (kept.date != event.date and articles.isdisjoint(_articles_of(kept))
-                    and _similar(kept, event, STATEMENT_SIMILARITY)):
+                    and _similar(wordings[index], wording, STATEMENT_SIMILARITY)):
                 merged[index] = _combine_dates(kept, event)
+                # The chosen date may bring the other description: index its new words so the count stays a
+                # true upper bound of what is shared.
+                previous, wordings[index] = wordings[index], _Wording.of(merged[index])
+                for word in wordings[index].words - previous.words:
+                    by_word.setdefault(word, []).append(index)
                 break
         else:
-            for word in words:
+            for word in wording.words:
                 by_word.setdefault(word, []).append(len(merged))
             merged.append(event)
+            wordings.append(wording)
     return merged
 
 
@@ -171,19 +191,20 @@ def sort_key(event: Event) -> tuple[str, int, str, int, str]:
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """Merge events in input order (deterministic for a deterministic input order) and sort them."""
-    by_date: dict[tuple[str, str | None], list[Event]] = {}
+    by_date: dict[tuple[str, str | None], list[tuple[Event, _Wording]]] = {}
     for event in events:
         bucket = by_date.setdefault((event.date.value, event.date.mod), [])
-        articles = {m.article_id for m in event.mentions}
-        for index, kept in enumerate(bucket):
-            if articles.isdisjoint(m.article_id for m in kept.mentions) and (
-                _similar(kept, event) or _contained(kept, event)
+        articles, wording = _articles_of(event), _Wording.of(event)
+        for index, (kept, kept_wording) in enumerate(bucket):
+            if articles.isdisjoint(_articles_of(kept)) and (
+                _similar(kept_wording, wording) or _contained(kept_wording, wording)
             ):
-                bucket[index] = _combine(kept, event)
+                # The kept description stays, so its wording does too.
+                bucket[index] = (_combine(kept, event), kept_wording)
                 break
         else:
-            bucket.append(event)
-    merged = _merge_disagreements([event for bucket in by_date.values() for event in bucket])
+            bucket.append((event, wording))
+    merged = _merge_disagreements([event for bucket in by_date.values() for event, _ in bucket])
     ordered = sorted(merged, key=sort_key)
     seen: dict[str, int] = {}
     unique: list[Event] = []
