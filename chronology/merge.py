@@ -189,22 +189,46 @@ def sort_key(event: Event) -> tuple[str, int, str, int, str]:
     return (event.date.start.isoformat(), _GRANULARITY_RANK[event.date.granularity], source, offset, event.id)
 
 
-def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Merge events in input order (deterministic for a deterministic input order) and sort them."""
-    by_date: dict[tuple[str, str | None], list[tuple[Event, _Wording]]] = {}
-    for event in events:
-        bucket = by_date.setdefault((event.date.value, event.date.mod), [])
+class _Bucket:
+    """The events kept for one date, indexed by content word and by normalised text, so a new event is compared
+    only with those that can reach the similarity or containment bound: the first fit of a full scan, without
+    its quadratic cost on large archives. Kept descriptions never change in this pass, nor their index entries."""
+
+    def __init__(self) -> None:
+        self.kept: list[tuple[Event, _Wording]] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._by_normal: dict[str, list[int]] = {}
+
+    def _candidates(self, wording: _Wording) -> list[int]:
+        shared = Counter(index for word in wording.words for index in self._by_word.get(word, ()))
+        # _similar needs SIMILARITY * |words| shared words, _contained at least CONTAINMENT_MIN_SHARED.
+        needed = min(SIMILARITY * len(wording.words), CONTAINMENT_MIN_SHARED)
+        found = {index for index, count in shared.items() if count >= needed}
+        found.update(self._by_normal.get(wording.normal, ()))
+        return sorted(found)
+
+    def add(self, event: Event) -> None:
         articles, wording = _articles_of(event), _Wording.of(event)
-        for index, (kept, kept_wording) in enumerate(bucket):
+        for index in self._candidates(wording):
+            kept, kept_wording = self.kept[index]
             if articles.isdisjoint(_articles_of(kept)) and (
                 _similar(kept_wording, wording) or _contained(kept_wording, wording)
             ):
-                # The kept description stays, so its wording does too.
-                bucket[index] = (_combine(kept, event), kept_wording)
-                break
-        else:
-            bucket.append((event, wording))
-    merged = _merge_disagreements([event for bucket in by_date.values() for event, _ in bucket])
+                self.kept[index] = (_combine(kept, event), kept_wording)
+                return
+        position = len(self.kept)
+        for word in wording.words:
+            self._by_word.setdefault(word, []).append(position)
+        self._by_normal.setdefault(wording.normal, []).append(position)
+        self.kept.append((event, wording))
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """Merge events in input order (deterministic for a deterministic input order) and sort them."""
+    by_date: dict[tuple[str, str | None], _Bucket] = {}
+    for event in events:
+        by_date.setdefault((event.date.value, event.date.mod), _Bucket()).add(event)
+    merged = _merge_disagreements([event for bucket in by_date.values() for event, _ in bucket.kept])
     ordered = sorted(merged, key=sort_key)
     seen: dict[str, int] = {}
     unique: list[Event] = []
