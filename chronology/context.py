@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from pathlib import PurePath
 from typing import Literal
@@ -316,36 +317,70 @@ class Clue(BaseModel):
     tense: Tense
 
 
+class _Cues:
+    """The tense cues of one sentence, found once: each expression's nearest cue is then a few bisections, so a
+    sentence holding thousands of expressions stays linear. A participle after a passive auxiliary ("was
+    signed", "will be held") is no cue: its auxiliary carries the tense."""
+
+    def __init__(self, sentence: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.tenses: list[Tense] = []
+        for match in _CUE.finditer(sentence):
+            if match.group("ed") and _PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - 8), match.start()):
+                continue
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+            self.tenses.append("future" if match.group("future") else "past")
+
+    def tense(self, start: int, end: int) -> Tense:
+        """Tense from the cue nearest to [start, end) (cues starting inside it excluded; on a tie the earlier
+        cue); cues do not overlap, so the candidates are the one straddling start (negative distance), the
+        last ending at or before start, and the first starting at or after end."""
+        before = bisect_left(self.starts, start) - 1  # the last cue starting before start
+        if before >= 0 and self.ends[before] > start:
+            return self.tenses[before]
+        after = bisect_left(self.starts, end)
+        if before >= 0 and (after >= len(self.starts) or start - self.ends[before] <= self.starts[after] - end):
+            return self.tenses[before]
+        return self.tenses[after] if after < len(self.starts) else "present"
+
+
 def tense_of(sentence: str, start: int, end: int) -> Tense:
     """Tense of the statement around sentence[start:end], from the cue word nearest to it."""
-    best: tuple[int, Tense] | None = None
-    for match in _CUE.finditer(sentence):
-        if start <= match.start() < end:
-            continue
-        if match.group("ed") and _PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - 8), match.start()):
-            continue  # a participle: its auxiliary ("was", "will be") carries the tense
-        distance = start - match.end() if match.end() <= start else match.start() - end
-        tense: Tense = "future" if match.group("future") else "past"
-        if best is None or distance < best[0]:
-            best = (distance, tense)
-    return best[1] if best else "present"
+    return _Cues(sentence).tense(start, end)
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right_match = _SENTENCE_END.search(text, end)
-    return left, right_match.start() if right_match else len(text)
+class _Sentences:
+    """Where the sentences of a text end (a period, '!', '?' or a line break), found once."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.ends = [match.start() for match in _SENTENCE_END.finditer(text)]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around [start, end): after the last end mark before start, up to the first at or after
+        end."""
+        before = bisect_left(self.ends, start)
+        after = bisect_left(self.ends, end)
+        left = self.ends[before - 1] + 1 if before else 0
+        return left, self.ends[after] if after < len(self.ends) else self.length
 
 
 def clues_of(text: str, timexes: Sequence[Timex], offset: int = 0) -> list[Clue]:
     """Clues of timexes tagged on `text` (their offsets minus `offset` index it); a timex whose span does not
     match the text keeps the present tense (no cue read)."""
+    sentences = _Sentences(text)
+    cues: dict[tuple[int, int], _Cues] = {}  # by sentence bounds: each sentence is read once
     clues: list[Clue] = []
     for timex in timexes:
         start, end = timex.start - offset, timex.end - offset
         if 0 <= start <= end <= len(text) and text[start:end] == timex.text:
-            left, right = _sentence_bounds(text, start, end)
-            tense = tense_of(text[left:right], start - left, end - left)
+            left, right = sentences.bounds(start, end)
+            found = cues.get((left, right))
+            if found is None:
+                found = cues[(left, right)] = _Cues(text[left:right])
+            tense = found.tense(start - left, end - left)
         else:
             tense = "present"
         clues.append(Clue(timex=timex, tense=tense))

@@ -17,6 +17,7 @@ import calendar
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import get_args
@@ -109,6 +110,7 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _GRANULARITY_ORDER: tuple[Granularity, ...] = get_args(Granularity)
+_GRANULARITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(_GRANULARITY_ORDER)}
 _WORD = re.compile(r"[\w'’-]+")
 _WHITESPACE = re.compile(r"\s+")
 # Quote debris left at the edges of a sentence cut from running text.
@@ -148,17 +150,61 @@ def _clean(text: str) -> str:
     return _shorten(text)
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of `sentence` around [start, end), bounded by the nearest clause breaks on either side."""
-    left, right = 0, len(sentence)
-    for match in _CLAUSE_BREAK.finditer(sentence):
-        begins = match.start("word") if match.group("word") else match.end()
-        if begins <= start:
-            left = begins
-        elif match.start() >= end:
-            right = match.start()
-            break
-    return left, right
+class _Clauses:
+    """The clause breaks of one sentence, found once, so that each expression's clause is two bisections (a
+    sentence holding thousands of expressions stays linear)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.length = len(sentence)
+        # Where each clause after a break begins, and where each break starts; both increase along the sentence.
+        self.begins: list[int] = []
+        self.breaks: list[int] = []
+        for match in _CLAUSE_BREAK.finditer(sentence):
+            self.begins.append(match.start("word") if match.group("word") else match.end())
+            self.breaks.append(match.start())
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end): from the last clause beginning at or before start to the first break
+        after that which starts at or after end."""
+        after = bisect_right(self.begins, start)
+        left = self.begins[after - 1] if after else 0
+        index = max(after, bisect_left(self.breaks, end))
+        return left, self.breaks[index] if index < len(self.breaks) else self.length
+
+
+class _Spans:
+    """Spans (any order, overlaps allowed) indexed by start, with the running maximum of their ends, to answer
+    "does one hold this offset / overlap this range" by bisection."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach: list[int] = []
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def holds(self, offset: int) -> bool:
+        """Whether a span has start <= offset < end."""
+        count = bisect_right(self.starts, offset)
+        return count > 0 and self.reach[count - 1] > offset
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span has span_start < end and start < span_end."""
+        count = bisect_left(self.starts, end)
+        return count > 0 and self.reach[count - 1] > start
+
+
+def _by_sentence(
+    dated: Sequence[tuple[Timex, DateValue]], sentences: Sequence[tuple[int, int]]
+) -> list[list[tuple[Timex, DateValue]]]:
+    """For each sentence, the dated expressions starting inside it, in their given order."""
+    order = sorted(range(len(dated)), key=lambda index: dated[index][0].start)
+    starts = [dated[index][0].start for index in order]
+    groups: list[list[tuple[Timex, DateValue]]] = []
+    for start, end in sentences:
+        inside = sorted(order[bisect_left(starts, start) : bisect_left(starts, end)]) if start < end else []
+        groups.append([dated[index] for index in inside])
+    return groups
 
 
 def _subject(sentence: str) -> str | None:
@@ -191,12 +237,13 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _status(clause: str, date: DateValue, fixed: Status | None, published: dt.date | None) -> Status:
+def _status(future_wording: bool, date: DateValue, fixed: Status | None, published: dt.date | None) -> Status:
+    """`future_wording`: whether the clause has a future cue ("will", "is expected")."""
     if fixed is not None:
         return fixed
     if published is not None and date.start > published:
         return "planned"
-    if _FUTURE.search(clause) and (published is None or date.end >= published):
+    if future_wording and (published is None or date.end >= published):
         return "planned"
     return "past"
 
@@ -258,11 +305,11 @@ def _attributive(text: str, timex: Timex) -> bool:
 
 
 def _calendar_dates(
-    text: str, timexes: Sequence[Timex], skip: Sequence[tuple[int, int]]
+    text: str, timexes: Sequence[Timex], skipped: _Spans
 ) -> list[tuple[Timex, DateValue]]:
     dated: list[tuple[Timex, DateValue]] = []
     for timex in timexes:
-        if timex.type not in ("DATE", "TIME") or any(s <= timex.start < e for s, e in skip):
+        if timex.type not in ("DATE", "TIME") or skipped.holds(timex.start):
             continue
         if _attributive(text, timex):
             continue
@@ -312,26 +359,60 @@ def _sentence_dates(text: str, found: Sequence[tuple[Timex, DateValue]], publish
     return dates
 
 
-def _without_containers(sentence: str, offset: int, dates: list[_Dated]) -> list[_Dated]:
+def _without_containers(clauses: _Clauses, offset: int, dates: list[_Dated]) -> list[_Dated]:
     """Drop a date whose period holds a more precise date of the same clause ("Yesterday, at this year's
     conference, ..."): the precise one says when the statement happened."""
+    # Single dates (no interval) ordered by where they start, so each clause's candidates are one slice.
+    precise = sorted(
+        ((item.timex.start - offset, index) for index, item in enumerate(dates) if "/" not in item.value.edtf)
+    )
+    positions = [position for position, _ in precise]
+    finer_in: dict[tuple[int, int], _Finer] = {}
     kept: list[_Dated] = []
     for item in dates:
-        left, right = _clause(sentence, item.timex.start - offset, item.end - offset)
-        coarse = _GRANULARITY_ORDER.index(item.value.granularity)
-        if "/" in item.value.edtf or not any(
-            other is not item and "/" not in other.value.edtf
-            and left <= other.timex.start - offset < right
-            and _GRANULARITY_ORDER.index(other.value.granularity) > coarse
-            and item.value.start <= other.value.start and other.value.end <= item.value.end
-            for other in dates
-        ):
+        if "/" in item.value.edtf:
+            kept.append(item)
+            continue
+        clause = clauses.around(item.timex.start - offset, item.end - offset)
+        finer = finer_in.get(clause)
+        if finer is None:
+            inside = precise[bisect_left(positions, clause[0]) : bisect_left(positions, clause[1])]
+            finer = finer_in[clause] = _Finer([dates[index].value for _, index in inside])
+        if not finer.within(item.value):
             kept.append(item)
     return kept
 
 
+class _Finer:
+    """Date values grouped by granularity, each group ordered by start with the least end from each position
+    on: whether one finer than a given value lies within it is a bisection per granularity."""
+
+    def __init__(self, values: Sequence[DateValue]) -> None:
+        by_rank: dict[int, list[tuple[dt.date, dt.date]]] = {}
+        for value in values:
+            by_rank.setdefault(_GRANULARITY_RANK[value.granularity], []).append((value.start, value.end))
+        self.groups: list[tuple[int, list[dt.date], list[dt.date]]] = []
+        for rank, bounds in sorted(by_rank.items()):
+            bounds.sort()
+            least_end = [end for _, end in bounds]
+            for index in range(len(least_end) - 2, -1, -1):
+                least_end[index] = min(least_end[index], least_end[index + 1])
+            self.groups.append((rank, [start for start, _ in bounds], least_end))
+
+    def within(self, value: DateValue) -> bool:
+        """Whether a value of finer granularity than `value` starts and ends within it."""
+        coarse = _GRANULARITY_RANK[value.granularity]
+        for rank, starts, least_end in self.groups:
+            if rank <= coarse:
+                continue
+            first = bisect_left(starts, value.start)
+            if first < len(starts) and least_end[first] <= value.end:
+                return True
+        return False
+
+
 def _mention(
-    article: Article, context: PublicationContext, timex: Timex, sentence: str, span: tuple[int, int]
+    article: Article, context: PublicationContext, timex: Timex, cleaned: str, span: tuple[int, int]
 ) -> Mention:
     return Mention(
         article_id=article.id,
@@ -339,7 +420,7 @@ def _mention(
         headline=article.headline,
         expression=timex.text,
         span=(article.start + timex.start, article.start + timex.end),
-        sentence=_clean(sentence),
+        sentence=cleaned,
         sentence_span=(article.start + span[0], article.start + span[1]),
         timex_type=timex.type,
         timex_value=timex.value,
@@ -360,29 +441,45 @@ def extract_events(
     """Events of one article. Offsets of timexes, sentences and skip spans are relative to article.text;
     mentions report spans in the document (article.start added). Timexes inside `skip` spans (captions,
     repeated headlines, page chrome) and timexes without calendar bounds give no event."""
-    dated = _calendar_dates(article.text, timexes, skip)
+    dated = _calendar_dates(article.text, timexes, _Spans(skip))
     events: list[Event] = []
-    for sentence_start, sentence_end in sentences:
-        in_sentence = [(t, v) for t, v in dated if sentence_start <= t.start < sentence_end]
+    for (sentence_start, sentence_end), in_sentence in zip(sentences, _by_sentence(dated, sentences), strict=True):
+        if not in_sentence:
+            continue
         sentence = article.text[sentence_start:sentence_end]
-        dates = _without_containers(sentence, sentence_start, _sentence_dates(article.text, in_sentence, context.date))
+        clauses = _Clauses(sentence)
+        dates = _without_containers(clauses, sentence_start, _sentence_dates(article.text, in_sentence, context.date))
+        # Each clause (and the whole sentence) is described and read for future wording once, however many
+        # dates share it.
+        long_enough: dict[tuple[int, int], bool] = {}
+        readings: dict[tuple[int, int], tuple[str, bool]] = {}
+        cleaned = _clean(sentence)
         for item in dates:
-            left, right = 0, len(sentence)
+            span = (0, len(sentence))
             if len(dates) > 1:
-                left, right = _clause(sentence, item.timex.start - sentence_start, item.end - sentence_start)
-                if len(sentence[left:right].split()) < _MIN_CLAUSE_WORDS:
-                    left, right = 0, len(sentence)
+                clause = clauses.around(item.timex.start - sentence_start, item.end - sentence_start)
+                if clause not in long_enough:
+                    long_enough[clause] = len(sentence[clause[0] : clause[1]].split()) >= _MIN_CLAUSE_WORDS
+                if long_enough[clause]:
+                    span = clause
+            reading = readings.get(span)
+            if reading is None:
+                left, right = span
+                reading = readings[span] = (
+                    _description(sentence, left, right),
+                    _FUTURE.search(sentence[left:right]) is not None,
+                )
+            description, future_wording = reading
             value = item.value
             if context.basis == "inferred" and item.timex.anchor is not None:
                 value = _uncertain(value)
-            description = _description(sentence, left, right)
             events.append(
                 Event(
                     id=event_id(value, description),
                     date=value,
                     description=description,
-                    status=_status(sentence[left:right], value, item.fixed_status, context.date),
-                    mentions=(_mention(article, context, item.timex, sentence, (sentence_start, sentence_end)),),
+                    status=_status(future_wording, value, item.fixed_status, context.date),
+                    mentions=(_mention(article, context, item.timex, cleaned, (sentence_start, sentence_end)),),
                     sources=(article.source,),
                 )
             )
@@ -432,16 +529,16 @@ def undated_events(
     publication = date_value(context.date.isoformat())
     assert publication is not None  # a calendar day always has bounds
     reference, reference_timex = publication, "publication"
-    dated = _calendar_dates(article.text, timexes, skip)
+    skipped = _Spans(skip)
+    dated = _calendar_dates(article.text, timexes, skipped)
     events: list[Event] = []
-    for start, end in sentences:
-        in_sentence = [(t, v) for t, v in dated if start <= t.start < end]
+    for (start, end), in_sentence in zip(sentences, _by_sentence(dated, sentences), strict=True):
         for timex, value in in_sentence:
             recent = context.date - NARRATIVE_WINDOW <= value.start and value.end <= context.date
             if value.granularity in ("day", "week", "part_of_day", "time") and recent:
                 reference, reference_timex = date_value(value.value) or value, timex.tid
         sentence = article.text[start:end]
-        if in_sentence or any(s < end and start < e for s, e in skip) or len(sentence.split()) < _MIN_STATEMENT_WORDS:
+        if in_sentence or skipped.overlaps(start, end) or len(sentence.split()) < _MIN_STATEMENT_WORDS:
             continue
         tense = _tense(sentence)
         date, anchor = (reference, reference_timex) if tense == "past" else (publication, "publication")
