@@ -28,6 +28,7 @@ from chronology.ingest import (
     is_date_line,
     normalise_headline,
 )
+from chronology.lexicon import MONTHS as MONTH_NUMBERS
 from chronology.models import Article, Basis, PublicationContext, Timex
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -66,6 +67,15 @@ WEEKDAY_NUMBERS = {
     for name in names
 }
 _WEEKDAY_WORD = re.compile(rf"\b({WEEKDAYS})\b", re.IGNORECASE)
+# The English day-month-year forms of DATE_AT_START ("April 25, 2024", "25th of April 2024", "Sept. 3 , 2021"),
+# read directly: dateparser takes milliseconds per call and gives the same date for them (a test holds it to
+# that); other forms, and impossible days, still go to dateparser.
+_PLAIN_DATE = re.compile(
+    rf"(?:(?P<month>{MONTHS})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,\s*|\s+)"
+    rf"|(?P<day_first>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month_after>{MONTHS})\.?,?\s+)"
+    r"(?P<year>(?:1[89]|20)\d\d)",
+    re.IGNORECASE,
+)
 # Tense cues near a temporal expression: the nearest cue decides ("said on Tuesday" is past, "will meet on
 # Tuesday" future). Irregular past forms are listed; regular ones end in -ed.
 PAST_CUES = (
@@ -247,6 +257,13 @@ def _content_lines(article: Article) -> tuple[list[str], list[str]]:
 
 
 def _parse_english(text: str) -> dt.date | None:
+    plain = _PLAIN_DATE.fullmatch(text)
+    if plain is not None:
+        month = MONTH_NUMBERS[(plain["month"] or plain["month_after"]).lower()]
+        try:
+            return dt.date(int(plain["year"]), month, int(plain["day"] or plain["day_first"]))
+        except ValueError:
+            pass  # "February 30, 2021": dateparser says what it makes of it
     parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
     return parsed.date() if parsed is not None else None
 

@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Literal
@@ -662,6 +663,12 @@ BoilerplateKind = Literal[
 def boilerplate_lines(article_text: str, headline: str | None = None) -> list[tuple[int, int, BoilerplateKind]]:
     """Spans (in article_text) of the lines that are not body text, with their kind: the headline and its
     repetitions, photo captions and credits, TT markers, bylines, date lines, the Source: trailer and chrome."""
+    return list(_boilerplate_lines(article_text, headline))
+
+
+# The dateline search and the events stage both ask for the same article's lines: the last answer is kept.
+@lru_cache(maxsize=1)
+def _boilerplate_lines(article_text: str, headline: str | None) -> tuple[tuple[int, int, BoilerplateKind], ...]:
     lines = _lines(article_text)
     headline_key = normalise_headline(headline) if headline else None
     kinds: list[BoilerplateKind | None] = [None] * len(lines)
@@ -690,7 +697,7 @@ def boilerplate_lines(article_text: str, headline: str | None = None) -> list[tu
         label = len(line.text.split()) <= 3 and HEADLINE_END.search(line.text) is None
         if kinds[index] is None and kinds[index + 1] == "caption" and label:
             kinds[index] = "caption"
-    return [(line.start, line.end, kind) for line, kind in zip(lines, kinds, strict=True) if kind is not None]
+    return tuple((line.start, line.end, kind) for line, kind in zip(lines, kinds, strict=True) if kind is not None)
 
 
 def boilerplate_spans(article_text: str, headline: str | None = None) -> list[tuple[int, int]]:

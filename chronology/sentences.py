@@ -9,6 +9,8 @@ punctuation followed by a line break (a headline, a caption, a dateline).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from typing import Final
 
 # Abbreviations whose period does not end a sentence when a capitalised word follows (titles, months, ...).
@@ -37,6 +39,8 @@ _OPENERS: Final[frozenset[str]] = frozenset({
 _BOUNDARY: Final = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z.]{0,11})$")
 _NEXT_WORD: Final = re.compile(r"\s*([\"'“‘(\[]?)(\S{0,20})")
+# A line that goes on in lower case continues the sentence above it.
+_LOWER_START: Final = re.compile(r"[ \t]*[a-z]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -64,17 +68,27 @@ def _starts_sentence(text: str, position: int) -> bool:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text`, trimmed of surrounding blanks, in order, covering every
     non-blank character exactly once."""
+    return list(_sentence_spans(text))
+
+
+# Several stages split the same article (resolution twice, events once): the last text's spans are kept.
+@lru_cache(maxsize=1)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
+    # The last non-blank character before `scanned`, advanced as boundaries are met: each character is looked
+    # at once, however long a sentence runs over lines.
+    scanned, last_visible = 0, -1
     for m in _BOUNDARY.finditer(text):
         if m.group() == "\n":
-            line_before = text[start : m.start()].rstrip()
-            ends_paragraph = text.startswith("\n", m.end()) or not text[m.end() :].strip(" \t").startswith(
-                tuple("abcdefghijklmnopqrstuvwxyz")
-            )
-            if not line_before or not ends_paragraph:
+            visible = text[scanned : m.start()].rstrip()
+            if visible:
+                last_visible = scanned + len(visible) - 1
+            scanned = m.start()
+            ends_paragraph = text.startswith("\n", m.end()) or _LOWER_START.match(text, m.end()) is None
+            if last_visible < start or not ends_paragraph:
                 continue
-            if line_before[-1] in ",;:-–(" and not text.startswith("\n", m.end()):
+            if text[last_visible] in ",;:-–(" and not text.startswith("\n", m.end()):
                 continue  # a sentence wrapped over lines
             end = m.start()
         else:
@@ -99,7 +113,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         _append(text, spans, start, end)
         start = end
     _append(text, spans, start, len(text))
-    return spans
+    return tuple(spans)
 
 
 def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
@@ -112,11 +126,7 @@ def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> No
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    """The span containing `offset` (or the nearest one before it); (0, 0) when there is none."""
-    best = (0, 0)
-    for span in spans:
-        if span[0] <= offset:
-            best = span
-        else:
-            break
-    return best
+    """The span containing `offset` (or the nearest one before it); (0, 0) when there is none. `spans` are in
+    order, as sentence_spans gives them."""
+    count = bisect_right(spans, offset, key=lambda span: span[0])
+    return spans[count - 1] if count else (0, 0)
