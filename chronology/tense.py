@@ -7,6 +7,7 @@ forward. Cue words live in chronology.lexicon, their regexes in chronology.patte
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from chronology.patterns import FUTURE_CUE, PAST_CUE
@@ -31,6 +32,21 @@ def explicit_direction(
     text: str, start: int, end: int, sentence: tuple[int, int] | None = None
 ) -> Direction | None:
     """The direction the cue words nearest to text[start:end] give, or None when there are none."""
+    known = _directions_in(text)
+    key = (start, end, sentence)
+    if key not in known:
+        known[key] = _explicit_direction(text, start, end, sentence)
+    return known[key]
+
+
+# Resolution asks twice for each expression of an article (without and with its publication date): the
+# directions read in the last text are kept.
+@lru_cache(maxsize=1)
+def _directions_in(text: str) -> dict[tuple[int, int, tuple[int, int] | None], Direction | None]:
+    return {}
+
+
+def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, int] | None) -> Direction | None:
     low, high = sentence if sentence is not None and sentence[0] <= start and end <= sentence[1] else (0, len(text))
     window_start = max(low, start - _BEFORE)
     window_end = min(high, end + _AFTER)
