@@ -167,3 +167,16 @@ def test_a_present_perfect_statement_is_dated_by_the_narrative():
     context = CONTEXT.model_copy(update={"date": dt.date(2023, 12, 28)})
     events = _extract(text, [("Wednesday", "2023-12-27")], context, undated=True)
     assert [(e.dated_by, e.date.value) for e in events] == [("narrative", "2023-12-27"), ("publication", "2023-12-28")]
+
+
+def test_a_date_holding_a_more_precise_one_of_its_clause_gives_no_event():
+    text = "Yesterday, at this year's conference in Geneva, the ministers signed the accord."
+    (event,) = _extract(text, [("Yesterday", "2023-12-27"), ("this year", "2023")])
+    assert event.date.value == "2023-12-27"
+
+
+def test_a_date_in_another_clause_is_not_a_container():
+    text = "The ministers signed the accord on Tuesday in Geneva; the talks had begun in 2023 after the war."
+    events = _extract(text, [("Tuesday", "2023-12-26"), ("2023", "2023")])
+    assert [e.date.value for e in events] == ["2023-12-26", "2023"]
+    assert events[1].description == "the talks had begun in 2023."
