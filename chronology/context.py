@@ -746,8 +746,8 @@ def yearless_window(clues: Sequence[Clue], pins: Sequence[Pin] = (), text: str =
     first, said = latest
     last = first + INFERENCE_HORIZON
     return (
-        f"the text reports {said!r} as past but states no year for it: news names days without their year only "
-        f"for the last weeks, so probably written between {first:%B} {first.day} and {last:%B} {last.day} of a "
+        f"the text reports {said!r} as past but states no year for it: if that day was recent, as in news it "
+        f"often is, written between {first:%B} {first.day} and {last:%B} {last.day} of a "
         "year the text does not state"
     )
 
