@@ -169,6 +169,11 @@ def find_expression(text: str, expression: str, hint: int | None = None) -> tupl
 def publication_label(publication: PublicationContext) -> str:
     """'28 Dec 2023, from the dateline'; inferred dates show their window and confidence."""
     if publication.date is None:
+        if publication.earliest is not None and publication.latest is not None:
+            return (
+                f"no publication date (between {short_date(publication.earliest)} and "
+                f"{short_date(publication.latest)})"
+            )
         return "no publication date"
     text = f"{short_date(publication.date)}, {BASIS_LABELS[publication.basis]}"
     if publication.basis == "inferred":

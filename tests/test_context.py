@@ -514,3 +514,15 @@ def test_schedules_and_accounting_periods_are_not_recent_days() -> None:
 def test_latest_year_less_day_may_be_in_the_new_year() -> None:
     text = "Talks began on December 20, officials said. They broke down on January 3, officials said."
     assert latest_yearless_past(clues_of(text, tagged(text)), text) == "January 3"
+
+
+def test_without_manifest_the_warning_says_what_the_text_tells_of_the_date(tmp_path, capsys):
+    from chronology.cli import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "The general was killed four years ago, on January 3, 2020, in a drone strike.\n", encoding="utf-8"
+    )
+    assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]) == 0
+    warning = next(line for line in capsys.readouterr().err.splitlines() if "a.txt" in line)
+    assert "between 2024-01-01 and 2024-12-31" in warning and "--published" in warning

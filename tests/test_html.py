@@ -119,6 +119,10 @@ def test_publication_label_shows_basis_and_inferred_window():
         "25 Jan 2024, inferred from the text (between 22 Jan 2024 and 27 Jan 2024, confidence 60%)"
     )
     assert publication_label(PublicationContext(date=None, basis="unknown")) == "no publication date"
+    year_only = PublicationContext(
+        date=None, basis="unknown", earliest=dt.date(2024, 1, 1), latest=dt.date(2024, 12, 31)
+    )
+    assert publication_label(year_only) == "no publication date (between 1 Jan 2024 and 31 Dec 2024)"
 
 
 def test_marks_follow_mod_status_basis_and_disagreement():
