@@ -31,7 +31,11 @@ _NTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-NTH-(?P<weekday>[1-7])-
 _EASTER = re.compile(r"(?P<year>XXXX|\d{4})-EASTER(?P<offset>[+-]\d+)")
 _QUARTER_OR_HALF = re.compile(r"XXXX-(?:Q[1-4]|H[12])")
 _SEASON = re.compile(r"XXXX-(?:SP|SU|FA|WI)")
-_TENSE_REACH_DAYS = 200
+# A tense cue decides past or future up to this far from the anchor ("the dividend is payable Dec. 15").
+_TENSE_REACH_DAYS = 300
+# With no tense cue, news speaks of the past: the next occurrence is taken only when it is this many times
+# closer than the last one ("in March" written in November is last March; "in January" is next January).
+_FUTURE_PULL = 2
 
 # X-values for relative expressions left unanchored, by unit.
 _UNANCHORED = {
@@ -198,8 +202,8 @@ def _weekday_value(weekday: int, today: dt.date, rel: str) -> str:
 
 
 def _resolve_partial(partial: str, today: dt.date, rel: str | None) -> str:
-    """Weekdays default to the past (news reports what happened); dates, months, seasons and quarters with no
-    tense cue take the occurrence nearest the anchor."""
+    """Weekdays default to the past (news reports what happened); seasons take the occurrence nearest the
+    anchor; dates and months follow a tense cue within reach, and with none lean to the past."""
     if m := _WEEKDAY.fullmatch(partial):
         return _weekday_value(int(m["weekday"]), today, rel or "past")
     if rel in {"last", "this", "next"}:
@@ -209,14 +213,24 @@ def _resolve_partial(partial: str, today: dt.date, rel: str | None) -> str:
         return _by_year(partial, today, "past")
     if _SEASON.fullmatch(partial):
         return _by_year(partial, today, "nearest")
-    nearest = _by_year(partial, today, "nearest")
-    if rel not in {"past", "future"}:
-        return nearest
-    chosen = _by_year(partial, today, rel)
-    found = parse_value(chosen)
-    if found is not None and min(abs((found[0] - today).days), abs((found[1] - today).days)) > _TENSE_REACH_DAYS:
-        return nearest  # a tense cue does not reach most of a year away: "the dividend is payable Dec. 15"
-    return chosen
+    past, future = _by_year(partial, today, "past"), _by_year(partial, today, "future")
+    past_gap, future_gap = _gap(past, today), _gap(future, today)
+    if rel == "past" and past_gap <= _TENSE_REACH_DAYS:
+        return past
+    if rel == "future" and future_gap <= _TENSE_REACH_DAYS:
+        return future
+    if rel in {"past", "future"}:
+        return past if past_gap <= future_gap else future
+    return future if future_gap * _FUTURE_PULL < past_gap else past
+
+
+def _gap(value: str, today: dt.date) -> int:
+    """Days between `today` and the nearest day of `value` (0 when it contains today; large if unparsable)."""
+    found = parse_value(value)
+    if found is None:
+        return 10**6
+    start, end = found[0], found[1]
+    return (start - today).days if start > today else (today - end).days if end < today else 0
 
 
 def _weekend(today: dt.date, rel: str | None) -> str:

@@ -223,3 +223,22 @@ def test_seed_numbers_are_never_dates(name: str, phrase: str) -> None:
     end = start + len(phrase)
     found = annotate(text, dt.date(2024, 1, 1))
     assert not [t for t in found if t.start < end and start < t.end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "published", "value"),
+    [
+        # No tense cue: the last occurrence unless the next one is much closer.
+        ("In March, the chairman stepped down for health reasons.", "March", dt.date(1989, 11, 2), "1989-03"),
+        ("He took the post in April.", "April", dt.date(1989, 10, 26), "1989-04"),
+        ("The contract runs to February.", "February", dt.date(1989, 10, 30), "1990-02"),
+        # A past cue reaches most of a year back: "the year ended March 31" written in November.
+        ("Revenue was $76 million for the year ended March 31.", "March 31", dt.date(1989, 11, 1), "1989-03-31"),
+        # A future cue reaches as far forward.
+        ("Collins will fly a mission in December.", "December", dt.date(1998, 3, 4), "1998-12"),
+    ],
+)
+def test_year_of_a_month_or_date_leans_to_the_past(
+    sentence: str, expression: str, published: dt.date, value: str
+) -> None:
+    assert value_of(sentence, expression, published).value == value
