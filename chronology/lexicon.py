@@ -69,6 +69,11 @@ UNITS: Final[dict[str, tuple[str, bool, str]]] = {
 UNIT_SCALE: Final[dict[str, tuple[int, str]]] = {
     "Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "WE": (2, "D"),
 }
+# The remainder of a fractional duration in the next smaller unit: (TIMEX3 letter, is a time unit) ->
+# (units per whole, smaller letter), so that "2 1/2 years" is P2Y6M and "a minute and a half" PT1M30S.
+SUBUNITS: Final[dict[tuple[str, bool], tuple[int, str]]] = {
+    ("Y", False): (12, "M"), ("W", False): (7, "D"), ("H", True): (60, "M"), ("M", True): (60, "S"),
+}
 # Adjectival units ("daily", "weekly") for SETs.
 SET_ADVERBS: Final[dict[str, str]] = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "hourly": "PT1H",

@@ -22,6 +22,7 @@ from chronology.values import parse_value
 
 _SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)$")
 _OFFSET = re.compile(r"UNDEF-(?P<anchor>this|REF)-(?P<unit>[a-z]+)(?:-(?P<sign>PLUS|MINUS)-(?P<n>\d+))?")
+_IN_YEAR = re.compile(r"(?P<year>UNDEF-(?:this|REF)-year(?:-(?:PLUS|MINUS)-\d+)?)-IN-(?P<part>.+)")
 _RELATION = re.compile(r"UNDEF-(?P<rel>last|this|next)-(?P<partial>XXXX-.+)")
 _MONTH_DAY = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-(?P<day>\d\d)")
 _MONTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)")
@@ -47,6 +48,8 @@ _FINE_TO_COARSE = ("time", "part_of_day", "day", "week", "month", "season", "qua
 
 
 _COMPARISON_RULES = frozenset({"ago", "year_earlier_adj", "quarter_ref"})
+# Rules of "the year-ago quarter" and "the year-earlier period": a year before the quarter last reported.
+_YEAR_AGO_RULES = frozenset({"year_earlier_adj", "quarter_ref"})
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,8 @@ def _weekend(today: dt.date, rel: str | None) -> str:
 
 
 def _unanchored(base: str) -> str:
+    if m := _IN_YEAR.fullmatch(base):
+        return f"XXXX-{m['part']}"
     if m := _OFFSET.fullmatch(base):
         return _UNANCHORED[m["unit"]]
     if m := _RELATION.fullmatch(base):
@@ -256,6 +261,9 @@ def _resolve_one(
     item: Tagged, base: str, dct: _Anchor | None, ref: _Anchor | None, tense: str | None
 ) -> tuple[str, _Anchor | None]:
     """The resolved value of a base value (suffix removed) and what it was anchored to."""
+    if m := _IN_YEAR.fullmatch(base):
+        year, used = _resolve_one(item, m["year"], dct, ref, tense)
+        return f"{year[:4] if year[:4].isdigit() else 'XXXX'}-{m['part']}", used
     if m := _OFFSET.fullmatch(base):
         amount = int(m["n"] or 0) * (-1 if m["sign"] == "MINUS" else 1)
         if item.rule == "ago" and ref is not None and ref.granularity in {"quarter", "half"} and m["unit"] == "year":
@@ -267,9 +275,14 @@ def _resolve_one(
             anchor = ref or dct
             if anchor is None:
                 return _UNANCHORED[m["unit"]], None
-            if anchor is ref and m["unit"] == "quarter" and ref.granularity != "quarter" and dct is not None:
+            if (m["unit"] == "quarter" and item.rule in _YEAR_AGO_RULES and anchor.granularity != "quarter"
+                    and dct is not None):
                 # "the year-ago quarter" with no quarter in view: the last complete quarter, a year before
                 return _shift(dct.date, "quarter", amount - 1), dct
+            comparison = item.rule == "year_earlier_adj" and dct is not None
+            if comparison and ref is not None and ref.granularity not in {"quarter", "half"} and dct is not None:
+                # "year-ago results" compare with the period being reported, not with a year named before
+                return _shift(dct.date, m["unit"], amount), dct
             if anchor is ref:
                 return _shift_value(anchor, m["unit"], amount), anchor
             return _shift(anchor.date, m["unit"], amount), anchor

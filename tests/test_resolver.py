@@ -242,3 +242,34 @@ def test_year_of_a_month_or_date_leans_to_the_past(
     sentence: str, expression: str, published: dt.date, value: str
 ) -> None:
     assert value_of(sentence, expression, published).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("In June last year, the leaders fell out.", "June last year", "2022-06"),
+        ("They join in April of next year.", "April of next year", "2024-04"),
+        ("Sales in the year-ago third quarter rose.", "the year-ago third quarter", "2022-Q3"),
+        ("In London at mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday", "2023-12-27TAF"),
+    ],
+)
+def test_parts_of_relative_years_and_days(sentence: str, expression: str, value: str) -> None:
+    assert value_of(sentence, expression, THU).value == value
+
+
+def test_a_month_of_that_year_follows_the_narrative() -> None:
+    text = "The party was founded in 1949. In May that year it won."
+    assert values(text, THU) == [("1949", "1949"), ("May that year", "1949-05")]
+
+
+def test_year_ago_quarter_is_the_last_reported_quarter_a_year_before() -> None:
+    published = dt.date(1989, 11, 1)
+    assert value_of("It earned $10 million in the year-ago quarter.", "the year-ago quarter", published).value == (
+        "1988-Q3")
+    text = "Net rose in the third quarter of 1989; in the year-ago quarter it fell."
+    assert values(text, published)[1] == ("the year-ago quarter", "1988-Q3")
+
+
+def test_year_ago_adjective_compares_with_the_period_reported() -> None:
+    text = "It lost $195 million in the 1988 period. The year-ago results included a charge."
+    assert values(text, dt.date(1989, 11, 2)) == [("1988", "1988"), ("year-ago", "1988")]

@@ -196,3 +196,37 @@ def test_properties_on_temporal_word_soup(words: list[str]) -> None:
         assert text[item.start : item.end] == item.text
     for left, right in itertools.pairwise(found):
         assert left.end <= right.start
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "type_", "value"),
+    [
+        # a month of a relative year
+        ("In January this year, police searched the site.", "January this year", "DATE", "UNDEF-this-year-IN-01"),
+        ("But in June last year, the leaders fell out.", "June last year", "DATE", "UNDEF-this-year-MINUS-1-IN-06"),
+        ("They join in April of next year.", "April of next year", "DATE", "UNDEF-this-year-PLUS-1-IN-04"),
+        ("It was signed in May that year.", "May that year", "DATE", "UNDEF-REF-year-IN-05"),
+        # a weekday with its date is one expression, valued by the date
+        ("said in an editorial on Saturday, April 25: the court", "Saturday, April 25", "DATE", "XXXX-04-25"),
+        ("shot on Friday, Oct. 23, 1998, at home", "Friday, Oct. 23, 1998", "DATE", "1998-10-23"),
+        # quarters of a year given by number or relative to the publication year
+        ("a charge in the 1988 second quarter for losses", "the 1988 second quarter", "DATE", "1988-Q2"),
+        ("in the year-ago third quarter it earned", "the year-ago third quarter", "DATE",
+         "UNDEF-this-year-MINUS-1-IN-Q3"),
+        ("sales for last year's third quarter", "last year's third quarter", "DATE", "UNDEF-this-year-MINUS-1-IN-Q3"),
+        ("in this year's fourth quarter", "this year's fourth quarter", "DATE", "UNDEF-this-year-IN-Q4"),
+        ("in the year-ago quarter it lost money", "the year-ago quarter", "DATE", "UNDEF-REF-quarter-MINUS-4"),
+        # a part of day before a deictic day
+        ("In London at mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday", "TIME",
+         "UNDEF-this-day-MINUS-1TAF"),
+        ("He will speak evening tomorrow.", "evening tomorrow", "TIME", "UNDEF-this-day-PLUS-1TEV"),
+        # fractional durations in the next smaller unit
+        ("they lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("But a minute and a half later, a pilot called.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("for one and a half weeks", "one and a half weeks", "DURATION", "P1W4D"),
+    ],
+)
+def test_value_rules_for_newswire(text: str, extent: str, type_: str, value: str) -> None:
+    found = [t for t in tag(text) if t.text == extent]
+    assert found, extents(text)
+    assert (found[0].type, found[0].value) == (type_, value)
