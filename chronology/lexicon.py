@@ -170,7 +170,7 @@ FUTURE_CUES: Final[frozenset[str]] = frozenset({
     "will", "'ll", "shall", "going to", "planned to", "plans to", "plan to", "planning to", "scheduled",
     "is expected to", "are expected to", "is due", "are due", "set to", "is to", "are to", "upcoming", "next",
     "intends to", "intend to", "slated", "tomorrow", "forthcoming", "to be held", "to be announced",
-    "will be", "won't", "expects to", "expect to", "aims to", "payable",
+    "will be", "won't", "expects to", "expect to", "aims to", "payable", "as early as", "as soon as", "might",
 })
 PAST_CUES: Final[frozenset[str]] = frozenset({
     "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "yesterday", "since", "previously",

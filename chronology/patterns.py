@@ -159,6 +159,10 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + _S + r"(?:ended|ending|that" + _S + r"ended)\b)"),
     _p("relative_unit", "relative", REL + _S + CAL_UNIT),
     _p("earlier_this", "relative", r"(?P<mod>earlier|later)" + _S + r"(?P<rel>this|that|last|next)" + _S + CAL_UNIT),
+    _p("earlier_in_the", "relative", r"(?P<mod>earlier|later)" + _S + r"in" + _S + r"(?P<rel>the)" + _S
+       + r"(?P<unit>week|month|year)"),
+    _p("full_year", "relative", r"(?P<rel>the)" + _S + r"(?:full|fiscal|current" + _S + r"fiscal)" + _S
+       + r"(?P<unit>year)"),
     _p("the_unit", "relative", r"(?P<rel>the|that|the" + _S + r"same|the" + _S + r"next|the" + _S + r"following|the"
        + _S + r"previous|the" + _S + r"preceding)" + _S + r"(?P<unit>day|week|weekend|month|year)"
        + r"(?=" + _S + r"(?:before|after|earlier|later|ended|ending)\b|[,.;]|" + _S + r"(?:and|but|when|as)\b)"),

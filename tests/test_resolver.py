@@ -273,3 +273,7 @@ def test_year_ago_quarter_is_the_last_reported_quarter_a_year_before() -> None:
 def test_year_ago_adjective_compares_with_the_period_reported() -> None:
     text = "It lost $195 million in the 1988 period. The year-ago results included a charge."
     assert values(text, dt.date(1989, 11, 2)) == [("1988", "1988"), ("year-ago", "1988")]
+
+
+def test_as_soon_as_points_to_the_future() -> None:
+    assert value_of("The group might come as soon as Tuesday.", "Tuesday", THU).value == "2024-01-02"

@@ -230,3 +230,25 @@ def test_value_rules_for_newswire(text: str, extent: str, type_: str, value: str
     found = [t for t in tag(text) if t.text == extent]
     assert found, extents(text)
     assert (found[0].type, found[0].value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value", "mod"),
+    [
+        ("Sales for the full year were $6.6 billion.", "the full year", "UNDEF-this-year", None),
+        ("It expects higher sales in the current fiscal year.", "the current fiscal year", "UNDEF-this-year", None),
+        ("earnings for the fiscal year will fall", "the fiscal year", "UNDEF-this-year", None),
+        ("Sales were delayed earlier in the year by rains.", "earlier in the year", "UNDEF-this-year", "START"),
+        ("a decision later in the month", "later in the month", "UNDEF-this-month", "END"),
+    ],
+)
+def test_the_year_being_reported(text: str, extent: str, value: str, mod: str | None) -> None:
+    found = [t for t in tag(text) if t.text == extent]
+    assert found, extents(text)
+    assert (found[0].value, found[0].mod) == (value, mod)
+
+
+def test_a_fiscal_year_that_ended_is_a_duration() -> None:
+    found = tag("In the fiscal year ended Jan. 31 sales rose.")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the fiscal year", "DURATION", "P1Y"), ("Jan. 31", "DATE", "XXXX-01-31")]
