@@ -131,9 +131,10 @@ PERIOD_MODS: Final[dict[str, str]] = {
     "the close of": "END", "the latter part of": "END", "later": "END",
 }
 # Quantity modifiers on durations and dates: "about two weeks" APPROX, "more than 20 years" MORE_THAN.
-# TimeML leaves "about", "around" and "some" outside the extent, and "over"/"under" are mostly prepositions.
+# TimeML mostly leaves "about", "almost", "around" and "some" outside the extent, and "over"/"under" are mostly
+# prepositions.
 QUANTITY_MODS: Final[dict[str, str]] = {
-    "nearly": "APPROX", "almost": "APPROX", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "nearly": "APPROX", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "less than": "LESS_THAN", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }
 

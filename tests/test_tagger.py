@@ -113,7 +113,7 @@ def test_rule_families(text: str, extent: str, type_: str, value: str) -> None:
         ("by the end of 1990", "the end of 1990", "END"),
         ("nearly two weeks ago", "nearly two weeks ago", "APPROX"),
         ("more than 20 years", "more than 20 years", "MORE_THAN"),
-        ("strikes almost daily", "almost daily", "APPROX"),
+        ("strikes nearly daily", "nearly daily", "APPROX"),
         ("in the late 1970s", "the late 1970s", "END"),
     ],
 )
@@ -252,3 +252,7 @@ def test_a_fiscal_year_that_ended_is_a_duration() -> None:
     found = tag("In the fiscal year ended Jan. 31 sales rose.")
     assert [(t.text, t.type, t.value) for t in found] == [
         ("the fiscal year", "DURATION", "P1Y"), ("Jan. 31", "DATE", "XXXX-01-31")]
+
+
+def test_almost_stays_outside_the_extent() -> None:
+    assert extents("rallies almost daily for almost five months") == ["daily", "five months"]
