@@ -152,6 +152,9 @@ VAGUE_SPANS: Final[frozenset[str]] = frozenset({
     "recent", "the past few", "the last few", "past", "coming", "the coming", "the next few",
 })
 
+# Vague spans that TimeML annotates as references rather than durations: "in recent years" is like "recently".
+VAGUE_REFERENCES: Final[dict[str, str]] = {"recent years": "PAST_REF", "past years": "PAST_REF"}
+
 # "last week" / "next month": relation word -> offset in units from the anchor.
 RELATION_WORDS: Final[dict[str, int]] = {
     "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "this": 0, "current": 0,

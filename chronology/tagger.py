@@ -285,6 +285,9 @@ def _duration_kind(m: re.Match[str]) -> _Spec | None:
     groups = m.groupdict()
     num = groups.get("num")
     unit = _norm(_g(m, "unit"))
+    reference = lexicon.VAGUE_REFERENCES.get(f"{_norm(_g(m, 'rel'))} {unit}")
+    if num is None and reference:
+        return _Spec("DATE", reference)
     if num is None:  # "for years" is PXY; "the year ended June 30" is P1Y
         return _Spec("DURATION", _duration(None if unit.endswith("s") else 1.0, unit))
     amount = _number(num)

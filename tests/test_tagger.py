@@ -256,3 +256,16 @@ def test_a_fiscal_year_that_ended_is_a_duration() -> None:
 
 def test_almost_stays_outside_the_extent() -> None:
     assert extents("rallies almost daily for almost five months") == ["daily", "five months"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("As the yen soared in recent years, losses grew.", "DATE", "PAST_REF"),
+        ("there were sell programs in past years, too", "DATE", "PAST_REF"),
+        ("prices fell in recent months", "DURATION", "PXM"),
+    ],
+)
+def test_recent_years_is_a_past_reference(text: str, type_: str, value: str) -> None:
+    found = only(text)
+    assert (found.type, found.value) == (type_, value)
