@@ -83,6 +83,8 @@ YEAR_REL: Final = (
     r"(?P<year_rel>this|last|next|that|the" + _S + r"same|the" + _S + r"following|the" + _S + r"previous)"
     + _S + r"year"
 )
+# A vague tail TimeML keeps in the extent: "the next year or so".
+OR_SO: Final = r"(?:" + _S + r"or" + _S + r"so)?"
 CLOCK24: Final = r"(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:.,])"
 
 # Attached by the tagger in front of DATE/TIME candidates: "early", "mid-", "the end of", ... (group `mod`).
@@ -157,7 +159,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     # Relative calendar units: "last week", "this year", "next month", "the past year".
     _p("period_ended", "duration", r"(?:the" + _S + r")?(?:fiscal" + _S + r")?(?P<unit>year|quarter)(?="
        + _S + r"(?:ended|ending|that" + _S + r"ended)\b)"),
-    _p("relative_unit", "relative", REL + _S + CAL_UNIT),
+    _p("relative_unit", "relative", REL + _S + CAL_UNIT + OR_SO),
     _p("earlier_this", "relative", r"(?P<mod>earlier|later)" + _S + r"(?P<rel>this|that|last|next)" + _S + CAL_UNIT),
     _p("earlier_in_the", "relative", r"(?P<mod>earlier|later)" + _S + r"in" + _S + r"(?P<rel>the)" + _S
        + r"(?P<unit>week|month|year)"),
@@ -181,7 +183,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     # Durations.
     _p("duration", "duration", r"(?:(?P<rel>the(?:" + _S + r"(?:past|last|next|first|coming|previous|latest|"
        + r"final|remaining|full))?|past|last|next|first|coming|another|an" + _S + r"additional|the" + _S
-       + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")" + UNIT
+       + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")" + UNIT + OR_SO
        + r"(?!" + _S + r"(?:ago|earlier|later)\b)"),
     _p("duration_and_half", "duration", NUM + _S + UNIT + r"(?P<half>[- ]and[- ]a[- ]half)"),
     _p("unit_plural_for", "duration", r"(?<=\bfor" + r" )(?P<unit>years|months|weeks|days|decades|hours|minutes)"),

@@ -269,3 +269,8 @@ def test_almost_stays_outside_the_extent() -> None:
 def test_recent_years_is_a_past_reference(text: str, type_: str, value: str) -> None:
     found = only(text)
     assert (found.type, found.value) == (type_, value)
+
+
+def test_or_so_is_in_the_extent() -> None:
+    assert extents("acquisitions during the next year or so, and for the next two years or so.") == [
+        "the next year or so", "the next two years or so"]
