@@ -78,6 +78,13 @@ DEICTIC: Final = r"(?P<deictic>" + _alternation(lexicon.DEICTIC_DAYS) + r")"
 CLOCK: Final = (
     r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?" + _S + r"?(?P<ampm>[ap]\.m\.|[ap]m\b)"
 )
+# A year named relative to the publication date or to the time last mentioned: "last year", "that year".
+YEAR_REL: Final = (
+    r"(?P<year_rel>this|last|next|that|the" + _S + r"same|the" + _S + r"following|the" + _S + r"previous)"
+    + _S + r"year"
+)
+# A vague tail TimeML keeps in the extent: "the next year or so".
+OR_SO: Final = r"(?:" + _S + r"or" + _S + r"so)?"
 CLOCK24: Final = r"(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:.,])"
 
 # Attached by the tagger in front of DATE/TIME candidates: "early", "mid-", "the end of", ... (group `mod`).
@@ -114,6 +121,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("day_month", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r"(?!" + _S + r"?\d)"),
     _p("month_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + YEAR),
     _p("month_short_year", "date", MONTH + _S + SHORT_YEAR),
+    _p("month_rel_year", "month", MONTH + _S + r"(?:of" + _S + r")?" + YEAR_REL),
+    _p("weekday_date", "date", WEEKDAY + r",?" + _S + MONTH + _S + DAY + r"(?:,?" + _S + YEAR + r")?(?!:?\d)"),
     _p("month", "month", r"(?:" + REL + _S + r")?" + MONTH + r"(?!" + _S + r"\d)"),
     _p("year", "date", r"(?:(?P<rel>the" + _S + r"year|fiscal(?:" + _S + r"year)?|calendar|fy)" + _S + r"?)?"
        + YEAR + r"(?!\s?%|" + _S + r"(?:percent|people|soldiers|troops|attacks|km|miles|tons|feet)\b)"),
@@ -129,9 +138,10 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + _alternation(lexicon.ORDINALS) + r")" + r"[- ]century"),
     # Quarters and halves, including fiscal ones and the year's.
     _p("quarter", "quarter", r"(?:the" + _S + r")?(?:(?P<rel>this|last|next|the" + _S + r"year's|this" + _S
-       + r"year's|last" + _S + r"year's|next" + _S + r"year's|" + YEAR + r"'s)" + _S + r")?(?P<fiscal>fiscal[- ]|"
-       + r"fiscal" + _S + r")?" + ORDINAL + r"[- ](?P<unit>quarter|half)(?:" + _S + r"(?:of" + _S + r")?"
-       + r"(?:(?:fiscal|calendar)" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d))?"),
+       + r"year's|last" + _S + r"year's|next" + _S + r"year's|year-ago|year-earlier|" + YEAR + r"'s)" + _S
+       + r")?(?P<fiscal>fiscal[- ]|fiscal" + _S + r")?" + ORDINAL + r"[- ](?P<unit>quarter|half)(?:" + _S
+       + r"(?:of" + _S + r")?(?:(?:fiscal|calendar)" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d))?"),
+    _p("year_quarter", "quarter", r"(?:the" + _S + r")?" + YEAR + _S + ORDINAL + r"[- ](?P<unit>quarter|half)"),
     _p("quarter_ref", "quarter_ref", r"(?:the" + _S + r")?(?P<rel>latest|current|past|last|previous|prior|"
        + r"year-ago|year-earlier|recent)" + _S + r"(?P<unit>quarter|period)"),
     _p("the_quarter", "quarter_ref", r"the" + _S + r"(?P<unit>quarter)"),
@@ -144,12 +154,17 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("weekday", "weekday", r"(?:(?P<rel>last|next|this|past|coming)" + _S + r")?" + WEEKDAY
        + r"(?:" + _S + POD + r")?"),
     _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?"),
+    _p("pod_deictic", "pod", POD + _S + r"(?P<rel>yesterday|today|tomorrow)"),
     _p("this_pod", "pod", r"(?P<rel>this|last|yesterday|tomorrow)" + _S + POD),
     # Relative calendar units: "last week", "this year", "next month", "the past year".
     _p("period_ended", "duration", r"(?:the" + _S + r")?(?:fiscal" + _S + r")?(?P<unit>year|quarter)(?="
        + _S + r"(?:ended|ending|that" + _S + r"ended)\b)"),
-    _p("relative_unit", "relative", REL + _S + CAL_UNIT),
+    _p("relative_unit", "relative", REL + _S + CAL_UNIT + OR_SO),
     _p("earlier_this", "relative", r"(?P<mod>earlier|later)" + _S + r"(?P<rel>this|that|last|next)" + _S + CAL_UNIT),
+    _p("earlier_in_the", "relative", r"(?P<mod>earlier|later)" + _S + r"in" + _S + r"(?P<rel>the)" + _S
+       + r"(?P<unit>week|month|year)"),
+    _p("full_year", "relative", r"(?P<rel>the)" + _S + r"(?:full|fiscal|current" + _S + r"fiscal)" + _S
+       + r"(?P<unit>year)"),
     _p("the_unit", "relative", r"(?P<rel>the|that|the" + _S + r"same|the" + _S + r"next|the" + _S + r"following|the"
        + _S + r"previous|the" + _S + r"preceding)" + _S + r"(?P<unit>day|week|weekend|month|year)"
        + r"(?=" + _S + r"(?:before|after|earlier|later|ended|ending)\b|[,.;]|" + _S + r"(?:and|but|when|as)\b)"),
@@ -168,8 +183,9 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     # Durations.
     _p("duration", "duration", r"(?:(?P<rel>the(?:" + _S + r"(?:past|last|next|first|coming|previous|latest|"
        + r"final|remaining|full))?|past|last|next|first|coming|another|an" + _S + r"additional|the" + _S
-       + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")" + UNIT
+       + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")" + UNIT + OR_SO
        + r"(?!" + _S + r"(?:ago|earlier|later)\b)"),
+    _p("duration_and_half", "duration", NUM + _S + UNIT + r"(?P<half>[- ]and[- ]a[- ]half)"),
     _p("unit_plural_for", "duration", r"(?<=\bfor" + r" )(?P<unit>years|months|weeks|days|decades|hours|minutes)"),
     # Sets.
     _p("set_every", "set", r"(?P<rel>every|each|per)" + _S + r"(?:(?P<num>other|two|three|four|five|six|\d{1,2})"

@@ -16,6 +16,8 @@ Underspecified values (the mini-language chronology.resolver reads):
   ``UNDEF-this-day-PLUS-1`` (tomorrow), ``UNDEF-this-week`` (this week); units: century, decade, year, half,
   quarter, month, week, weekend, day;
 - the same from the time most recently mentioned (narrative anchoring): ``UNDEF-REF-day-PLUS-1``;
+- a part of such a year: ``UNDEF-this-year-MINUS-1-IN-06`` (June last year), ``UNDEF-this-year-MINUS-1-IN-Q3``
+  (the year-ago third quarter), ``UNDEF-REF-year-IN-05`` (May that year);
 - any of the calendar forms may end in a part of day or a clock time: ``XXXX-WXX-3TNI``,
   ``UNDEF-this-dayTMO``, ``XXXX-XX-XXT10:35`` (a time on the day in context).
 """
@@ -131,8 +133,9 @@ def _duration(amount: float | None, unit_word: str) -> str:
     prefix = "PT" if is_time else "P"
     if amount is None:
         return f"{prefix}X{letter}"
-    if amount != int(amount) and is_time and letter == "H":
-        return f"PT{int(amount)}H{round((amount - int(amount)) * 60)}M"
+    if amount != int(amount) and (letter, is_time) in lexicon.SUBUNITS:
+        scale, subletter = lexicon.SUBUNITS[letter, is_time]
+        return f"{prefix}{int(amount)}{letter}{round((amount - int(amount)) * scale)}{subletter}"
     return f"{prefix}{_format_amount(amount)}{letter}"
 
 
@@ -174,10 +177,24 @@ def _date(m: re.Match[str]) -> _Spec | None:
     return _Spec("DATE", f"{year}-{month:02d}-{day:02d}")
 
 
+# "last year", "that year", ...: (anchor, offset in years) of a year named relative to another time.
+_YEAR_RELATIONS = {"this": ("this", 0), "last": ("this", -1), "next": ("this", 1), "that": ("REF", 0),
+                   "the same": ("REF", 0), "the following": ("REF", 1), "the previous": ("REF", -1)}
+
+
+def _in_year(year_rel: str, part: str) -> str:
+    """A part of a relative year ("June last year", "last year's third quarter"): the year's offset value
+    followed by ``-IN-`` and the part."""
+    anchor, offset = _YEAR_RELATIONS[_norm(year_rel)]
+    return f"{_offset(anchor, 'year', offset)}-IN-{part}"
+
+
 def _month_kind(m: re.Match[str]) -> _Spec | None:
     word = _norm(_g(m, "month"))
     if word not in _FULL_MONTH_NAMES and not word.endswith("."):
         return None  # a bare "Jan" or "Aug" is a name more often than a month
+    if _g(m, "year_rel"):
+        return _Spec("DATE", _in_year(_g(m, "year_rel"), f"{_month(_g(m, 'month')):02d}"))
     return _Spec("DATE", _with_relation(f"XXXX-{_month(_g(m, 'month')):02d}", _g(m, "rel")))
 
 
@@ -268,11 +285,16 @@ def _duration_kind(m: re.Match[str]) -> _Spec | None:
     groups = m.groupdict()
     num = groups.get("num")
     unit = _norm(_g(m, "unit"))
+    reference = lexicon.VAGUE_REFERENCES.get(f"{_norm(_g(m, 'rel'))} {unit}")
+    if num is None and reference:
+        return _Spec("DATE", reference)
     if num is None:  # "for years" is PXY; "the year ended June 30" is P1Y
         return _Spec("DURATION", _duration(None if unit.endswith("s") else 1.0, unit))
     amount = _number(num)
     if amount is None and _norm(num) not in lexicon.VAGUE_QUANTITIES:
         return None
+    if amount is not None and _g(m, "half"):
+        amount += 0.5  # "a minute and a half"
     if _norm(num) in {"a", "an"} and _norm(groups.get("rel")) in {"", "the"} and unit in {"day", "night"}:
         return None  # "a day" on its own is too often not a duration ("a day after", "a great day")
     return _Spec("DURATION", _duration(amount, unit))
@@ -339,8 +361,12 @@ def _quarter(m: re.Match[str]) -> _Spec | None:
     if year:
         return _Spec("DATE", f"{year}-{code}")
     rel = _norm(_g(m, "rel"))
+    if rel in {"year-ago", "year-earlier"}:
+        return _Spec("DATE", _in_year("last", code))
+    if rel.endswith("year's"):
+        return _Spec("DATE", _in_year(rel.split()[0] if rel.split()[0] != "the" else "this", code))
     if rel:
-        offset = {"last": -1, "next": 1}.get(rel.split()[0].removesuffix("'s"), 0)
+        offset = {"last": -1, "next": 1}.get(rel, 0)
         return _Spec("DATE", f"UNDEF-{_REL_NAMES[offset]}-XXXX-{code}" if offset else f"UNDEF-this-XXXX-{code}")
     return _Spec("DATE", f"XXXX-{code}")
 
@@ -348,7 +374,7 @@ def _quarter(m: re.Match[str]) -> _Spec | None:
 def _quarter_ref(m: re.Match[str]) -> _Spec:
     rel = _norm(_g(m, "rel"))
     if rel in {"year-ago", "year-earlier"}:
-        return _Spec("DATE", "UNDEF-REF-year-MINUS-1")
+        return _Spec("DATE", "UNDEF-REF-quarter-MINUS-4")
     if rel == "current":
         return _Spec("DATE", "UNDEF-this-quarter")
     return _Spec("DATE", "UNDEF-this-quarter-MINUS-1")

@@ -113,7 +113,7 @@ def test_rule_families(text: str, extent: str, type_: str, value: str) -> None:
         ("by the end of 1990", "the end of 1990", "END"),
         ("nearly two weeks ago", "nearly two weeks ago", "APPROX"),
         ("more than 20 years", "more than 20 years", "MORE_THAN"),
-        ("strikes almost daily", "almost daily", "APPROX"),
+        ("strikes nearly daily", "nearly daily", "APPROX"),
         ("in the late 1970s", "the late 1970s", "END"),
     ],
 )
@@ -196,3 +196,81 @@ def test_properties_on_temporal_word_soup(words: list[str]) -> None:
         assert text[item.start : item.end] == item.text
     for left, right in itertools.pairwise(found):
         assert left.end <= right.start
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "type_", "value"),
+    [
+        # a month of a relative year
+        ("In January this year, police searched the site.", "January this year", "DATE", "UNDEF-this-year-IN-01"),
+        ("But in June last year, the leaders fell out.", "June last year", "DATE", "UNDEF-this-year-MINUS-1-IN-06"),
+        ("They join in April of next year.", "April of next year", "DATE", "UNDEF-this-year-PLUS-1-IN-04"),
+        ("It was signed in May that year.", "May that year", "DATE", "UNDEF-REF-year-IN-05"),
+        # a weekday with its date is one expression, valued by the date
+        ("said in an editorial on Saturday, April 25: the court", "Saturday, April 25", "DATE", "XXXX-04-25"),
+        ("shot on Friday, Oct. 23, 1998, at home", "Friday, Oct. 23, 1998", "DATE", "1998-10-23"),
+        # quarters of a year given by number or relative to the publication year
+        ("a charge in the 1988 second quarter for losses", "the 1988 second quarter", "DATE", "1988-Q2"),
+        ("in the year-ago third quarter it earned", "the year-ago third quarter", "DATE",
+         "UNDEF-this-year-MINUS-1-IN-Q3"),
+        ("sales for last year's third quarter", "last year's third quarter", "DATE", "UNDEF-this-year-MINUS-1-IN-Q3"),
+        ("in this year's fourth quarter", "this year's fourth quarter", "DATE", "UNDEF-this-year-IN-Q4"),
+        ("in the year-ago quarter it lost money", "the year-ago quarter", "DATE", "UNDEF-REF-quarter-MINUS-4"),
+        # a part of day before a deictic day
+        ("In London at mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday", "TIME",
+         "UNDEF-this-day-MINUS-1TAF"),
+        ("He will speak evening tomorrow.", "evening tomorrow", "TIME", "UNDEF-this-day-PLUS-1TEV"),
+        # fractional durations in the next smaller unit
+        ("they lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("But a minute and a half later, a pilot called.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("for one and a half weeks", "one and a half weeks", "DURATION", "P1W4D"),
+    ],
+)
+def test_value_rules_for_newswire(text: str, extent: str, type_: str, value: str) -> None:
+    found = [t for t in tag(text) if t.text == extent]
+    assert found, extents(text)
+    assert (found[0].type, found[0].value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value", "mod"),
+    [
+        ("Sales for the full year were $6.6 billion.", "the full year", "UNDEF-this-year", None),
+        ("It expects higher sales in the current fiscal year.", "the current fiscal year", "UNDEF-this-year", None),
+        ("earnings for the fiscal year will fall", "the fiscal year", "UNDEF-this-year", None),
+        ("Sales were delayed earlier in the year by rains.", "earlier in the year", "UNDEF-this-year", "START"),
+        ("a decision later in the month", "later in the month", "UNDEF-this-month", "END"),
+    ],
+)
+def test_the_year_being_reported(text: str, extent: str, value: str, mod: str | None) -> None:
+    found = [t for t in tag(text) if t.text == extent]
+    assert found, extents(text)
+    assert (found[0].value, found[0].mod) == (value, mod)
+
+
+def test_a_fiscal_year_that_ended_is_a_duration() -> None:
+    found = tag("In the fiscal year ended Jan. 31 sales rose.")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the fiscal year", "DURATION", "P1Y"), ("Jan. 31", "DATE", "XXXX-01-31")]
+
+
+def test_almost_stays_outside_the_extent() -> None:
+    assert extents("rallies almost daily for almost five months") == ["daily", "five months"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("As the yen soared in recent years, losses grew.", "DATE", "PAST_REF"),
+        ("there were sell programs in past years, too", "DATE", "PAST_REF"),
+        ("prices fell in recent months", "DURATION", "PXM"),
+    ],
+)
+def test_recent_years_is_a_past_reference(text: str, type_: str, value: str) -> None:
+    found = only(text)
+    assert (found.type, found.value) == (type_, value)
+
+
+def test_or_so_is_in_the_extent() -> None:
+    assert extents("acquisitions during the next year or so, and for the next two years or so.") == [
+        "the next year or so", "the next two years or so"]
