@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final
+from functools import cached_property
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any, Final
 
 from chronology import lexicon
 
@@ -95,9 +98,20 @@ DETERMINER_BEFORE_ADJECTIVE: Final = re.compile(r"the" + _S + r"(?=[^\s-]+(?:-[^
 
 @dataclass(frozen=True)
 class Pattern:
+    """One extraction rule. `triggers` and `reach` are derived from the regex (see `regex_triggers` and
+    `regex_reach`): the tagger runs the regex only near its triggers, never over the whole text."""
+
     name: str
     kind: str
     regex: re.Pattern[str]
+
+    @cached_property
+    def triggers(self) -> frozenset[str] | None:
+        return regex_triggers(self.regex)
+
+    @cached_property
+    def reach(self) -> int | None:
+        return regex_reach(self.regex)
 
 
 def _p(name: str, kind: str, body: str) -> Pattern:
@@ -190,3 +204,188 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
 # Tense cues around an expression (chronology.tense weighs the nearest ones).
 FUTURE_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.FUTURE_CUES) + r"(?!\w)", re.IGNORECASE)
 PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r"(?!\w)", re.IGNORECASE)
+
+
+# What a regex needs, read from its parsed form, so that triggers stay right whatever the patterns say.
+# A trigger set is a set of lowercase strings (matched case-insensitively) of which every match of the regex
+# contains at least one; ANY_DIGIT stands for any character `\d` matches. Literal triggers never contain digits.
+ANY_DIGIT: Final = r"\d"
+# Poor triggers: strings that every few words of running text contain, chosen only when nothing else is required.
+_COMMON_STRINGS: Final = frozenset({"the", "of", "a", "an", "and", "in", "on", "at", "to", "for", "s", "'s", "-"})
+_MAX_EXACT: Final = 64  # the most strings an exact (finite) sub-language may have before it is given up
+
+_Items = list[tuple[Any, Any]]
+
+
+def _exact(items: _Items) -> set[str] | None:
+    """Every string the sequence can match (lowercased), or None when that set is large or infinite, or when
+    it has digits or blanks (which `_S` varies too much to enumerate)."""
+    strings = {""}
+    for op, av in items:
+        part = _exact_item(op, av)
+        if part is None:
+            return None
+        strings = {a + b for a in strings for b in part}
+        if len(strings) > _MAX_EXACT:
+            return None
+    return strings
+
+
+def _exact_item(op: Any, av: Any) -> set[str] | None:
+    if op is _C.LITERAL:
+        char = chr(av)
+        return None if char.isdecimal() or char.isspace() else {char.lower()}
+    if op is _C.IN:
+        if not all(kind is _C.LITERAL for kind, _ in av) or len(av) > 8:
+            return None
+        chars = {chr(code) for _, code in av}
+        return None if any(c.isdecimal() or c.isspace() for c in chars) else {c.lower() for c in chars}
+    if op is _C.SUBPATTERN:
+        return _exact(av[3])
+    if op is _C.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            part = _exact(branch)
+            if part is None or len(union) + len(part) > _MAX_EXACT:
+                return None
+            union |= part
+        return union
+    if op is _C.MAX_REPEAT or op is _C.MIN_REPEAT:
+        low, high, body = av
+        once = _exact(body)
+        if once is None or high > 4:
+            return None
+        strings, power = ({""} if low == 0 else set()), {""}
+        for count in range(1, high + 1):
+            power = {a + b for a in power for b in once}
+            if count >= low:
+                strings |= power
+            if len(strings) > _MAX_EXACT:
+                return None
+        return strings
+    if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+        return {""}  # zero-width: adds nothing to the matched text
+    return None
+
+
+def _is_digit_class(op: Any, av: Any) -> bool:
+    if op is _C.LITERAL:
+        return chr(av).isdecimal()
+    if op is _C.IN:
+        return all(
+            (kind is _C.CATEGORY and value is _C.CATEGORY_DIGIT)
+            or (kind is _C.LITERAL and chr(value).isdecimal())
+            or (kind is _C.RANGE and all(chr(c).isdecimal() for c in range(value[0], value[1] + 1)))
+            for kind, value in av
+        )
+    return False
+
+
+def _score(triggers: frozenset[str]) -> tuple[float, int]:
+    """Higher is rarer in text: the shortest trigger's length (common strings count as one), then fewer strings."""
+    weights = (2.5 if t == ANY_DIGIT else 1 if t in _COMMON_STRINGS else len(t) for t in triggers)
+    return min(weights), -len(triggers)
+
+
+def _best(options: list[frozenset[str] | None]) -> frozenset[str] | None:
+    usable = [o for o in options if o and "" not in o]
+    return max(usable, key=_score) if usable else None
+
+
+def _required(items: _Items) -> frozenset[str] | None:
+    """A trigger set for a sequence: the rarest of those its required parts give, or None."""
+    options: list[frozenset[str] | None] = []
+    run = {""}  # strings of the current run of consecutive exact items, which the match contains whole
+    for op, av in items:
+        part = _exact_item(op, av)
+        if part is not None:
+            joined = {a + b for a in run for b in part}
+            if len(joined) <= _MAX_EXACT:
+                run = joined
+                continue
+            options.append(frozenset(run))
+            run = part if len(part) <= _MAX_EXACT else {""}
+            continue
+        options.append(frozenset(run))
+        run = {""}
+        options.append(_required_item(op, av))
+    options.append(frozenset(run))
+    return _best(options)
+
+
+def _required_item(op: Any, av: Any) -> frozenset[str] | None:
+    if _is_digit_class(op, av):
+        return frozenset({ANY_DIGIT})
+    if op is _C.SUBPATTERN or op is _C.ATOMIC_GROUP:
+        return _required(av[3] if op is _C.SUBPATTERN else av)
+    if op is _C.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            part = _required(branch)
+            if part is None:
+                return None
+            union |= part
+        return frozenset(union)
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _required(av[2])
+    return None
+
+
+def regex_triggers(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which every match of `regex` contains one (case-insensitively; ANY_DIGIT for any digit), or
+    None when the regex requires no such string."""
+    return _required(_parser.parse(regex.pattern, regex.flags).data)
+
+
+def _reach(items: _Items) -> int | None:
+    """The most characters, from where the sequence starts, that matching it may read (consumed or looked at
+    ahead), or None when unbounded."""
+    consumed, furthest = 0, 0
+    for op, av in items:
+        if op in (_C.LITERAL, _C.NOT_LITERAL, _C.IN, _C.ANY):
+            step, ahead = 1, 1
+        elif op is _C.AT:
+            step, ahead = 0, 2  # "$" looks at the next character and whether the text ends after it
+        elif op is _C.SUBPATTERN or op is _C.ATOMIC_GROUP:
+            inner = _reach(av[3] if op is _C.SUBPATTERN else av)
+            if inner is None:
+                return None
+            step, ahead = _width(av[3] if op is _C.SUBPATTERN else av), inner
+        elif op is _C.BRANCH:
+            reaches = [_reach(branch) for branch in av[1]]
+            if any(r is None for r in reaches):
+                return None
+            step, ahead = max(_width(branch) for branch in av[1]), max(r for r in reaches if r is not None)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            _, high, body = av
+            inner = _reach(body)
+            if inner is None or high == _C.MAXREPEAT:
+                return None
+            step = high * _width(body)
+            ahead = max(step, (high - 1) * _width(body) + inner) if high else 0
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            direction, body = av
+            inner = _reach(body)
+            if inner is None:
+                return None
+            step = 0
+            # a lookbehind steps back over its (fixed) width before reading forwards
+            ahead = inner if direction == 1 else max(0, inner - _width(body))
+        else:
+            return None
+        furthest = max(furthest, consumed + ahead)
+        consumed += step
+    return max(furthest, consumed)
+
+
+def _width(items: Any) -> int:
+    """The most characters the sequence consumes (only called on bounded sequences)."""
+    if not isinstance(items, _parser.SubPattern):
+        items = _parser.SubPattern(_parser.State(), list(items))
+    return int(items.getwidth()[1])
+
+
+def regex_reach(regex: re.Pattern[str]) -> int | None:
+    """The most characters a match attempt of `regex` reads from where it starts (its longest match plus what
+    its lookaheads inspect), or None when unbounded."""
+    return _reach(_parser.parse(regex.pattern, regex.flags).data)

@@ -22,12 +22,17 @@ Underspecified values (the mini-language chronology.resolver reads):
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from re import _casefix  # type: ignore[attr-defined]
+from typing import Any
 
 from chronology import lexicon
 from chronology.patterns import (
+    ANY_DIGIT,
     DETERMINER_BEFORE_ADJECTIVE,
     PATTERNS,
     PERIOD_MOD_PREFIX,
@@ -388,16 +393,132 @@ _NEEDS_ANCHOR = re.compile(r"X|UNDEF")
 _PREFIX_WINDOW = 40
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Where each pattern can match, read once per text by a single scan for the patterns' triggers.
+
+    Patterns with the same trigger set form a group. A match contains a trigger, so it starts at most the
+    pattern's reach before that trigger's first character: each scan hit (a trigger, or a run of digits) gives
+    every group it may stand for a window of possible match starts, `margin` (the group's longest reach) wide."""
+
+    scan: re.Pattern[str]  # on the lowercased text; reports at each position the longest trigger starting there
+    scan_unlowered: re.Pattern[str]  # the same on the text itself, when lowercasing changes the text's length
+    groups: tuple[tuple[int, ...], ...]  # pattern indices, by group
+    margins: tuple[int, ...]  # by group
+    by_hit: dict[str, tuple[int, ...]]  # trigger -> groups of the triggers it starts with (the scan hides those)
+    digit_groups: tuple[int, ...]
+    literal_groups: tuple[int, ...]  # for a hit not in by_hit (a letter that only matches case-insensitively)
+    everywhere: tuple[int, ...]  # patterns with no trigger or unbounded reach: run over the whole text
+
+
+def _trie(words: list[str], char: Callable[[str], str]) -> str:
+    """A regex alternation of `words` as a trie (each position tries one branch per next character, not every
+    word); `char` writes one character."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [char(c) + emit(node[c]) for c in sorted(node) if c]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(tree)
+
+
+def _lowered_char(c: str) -> str:
+    """`c` as it matches in lowercased text under IGNORECASE ("s" also matches the long s, which stays)."""
+    extra = {chr(x).lower() for x in _casefix._EXTRA_CASES.get(ord(c), ())} - {c}
+    return "[" + re.escape(c) + "".join(re.escape(x) for x in sorted(extra)) + "]" if extra else re.escape(c)
+
+
+@functools.lru_cache(maxsize=8)
+def _plan(patterns: tuple[Pattern, ...]) -> _Plan:
+    by_triggers: dict[frozenset[str], list[int]] = {}
+    everywhere = []
+    for index, pattern in enumerate(patterns):
+        if pattern.triggers is None or pattern.reach is None:
+            everywhere.append(index)
+        else:
+            by_triggers.setdefault(pattern.triggers, []).append(index)
+    trigger_sets = list(by_triggers)
+    literals = sorted({t for ts in trigger_sets for t in ts if t != ANY_DIGIT})
+    by_hit = {
+        hit: tuple(g for g, ts in enumerate(trigger_sets) if any(hit.startswith(t) for t in ts)) for hit in literals
+    }
+    # zero-width, so that every position is tried: a hit never hides a trigger starting inside it
+    digits = r"(?<!\d)\d+"
+    return _Plan(
+        scan=re.compile(f"(?=({digits}|{_trie(literals, _lowered_char)}))"),
+        scan_unlowered=re.compile(f"(?=({digits}|{_trie(literals, re.escape)}))", re.IGNORECASE),
+        groups=tuple(tuple(by_triggers[t]) for t in trigger_sets),
+        margins=tuple(max(patterns[i].reach or 0 for i in by_triggers[t]) for t in trigger_sets),
+        by_hit=by_hit,
+        digit_groups=tuple(g for g, ts in enumerate(trigger_sets) if ANY_DIGIT in ts),
+        literal_groups=tuple(g for g, ts in enumerate(trigger_sets) if ts != {ANY_DIGIT}),
+        everywhere=tuple(everywhere),
+    )
+
+
+def _windows(text: str, plan: _Plan) -> list[list[int]]:
+    """For each group, where its matches may start: merged ranges as a flat list [start, end, start, end, ...]."""
+    windows: list[list[int]] = [[] for _ in plan.groups]
+    lowered = text.lower()
+    hits = plan.scan.finditer(lowered) if len(lowered) == len(text) else plan.scan_unlowered.finditer(text)
+    margins = plan.margins
+    by_hit = plan.by_hit
+    for hit in hits:
+        start, end = hit.span(1)
+        key = hit.group(1).lower()
+        groups = by_hit.get(key)
+        if groups is None:
+            groups = plan.digit_groups if key[0].isdecimal() else plan.literal_groups
+        if not key[0].isdecimal():
+            end = start + 1  # a match holds the trigger, so starts at or before the hit; any digit of a run will do
+        for g in groups:
+            low, high = end - margins[g], end
+            window = windows[g]
+            if window and low <= window[-1]:
+                if high > window[-1]:
+                    window[-1] = high
+            else:
+                window += (low, high)
+    return windows
+
+
 def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[tuple[int, int, int, Pattern, _Spec]]:
+    plan = _plan(patterns)
+    size = len(text)
+    spans: list[tuple[int, list[int]]] = [(i, [0, size]) for i in plan.everywhere]
+    for group, window in zip(plan.groups, _windows(text, plan), strict=True):
+        spans += ((i, window) for i in group)
     found = []
-    for priority, pattern in enumerate(patterns):
+    for priority, window in spans:
+        pattern = patterns[priority]
         interpret = _INTERPRETERS[pattern.kind]
-        for m in pattern.regex.finditer(text):
-            if m.end() == m.start():
+        finditer = pattern.regex.finditer
+        reach = pattern.reach or size
+        resume = 0  # where a whole-text scan would go on: the end of the last match
+        for k in range(0, len(window), 2):
+            low, high = max(window[k], resume), window[k + 1]
+            if low >= high:
                 continue
-            spec = interpret(m)
-            if spec is not None:
-                found.append((m.start(), m.end(), priority, pattern, spec))
+            # everything a match attempt before `high` reads is visible; a match starting later is no match
+            for m in finditer(text, low, min(high - 1 + reach, size)):
+                start, end = m.span()
+                if start >= high:
+                    break
+                resume = end
+                if end == start:
+                    continue
+                spec = interpret(m)
+                if spec is not None:
+                    found.append((start, end, priority, pattern, spec))
     return found
 
 
@@ -426,11 +547,14 @@ def tag(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> list[Tagged]:
     found = _candidates(text, patterns)
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     kept: list[tuple[int, int, Pattern, _Spec]] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # of the kept candidates, which never overlap: sorted by start, so by end too
+    ends: list[int] = []
     for start, end, _priority, pattern, spec in found:
-        if any(start < b and a < end for a, b in taken):
+        at = bisect.bisect_left(starts, end)  # kept candidates before `at` start before this one ends
+        if at and ends[at - 1] > start:
             continue
-        taken.append((start, end))
+        starts.insert(at, start)
+        ends.insert(at, end)
         kept.append((start, end, pattern, spec))
     kept.sort(key=lambda c: c[0])
     result: list[Tagged] = []
