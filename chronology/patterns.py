@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from chronology import lexicon
 
@@ -98,16 +98,17 @@ DETERMINER_BEFORE_ADJECTIVE: Final = re.compile(r"the" + _S + r"(?=[^\s-]+(?:-[^
 
 @dataclass(frozen=True)
 class Pattern:
-    """One extraction rule. `triggers` and `reach` are derived from the regex (see `regex_triggers` and
-    `regex_reach`): the tagger runs the regex only near its triggers, never over the whole text."""
+    """One extraction rule. `required` (its triggers) and `reach` are derived from the regex (see
+    `regex_required` and `regex_reach`): the tagger runs the regex only where a match can start given where
+    the triggers are, never over the whole text."""
 
     name: str
     kind: str
     regex: re.Pattern[str]
 
     @cached_property
-    def triggers(self) -> frozenset[str] | None:
-        return regex_triggers(self.regex)
+    def required(self) -> Required | None:
+        return regex_required(self.regex)
 
     @cached_property
     def reach(self) -> int | None:
@@ -207,14 +208,24 @@ PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r
 
 
 # What a regex needs, read from its parsed form, so that triggers stay right whatever the patterns say.
-# A trigger set is a set of lowercase strings (matched case-insensitively) of which every match of the regex
-# contains at least one; ANY_DIGIT stands for any character `\d` matches. Literal triggers never contain digits.
-ANY_DIGIT: Final = r"\d"
+class Trigger(NamedTuple):
+    """A string that a match contains (lowercase, matched case-insensitively; never with digits or blanks);
+    `word_start`/`word_end` when no word character can stand just before/after it in the text."""
+
+    text: str
+    word_start: bool = False
+    word_end: bool = False
+
+
+# Stands for any character `\d` matches (one digit of the text is the trigger).
+ANY_DIGIT: Final = Trigger(r"\d")
 # Poor triggers: strings that every few words of running text contain, chosen only when nothing else is required.
-_COMMON_STRINGS: Final = frozenset({"the", "of", "a", "an", "and", "in", "on", "at", "to", "for", "s", "'s", "-"})
+_COMMON_STRINGS: Final = frozenset(
+    {"the", "of", "a", "an", "and", "in", "on", "at", "to", "for", "from", "by", "with", "as", "s", "'s", "-"}
+)
 _MAX_EXACT: Final = 64  # the most strings an exact (finite) sub-language may have before it is given up
 
-_Items = list[tuple[Any, Any]]
+_Items = Any  # a parsed sequence: re._parser.SubPattern or a list of (opcode, argument)
 
 
 def _exact(items: _Items) -> set[str] | None:
@@ -263,8 +274,192 @@ def _exact_item(op: Any, av: Any) -> set[str] | None:
             if len(strings) > _MAX_EXACT:
                 return None
         return strings
-    if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
-        return {""}  # zero-width: adds nothing to the matched text
+    if _zero_width(op):
+        return {""}  # adds nothing to the matched text
+    return None
+
+
+def _zero_width(op: Any) -> bool:
+    return op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT)
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `\w` matches
+
+
+def _may_be_empty(op: Any, av: Any) -> bool:
+    return int(_parser.SubPattern(_parser.State(), [(op, av)]).getwidth()[0]) == 0
+
+
+def _edge_not_word(items: _Items, last: bool) -> bool:
+    """Whether every non-empty match of the sequence starts (ends, if `last`) with a non-word character."""
+    sequence = list(items)
+    for op, av in reversed(sequence) if last else sequence:
+        if _zero_width(op):
+            continue
+        if not _item_edge_not_word(op, av, last):
+            return False
+        if not _may_be_empty(op, av):
+            return True
+    return True
+
+
+def _item_edge_not_word(op: Any, av: Any, last: bool) -> bool:
+    if op is _C.LITERAL:
+        return not _word_char(chr(av))
+    if op is _C.IN:
+        return all(
+            (kind is _C.LITERAL and not _word_char(chr(value))) or (kind is _C.CATEGORY and value is _C.CATEGORY_SPACE)
+            for kind, value in av
+        )
+    if op is _C.SUBPATTERN:
+        return _edge_not_word(av[3], last)
+    if op is _C.BRANCH:
+        return all(_edge_not_word(branch, last) for branch in av[1])
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        return _edge_not_word(av[2], last)
+    return False
+
+
+def _is_word_class(items: _Items) -> bool:
+    r"""Whether the sequence is `\w` or a class containing it: what `(?<![\w...])` and `(?!\w|...)` forbid."""
+    sequence = list(items)
+    return (
+        len(sequence) == 1
+        and sequence[0][0] is _C.IN
+        and any(kind is _C.CATEGORY and value is _C.CATEGORY_WORD for kind, value in sequence[0][1])
+    )
+
+
+def _asserts_no_word(op: Any, av: Any, before: bool) -> bool:
+    """Whether the assertion guarantees a non-word character (or the text's edge) just before (after) it."""
+    if op not in (_C.ASSERT, _C.ASSERT_NOT) or (av[0] == -1) != before:
+        return False
+    body = list(av[1])
+    if op is _C.ASSERT_NOT:
+        branches = body[0][1][1] if len(body) == 1 and body[0][0] is _C.BRANCH else [body]
+        return any(_is_word_class(branch) for branch in branches)
+    return _edge_not_word(body, last=before) and not all(_may_be_empty(o, a) for o, a in body)
+
+
+def _no_word_before(items: _Items, index: int, outer: bool) -> bool:
+    """Whether no word character can precede what item `index` of the sequence matches; `outer` says so for
+    the sequence itself."""
+    for op, av in reversed(list(items)[:index]):
+        if _asserts_no_word(op, av, before=True):
+            return True
+        if _zero_width(op):
+            continue
+        if not _item_edge_not_word(op, av, last=True):
+            return False
+        if not _may_be_empty(op, av):
+            return True
+    return outer
+
+
+def _no_word_after(items: _Items, index: int, outer: bool) -> bool:
+    """Whether no word character can follow what item `index` of the sequence matches."""
+    for op, av in list(items)[index + 1 :]:
+        if _asserts_no_word(op, av, before=False):
+            return True
+        if _zero_width(op):
+            continue
+        if not _item_edge_not_word(op, av, last=False):
+            return False
+        if not _may_be_empty(op, av):
+            return True
+    return outer
+
+
+def _score(triggers: frozenset[Trigger]) -> tuple[float, float, int]:
+    """Higher is rarer in text: the shortest trigger (common strings count as one character, a digit as 2.5),
+    then whole words, then fewer strings."""
+    weights = (2.5 if t == ANY_DIGIT else 1 if t.text in _COMMON_STRINGS else len(t.text) for t in triggers)
+    whole = sum(t.word_start + t.word_end for t in triggers) / len(triggers)
+    return min(weights), whole, -len(triggers)
+
+
+class Required(NamedTuple):
+    """What every match of a regex holds: one of `triggers`, starting at most `lead` characters after the match
+    does (a digit trigger: any digit of the run it is in)."""
+
+    triggers: frozenset[Trigger]
+    lead: int
+
+
+def _best(options: list[Required | None]) -> Required | None:
+    usable = [o for o in options if o and o.triggers and all(t.text for t in o.triggers)]
+    return max(usable, key=lambda o: _score(o.triggers)) if usable else None
+
+
+def _required(items: _Items, before: bool, after: bool) -> Required | None:
+    """The rarest trigger set the sequence's required parts give, or None. `before`/`after` say whether no word
+    character can precede/follow the sequence's match."""
+    sequence = list(items)
+    options: list[Required | None] = []
+    run: set[str] = {""}  # strings of the current run of consecutive exact items, which the match holds whole
+    first = last = -1  # the run's first and last items that consume text
+    run_lead = 0  # the most characters the items before the run consume
+
+    def close() -> None:
+        if first >= 0:
+            start = _no_word_before(sequence, first, before)
+            end = _no_word_after(sequence, last, after)
+            options.append(Required(frozenset(Trigger(text, start, end) for text in run), run_lead))
+
+    for index, (op, av) in enumerate(sequence):
+        part = _exact_item(op, av)
+        if part is not None:
+            joined = {a + b for a in run for b in part}
+            if len(joined) > _MAX_EXACT:
+                close()
+                run, first, last = {""}, -1, -1
+                if len(part) > _MAX_EXACT:
+                    continue
+                joined = part
+            if first < 0:
+                run_lead = _width(sequence[:index])
+            run = joined
+            if part != {""}:
+                first = index if first < 0 else first
+                last = index
+            continue
+        close()
+        run, first, last = {""}, -1, -1
+        inner = _required_item(
+            op, av, _no_word_before(sequence, index, before), _no_word_after(sequence, index, after)
+        )
+        options.append(inner and Required(inner.triggers, _width(sequence[:index]) + inner.lead))
+    close()
+    return _best(options)
+
+
+def _required_item(op: Any, av: Any, before: bool, after: bool) -> Required | None:
+    if _is_digit_class(op, av):
+        return Required(frozenset({ANY_DIGIT}), 0)
+    if op is _C.SUBPATTERN:
+        return _required(av[3], before, after)
+    if op is _C.ATOMIC_GROUP:
+        return _required(av, before, after)
+    if op is _C.BRANCH:
+        union: set[Trigger] = set()
+        lead = 0
+        for branch in av[1]:
+            part = _required(branch, before, after)
+            if part is None:
+                return None
+            union |= part.triggers
+            lead = max(lead, part.lead)
+        return Required(frozenset(union), lead)
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        _, high, body = av
+        if high > 1:  # a later repetition follows the previous one
+            if high == _C.MAXREPEAT:
+                return None
+            before = before and _edge_not_word(body, last=True)
+            after = after and _edge_not_word(body, last=False)
+        inner = _required(body, before, after)
+        return inner and Required(inner.triggers, (high - 1) * _width(body) + inner.lead)
     return None
 
 
@@ -281,60 +476,10 @@ def _is_digit_class(op: Any, av: Any) -> bool:
     return False
 
 
-def _score(triggers: frozenset[str]) -> tuple[float, int]:
-    """Higher is rarer in text: the shortest trigger's length (common strings count as one), then fewer strings."""
-    weights = (2.5 if t == ANY_DIGIT else 1 if t in _COMMON_STRINGS else len(t) for t in triggers)
-    return min(weights), -len(triggers)
-
-
-def _best(options: list[frozenset[str] | None]) -> frozenset[str] | None:
-    usable = [o for o in options if o and "" not in o]
-    return max(usable, key=_score) if usable else None
-
-
-def _required(items: _Items) -> frozenset[str] | None:
-    """A trigger set for a sequence: the rarest of those its required parts give, or None."""
-    options: list[frozenset[str] | None] = []
-    run = {""}  # strings of the current run of consecutive exact items, which the match contains whole
-    for op, av in items:
-        part = _exact_item(op, av)
-        if part is not None:
-            joined = {a + b for a in run for b in part}
-            if len(joined) <= _MAX_EXACT:
-                run = joined
-                continue
-            options.append(frozenset(run))
-            run = part if len(part) <= _MAX_EXACT else {""}
-            continue
-        options.append(frozenset(run))
-        run = {""}
-        options.append(_required_item(op, av))
-    options.append(frozenset(run))
-    return _best(options)
-
-
-def _required_item(op: Any, av: Any) -> frozenset[str] | None:
-    if _is_digit_class(op, av):
-        return frozenset({ANY_DIGIT})
-    if op is _C.SUBPATTERN or op is _C.ATOMIC_GROUP:
-        return _required(av[3] if op is _C.SUBPATTERN else av)
-    if op is _C.BRANCH:
-        union: set[str] = set()
-        for branch in av[1]:
-            part = _required(branch)
-            if part is None:
-                return None
-            union |= part
-        return frozenset(union)
-    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _required(av[2])
-    return None
-
-
-def regex_triggers(regex: re.Pattern[str]) -> frozenset[str] | None:
-    """Strings of which every match of `regex` contains one (case-insensitively; ANY_DIGIT for any digit), or
-    None when the regex requires no such string."""
-    return _required(_parser.parse(regex.pattern, regex.flags).data)
+def regex_required(regex: re.Pattern[str]) -> Required | None:
+    """Triggers of which every match of `regex` contains one (ANY_DIGIT: a digit), or None when the regex
+    requires no such string or its matches are unbounded."""
+    return _required(_parser.parse(regex.pattern, regex.flags), before=False, after=False)
 
 
 def _reach(items: _Items) -> int | None:
