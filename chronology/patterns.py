@@ -452,14 +452,9 @@ def _required_item(op: Any, av: Any, before: bool, after: bool) -> Required | No
             lead = max(lead, part.lead)
         return Required(frozenset(union), lead)
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        # the first repetition is always there; a second one may follow it
         _, high, body = av
-        if high > 1:  # a later repetition follows the previous one
-            if high == _C.MAXREPEAT:
-                return None
-            before = before and _edge_not_word(body, last=True)
-            after = after and _edge_not_word(body, last=False)
-        inner = _required(body, before, after)
-        return inner and Required(inner.triggers, (high - 1) * _width(body) + inner.lead)
+        return _required(body, before, after and (high == 1 or _edge_not_word(body, last=False)))
     return None
 
 
