@@ -24,17 +24,24 @@ Underspecified values (the mini-language chronology.resolver reads):
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from re import _casefix  # type: ignore[attr-defined]
+from typing import Any
 
 from chronology import lexicon
 from chronology.patterns import (
+    ANY_DIGIT,
     DETERMINER_BEFORE_ADJECTIVE,
     PATTERNS,
     PERIOD_MOD_PREFIX,
     QUANTITY_MOD_PREFIX,
     Pattern,
+    Required,
+    Trigger,
 )
 
 TimexKind = str
@@ -414,16 +421,190 @@ _NEEDS_ANCHOR = re.compile(r"X|UNDEF")
 _PREFIX_WINDOW = 40
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Where each pattern can match, read once per text by a scan for the patterns' triggers.
+
+    Patterns that require the same (triggers at the same lead) form a group. A match holds a trigger that
+    starts at most `lead` characters after the match does, so each scan hit (a trigger, or a run of digits)
+    gives every group it may stand for a window of possible match starts, as wide as the group's lead."""
+
+    digits: re.Pattern[str]
+    words: re.Pattern[str]  # on the lowercased text (see `_lowered`)
+    words_unlowered: re.Pattern[str]  # the same on the text itself, for a text whose length lowercasing changes
+    folded: tuple[tuple[str, str], ...]  # lowercase letters that match a trigger letter under IGNORECASE
+    groups: tuple[tuple[int, ...], ...]  # pattern indices, by group
+    leads: tuple[int, ...]  # by group
+    by_hit: dict[str, tuple[tuple[int, int], ...]]  # trigger -> (group, how far into it one of the group's
+    # triggers may start): the scan reads on after a hit, so it may hide a trigger inside or overlapping it
+    digit_groups: tuple[int, ...]
+    literal_groups: tuple[int, ...]  # for a hit not in by_hit: the trigger's own letters matched case-insensitively
+    longest: int  # the longest trigger
+    everywhere: tuple[int, ...]  # patterns with no trigger or unbounded reach: run over the whole text
+
+
+def _trie(words: dict[str, str], char: Callable[[str], str]) -> str:
+    """A regex alternation of the words as a trie (each position tries one branch per next character, not every
+    word), each word followed by its condition; `char` writes one character. Longer words are tried first.
+    The top level is a plain alternation of literals, which lets the regex engine skip to possible starts."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any], prefix: str) -> str:
+        branches = [char(c) + emit(node[c], prefix + c) for c in sorted(node) if c]
+        if "" in node:
+            branches.append(words[prefix])
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return "|".join(char(c) + emit(tree[c], c) for c in sorted(tree))
+
+
+def _conditions(triggers: list[Trigger]) -> dict[str, str]:
+    """Each trigger string with the word-boundary checks that hold wherever any pattern needs it."""
+    conditions = {}
+    for text in {t.text for t in triggers}:
+        forms = [t for t in triggers if t.text == text]
+        start = all(t.word_start for t in forms)
+        end = all(t.word_end for t in forms)
+        # checked once the string is read: the character before its first one, then the one after it
+        conditions[text] = (rf"(?<!\w[\s\S]{{{len(text)}}})" if start else "") + (r"(?!\w)" if end else "")
+    return conditions
+
+
+def _hidden(hit: str, trigger: Trigger) -> int | None:
+    """How far into a scan hit an occurrence of `trigger` may start (None: it cannot be there). At the hit's
+    start only a shorter trigger can hide (the scan prefers the longest); further in, any that overlaps and
+    may start after that character."""
+    if hit.startswith(trigger.text):
+        return 0
+    for k in range(1, len(hit)):
+        if trigger.word_start and _WORD_CHAR.match(hit, k - 1):
+            continue
+        if hit.startswith(trigger.text, k) or trigger.text.startswith(hit[k:]):
+            return k
+    return None
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+@functools.lru_cache(maxsize=8)
+def _plan(patterns: tuple[Pattern, ...]) -> _Plan:
+    by_required: dict[Required, list[int]] = {}
+    everywhere = []
+    for index, pattern in enumerate(patterns):
+        if pattern.required is None or pattern.reach is None:
+            everywhere.append(index)
+        else:
+            by_required.setdefault(pattern.required, []).append(index)
+    trigger_sets = [r.triggers for r in by_required]
+    literals = [t for t in {t for ts in trigger_sets for t in ts} if t != ANY_DIGIT]
+    conditions = _conditions(literals)
+    by_hit = {}
+    for hit in conditions:
+        found = []
+        for g, ts in enumerate(trigger_sets):
+            offsets = [k for k in (_hidden(hit, t) for t in ts if t != ANY_DIGIT) if k is not None]
+            if offsets:
+                found.append((g, max(offsets)))
+        by_hit[hit] = tuple(found)
+    letters = {c for text in conditions for c in text}
+    extra_cases = _casefix._EXTRA_CASES  # what re itself adds to a letter under IGNORECASE ("s" and the long s)
+    folded = tuple(
+        (chr(x).lower(), c) for c in sorted(letters) for x in extra_cases.get(ord(c), ()) if chr(x).lower() != c
+    )
+    return _Plan(
+        digits=re.compile(r"\d+"),
+        words=re.compile(_trie(conditions, re.escape)),
+        words_unlowered=re.compile(_trie(conditions, re.escape), re.IGNORECASE),
+        folded=folded,
+        groups=tuple(tuple(group) for group in by_required.values()),
+        leads=tuple(r.lead for r in by_required),
+        by_hit=by_hit,
+        digit_groups=tuple(g for g, ts in enumerate(trigger_sets) if ANY_DIGIT in ts),
+        literal_groups=tuple(g for g, ts in enumerate(trigger_sets) if ts != {ANY_DIGIT}),
+        longest=max((len(t) for t in conditions), default=0),
+        everywhere=tuple(everywhere),
+    )
+
+
+_GAP = 8  # windows closer than this are merged: a few more positions tried, one regex call less
+
+
+def _windows(text: str, plan: _Plan) -> list[list[int]]:
+    """For each group, where its matches may start: merged ranges as a flat list [start, end, start, end, ...]."""
+    windows: list[list[int]] = [[] for _ in plan.groups]
+    leads = plan.leads
+
+    def add(g: int, low: int, high: int) -> None:
+        window = windows[g]
+        if window and low <= window[-1] + _GAP:
+            if high > window[-1]:
+                window[-1] = high
+        else:
+            window += (low, high)
+
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        for extra, letter in plan.folded:
+            if extra in lowered:
+                lowered = lowered.replace(extra, letter)
+        hits = plan.words.finditer(lowered)
+    else:
+        hits = plan.words_unlowered.finditer(text)
+    by_hit = plan.by_hit
+    for hit in hits:
+        start = hit.start()
+        found = by_hit.get(hit.group().lower())
+        if found is None:
+            found = tuple((g, plan.longest) for g in plan.literal_groups)
+        for g, offset in found:
+            add(g, start - leads[g], start + offset + 1)
+    mixed = set(plan.digit_groups) & {g for g, window in enumerate(windows) if window}
+    for hit in plan.digits.finditer(text):
+        start, end = hit.span()
+        for g in plan.digit_groups:
+            add(g, start - leads[g], end)  # any digit of the run may be the trigger
+    for g in mixed:  # windows from both scans: put them back in order
+        pairs = sorted(zip(windows[g][::2], windows[g][1::2], strict=True))
+        windows[g] = []
+        for low, high in pairs:
+            add(g, low, high)
+    return windows
+
+
 def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[tuple[int, int, int, Pattern, _Spec]]:
+    plan = _plan(patterns)
+    size = len(text)
+    spans: list[tuple[int, list[int]]] = [(i, [0, size]) for i in plan.everywhere]
+    for group, window in zip(plan.groups, _windows(text, plan), strict=True):
+        spans += ((i, window) for i in group)
     found = []
-    for priority, pattern in enumerate(patterns):
+    for priority, window in spans:
+        pattern = patterns[priority]
         interpret = _INTERPRETERS[pattern.kind]
-        for m in pattern.regex.finditer(text):
-            if m.end() == m.start():
+        finditer = pattern.regex.finditer
+        reach = pattern.reach or size
+        resume = 0  # where a whole-text scan would go on: the end of the last match
+        for k in range(0, len(window), 2):
+            low, high = max(window[k], resume), window[k + 1]
+            if low >= high:
                 continue
-            spec = interpret(m)
-            if spec is not None:
-                found.append((m.start(), m.end(), priority, pattern, spec))
+            # everything a match attempt before `high` reads is visible; a match starting later is no match
+            for m in finditer(text, low, min(high - 1 + reach, size)):
+                start, end = m.span()
+                if start >= high:
+                    break
+                resume = end
+                if end == start:
+                    continue
+                spec = interpret(m)
+                if spec is not None:
+                    found.append((start, end, priority, pattern, spec))
     return found
 
 
@@ -452,11 +633,14 @@ def tag(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> list[Tagged]:
     found = _candidates(text, patterns)
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     kept: list[tuple[int, int, Pattern, _Spec]] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # of the kept candidates, which never overlap: sorted by start, so by end too
+    ends: list[int] = []
     for start, end, _priority, pattern, spec in found:
-        if any(start < b and a < end for a, b in taken):
+        at = bisect.bisect_left(starts, end)  # kept candidates before `at` start before this one ends
+        if at and ends[at - 1] > start:
             continue
-        taken.append((start, end))
+        starts.insert(at, start)
+        ends.insert(at, end)
         kept.append((start, end, pattern, spec))
     kept.sort(key=lambda c: c[0])
     result: list[Tagged] = []

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chronology import tagger
+from chronology.patterns import ANY_DIGIT, PATTERNS, Required, Trigger, regex_reach, regex_required
 from chronology.tagger import Tagged, tag
 
 
@@ -274,3 +278,121 @@ def test_recent_years_is_a_past_reference(text: str, type_: str, value: str) -> 
 def test_or_so_is_in_the_extent() -> None:
     assert extents("acquisitions during the next year or so, and for the next two years or so.") == [
         "the next year or so", "the next two years or so"]
+# The tagger runs each pattern only where its triggers say a match can start (chronology.patterns derives
+# them from the regexes). These pin that it finds exactly what running every pattern over the whole text finds.
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+def whole_text_candidates(text: str) -> set[tuple[int, int, int, object]]:
+    found = set()
+    for priority, pattern in enumerate(PATTERNS):
+        for m in pattern.regex.finditer(text):
+            spec = tagger._INTERPRETERS[pattern.kind](m)
+            if m.end() > m.start() and spec is not None:
+                found.add((m.start(), m.end(), priority, spec))
+    return found
+
+
+def windowed_candidates(text: str) -> set[tuple[int, int, int, object]]:
+    return {(start, end, priority, spec) for start, end, priority, _, spec in tagger._candidates(text, PATTERNS)}
+
+
+def test_every_pattern_has_triggers() -> None:
+    # a pattern without them would be run over the whole text: correct, but slow
+    assert [p.name for p in PATTERNS if p.required is None or p.reach is None] == []
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_every_match_holds_a_trigger_where_the_pattern_says(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for pattern in PATTERNS:
+        required = pattern.required
+        assert required is not None and pattern.reach is not None
+        for m in pattern.regex.finditer(text):
+            assert m.end() - m.start() <= pattern.reach
+            assert any(
+                _occurs(text, m.start(), m.end(), t, required.lead) for t in required.triggers
+            ), (pattern.name, m.group())
+
+
+def _occurs(text: str, start: int, end: int, trigger: Trigger, lead: int) -> bool:
+    if trigger == ANY_DIGIT:
+        return any(c.isdecimal() for c in text[start : min(end, start + lead + 1)])
+    for at in range(start, min(end, start + lead + 1)):
+        if text[at : at + len(trigger.text)].lower() != trigger.text or at + len(trigger.text) > end:
+            continue
+        if trigger.word_start and at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue
+        after = at + len(trigger.text)
+        if trigger.word_end and after < len(text) and (text[after].isalnum() or text[after] == "_"):
+            continue
+        return True
+    return False
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_windows_find_what_the_whole_text_holds(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert windowed_candidates(text) == whole_text_candidates(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May 5, 2020",  # the whole text: a window reaching both ends
+        "Monday",
+        "2020",
+        "the end of the year",
+        "x" * 200 + " on January 3, 2020.",  # far from the start
+        "1998-08-07 and 08/07/1998",  # runs of digits both ways
+        "two month-ago quarters",  # a trigger inside a longer one ("ago" in "month-ago")
+        "İstanbul talks began on May 3, 2020, two weeks ago",  # lowercasing makes the text longer
+        "profit fell in the latest perıod",  # a letter that matches "i" only case-insensitively
+        "İstanbul: profit fell in the latest perıod",
+        "MONDAY, JAN. 5, 1998 at 3:30 P.M.",
+    ],
+)
+def test_windows_at_edges_and_odd_letters(text: str) -> None:
+    assert windowed_candidates(text) == whole_text_candidates(text)
+
+
+def test_text_without_triggers_gives_nothing() -> None:
+    assert tag("The committee met behind closed doors and voted against the plan.") == []
+    assert tag("") == []
+
+
+def test_a_long_line_full_of_dates_is_tagged_completely() -> None:
+    text = "on March 3, 2021, Monday and 1999, " * 2000
+    found = tag(text)
+    assert [t.text for t in found] == ["March 3, 2021", "Monday", "1999"] * 2000
+    assert {t.value for t in found} == {"2021-03-03", "XXXX-WXX-1", "1999"}
+
+
+def test_required_parts_read_from_a_regex() -> None:
+    required = regex_required(re.compile(r"(?<!\w)(?:the\s)?(?:next|last)\s(?:week|month)(?!\w)", re.IGNORECASE))
+    assert required is not None
+    assert {t.text for t in required.triggers} in ({"next", "last"}, {"week", "month"})
+    assert all(t.word_start and t.word_end for t in required.triggers)
+    assert regex_required(re.compile(r"\d{4}")) == Required(frozenset({ANY_DIGIT}), 0)
+    assert regex_required(re.compile(r"\w{2}(?:ago)+")) == Required(frozenset({Trigger("ago")}), 2)
+    assert regex_required(re.compile(r"\w+")) is None
+    assert regex_reach(re.compile(r"ab(?=cd)")) == 4
+    assert regex_reach(re.compile(r"a+")) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["on", "May", "may", "Monday", "last", "week", "two", "years", "ago", "the", "third", "quarter", "of",
+             "1998", "Dec.", "8", ",", "early", "mid-October", "daily", "every", "3:30", "p.m.", "a", "year-earlier",
+             "now", "\n", "end", "-", "'90s", "1/2/1998", "fiscal", "today", "noon", "x", "day", "Christmas"]
+        ),
+        max_size=40,
+    ),
+    st.sampled_from(["", " ", "-", "\n"]),
+)
+def test_windows_match_the_whole_text_on_word_soup(words: list[str], joiner: str) -> None:
+    text = joiner.join(words)
+    assert windowed_candidates(text) == whole_text_candidates(text)
