@@ -30,6 +30,8 @@ from chronology.ingest import (
 )
 from chronology.lexicon import MONTHS as MONTH_NUMBERS
 from chronology.models import Article, Basis, PublicationContext, Timex
+from chronology.sentences import sentence_at, sentence_spans
+from chronology.values import parse_value
 
 # ---------------------------------------------------------------------------------------------------------------
 # Tables
@@ -451,17 +453,224 @@ class _Evidence(BaseModel):
     text: str
 
 
+# Offset expressions as tagged without an anchor ("four years ago" is UNDEF-this-year-MINUS-4, "last year"
+# UNDEF-this-year-MINUS-1, "yesterday morning" UNDEF-this-day-MINUS-1TMO).
+_OFFSET_VALUE = re.compile(
+    r"UNDEF-this-(?P<unit>day|week|month|year)(?:-(?P<sign>MINUS|PLUS)-(?P<n>\d{1,4}))?(?:T[A-Z0-9:]{2,5})?"
+)
+# A date the text states, with or without its year: 2020, 2020-01, 2020-01-03, XXXX-01, XXXX-01-03.
+_STATED_VALUE = re.compile(r"(?P<year>\d{4}|XXXX)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+# Words joining an offset expression to the date it names: "four years ago, on January 3, 2020", "last year
+# (1997)", "two days ago -- on March 3", "in 1997, last year".
+APPOSITION_WORDS = ("in", "on", "during")
+_OFFSET_THEN_DATE = re.compile(
+    rf"\s*(?:(?P<mark>[(,—–]|--?)\s*)?(?P<word>(?:{'|'.join(APPOSITION_WORDS)})\s+)?", re.IGNORECASE
+)
+_DATE_THEN_OFFSET = re.compile(r"\)?,\s*|\s*(?:[(—–]|--?)\s*")
+APPOSITION_GAP = 16
+# "N years ago" names one past event, which news text often dates in the same or the next sentence ("...
+# commanders four years ago. The strike ... on January 3, 2020."); a month- or day-precise date there names it.
+_AGO = re.compile(r"\bago\b", re.IGNORECASE)
+# The precision a stated date needs for an offset of each unit to pin the publication.
+_PRECISION_NEEDED = {"year": "year", "month": "month", "week": "day", "day": "day"}
+CONFIDENCE_PINNED = 0.8
+# Words before a month-day that make it a schedule or an accounting boundary ("payable Jan. 3", "the quarter
+# ended Sept. 30", "by Jan. 14", "since Feb. 20") rather than a recent event reported as past.
+NOT_RECENT_CUES = (
+    "ended",
+    "ending",
+    "effective",
+    "payable",
+    "record",
+    "deadline",
+    "by",
+    "until",
+    "through",
+    "since",
+    "week of",
+    "before",
+)
+_NOT_RECENT = re.compile(rf"\b(?:{'|'.join(NOT_RECENT_CUES)})\s+(?:on\s+)?$", re.IGNORECASE)
+NOT_RECENT_WINDOW = 25
+
+
+class Pin(BaseModel):
+    """The publication's own time, named by an offset expression in apposition with a stated date: a TIMEX3 value
+    of the offset's unit ("2024", "2023-05", "2023-W10", "2023-03-05"; "XXXX-03-05" when the date has no year)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: str
+    text: str
+
+
+def _recent_month_day(clue: Clue, text: str) -> re.Match[str] | None:
+    """The month and day of a month-day without its year that the text reports as a recent past event."""
+    timex = clue.timex
+    if clue.tense == "future" or (match := _MONTH_DAY.fullmatch(timex.value)) is None:
+        return None
+    if text[timex.start : timex.end] == timex.text and _NOT_RECENT.search(
+        text, max(0, timex.start - NOT_RECENT_WINDOW), timex.start
+    ):
+        return None
+    return match
+
+
+def _stated(clue: Clue) -> re.Match[str] | None:
+    """The parts of a date the text states itself (not an offset or a relative name such as "last May")."""
+    timex = clue.timex
+    if timex.type != "DATE" or timex.underspecified.startswith("UNDEF"):
+        return None
+    match = _STATED_VALUE.fullmatch(timex.value)
+    return match if match is not None and (match["year"] != "XXXX" or match["month"]) else None
+
+
+def _precision(match: re.Match[str]) -> str:
+    return "day" if match["day"] else "month" if match["month"] else "year"
+
+
+def _shifted(match: re.Match[str], unit: str, amount: int) -> str | None:
+    """The value of the `unit` containing the stated date, moved back by `amount` units (None when the date lacks
+    the precision or, for weeks, the year)."""
+    needed = _PRECISION_NEEDED[unit]
+    precision = _precision(match)
+    if (needed == "day" and precision != "day") or (needed == "month" and precision == "year"):
+        return None
+    yearless = match["year"] == "XXXX"
+    year = 2000 if yearless else int(match["year"])  # a leap year, so that a yearless February 29 exists
+    if unit == "year":
+        return None if yearless else f"{year - amount:04d}"
+    month = int(match["month"])
+    if unit == "month":
+        index = year * 12 + month - 1 - amount
+        return f"{'XXXX' if yearless else f'{index // 12:04d}'}-{index % 12 + 1:02d}"
+    try:
+        day = dt.date(year, month, int(match["day"]))
+        if unit == "week":
+            if yearless:
+                return None
+            iso_year, week, _ = (day - dt.timedelta(weeks=amount)).isocalendar()
+            return f"{iso_year}-W{week:02d}"
+        moved = day - dt.timedelta(days=amount)
+    except (ValueError, OverflowError):
+        return None
+    return f"XXXX-{moved.month:02d}-{moved.day:02d}" if yearless else moved.isoformat()
+
+
+def _apposed(text: str, offset: Timex, stated: Sequence[tuple[Clue, re.Match[str]]]) -> Clue | None:
+    """The stated date written in apposition with the offset expression, on either side of it."""
+    for clue, _ in stated:
+        timex = clue.timex
+        if 0 <= timex.start - offset.end <= APPOSITION_GAP:
+            gap = _OFFSET_THEN_DATE.fullmatch(text, offset.end, timex.start)
+            if gap is not None and (gap["mark"] or gap["word"]):
+                return clue
+        if 0 <= offset.start - timex.end <= APPOSITION_GAP and _DATE_THEN_OFFSET.fullmatch(
+            text, timex.end, offset.start
+        ):
+            return clue
+    return None
+
+
+def _dated_nearby(
+    text: str, spans: Sequence[tuple[int, int]], offset: Timex, stated: Sequence[tuple[Clue, re.Match[str]]]
+) -> Clue | None:
+    """The nearest month- or day-precise past date with its year in the offset's sentence or the next one."""
+    sentence = sentence_at(list(spans), offset.start)
+    following = [span for span in spans if span[0] >= sentence[1]]
+    end = following[0][1] if following else sentence[1]
+    near = [
+        clue
+        for clue, match in stated
+        if sentence[0] <= clue.timex.start < end
+        and clue.tense != "future"
+        and match["year"] != "XXXX"
+        and _precision(match) != "year"
+    ]
+    return min(near, key=lambda clue: abs(clue.timex.start - offset.start), default=None)
+
+
+def offset_pins(text: str, clues: Sequence[Clue]) -> list[Pin]:
+    """What offset expressions in apposition with a stated date say of the publication: "four years ago, on
+    January 3, 2020" puts it in 2024, "last year (1997)" in 1998, "two days ago, on March 3" on March 5.
+    Clue offsets index `text`."""
+    stated = [(clue, match) for clue in clues if (match := _stated(clue)) is not None]
+    spans = sentence_spans(text)
+    pins: list[Pin] = []
+    for clue in clues:
+        offset = _OFFSET_VALUE.fullmatch(clue.timex.underspecified)
+        if offset is None or text[clue.timex.start : clue.timex.end] != clue.timex.text:
+            continue
+        partner = _apposed(text, clue.timex, stated)
+        if partner is None and offset["unit"] == "year" and offset["sign"] == "MINUS" and _AGO.search(clue.timex.text):
+            partner = _dated_nearby(text, spans, clue.timex, stated)
+        if partner is None:
+            continue
+        match = _STATED_VALUE.fullmatch(partner.timex.value)
+        amount = int(offset["n"] or 0) * (-1 if offset["sign"] == "MINUS" else 1)
+        value = _shifted(match, offset["unit"], amount) if match is not None else None
+        if value is not None:
+            pins.append(Pin(value=value, text=f"{clue.timex.text!r} with {partner.timex.text!r}"))
+    return pins
+
+
+def _pinned_range(pins: Sequence[Pin]) -> tuple[dt.date, dt.date, str] | None:
+    """The publication range all pins with a year agree on, with their texts (None when there is none, or when
+    they disagree: then none is trusted)."""
+    bounds = [(parsed[0], parsed[1], pin.text) for pin in pins if (parsed := parse_value(pin.value)) is not None]
+    if not bounds:
+        return None
+    earliest, latest = max(b[0] for b in bounds), min(b[1] for b in bounds)
+    if earliest > latest:
+        return None
+    return earliest, latest, ", ".join(sorted({b[2] for b in bounds}))
+
+
+def _yearless_days(pins: Sequence[Pin]) -> list[tuple[int, int, str]]:
+    return [
+        (int(match[1]), int(match[2]), pin.text)
+        for pin in pins
+        if (match := _MONTH_DAY.fullmatch(pin.value)) is not None
+    ]
+
+
 def infer_publication(
-    clues: Sequence[Clue], upper: dt.date | None = None, dateline: Dateline | None = None
+    clues: Sequence[Clue],
+    upper: dt.date | None = None,
+    dateline: Dateline | None = None,
+    pins: Sequence[Pin] = (),
+    text: str = "",
 ) -> PublicationContext | None:
     """A publication date inferred from unanchored temporal expressions, or None when they do not suffice.
 
-    Past and present statements about a dated day put the article on or after that day; a month-day written
-    without its year is, by news style, recent, so the article is placed shortly after the latest one; past
-    weekday mentions ("On Tuesday, the council said") fall in the week before publication and choose the day of
-    the week. `upper` (a reference date, a page header's date) bounds the date from above and supplies the year
-    when the text states none. A dateline naming the day without its year ("BRUSSELS, February 10 (Xinhua)")
-    gives the day once the year is known."""
+    Offset expressions in apposition with a stated date (`pins`, see offset_pins) give the publication's year,
+    month, week or day. Past and present statements about a dated day put the article on or after that day; a
+    month-day written without its year is, by news style, recent, so the article is placed shortly after the
+    latest one (unless `text`, which the clues index, makes it a schedule or an accounting boundary: "payable
+    Jan. 3", "the quarter ended Sept. 30"); past weekday mentions ("On Tuesday, the council said") fall in the
+    week before publication and choose the day of the week. `upper` (a reference date, a page header's date)
+    bounds the date from above and supplies the year when the text states none. A day named without its year (a
+    dateline "BRUSSELS, February 10 (Xinhua)", "two days ago, on March 3") gives the date once the year is known.
+
+    When the text bounds the date only loosely (a year), the result has no date, basis "unknown" and the range."""
+    lower: _Evidence | None = None
+    year_source = f"the upper bound {upper.isoformat()}" if upper is not None else ""
+    pinned = _pinned_range(pins)
+    if pinned is not None:
+        if upper is not None and upper < pinned[0]:
+            return None
+        upper = pinned[1] if upper is None else min(upper, pinned[1])
+        lower = _Evidence(date=pinned[0], text=pinned[2])
+        year_source = pinned[2]
+    if lower is not None and upper == lower.date:
+        return PublicationContext(
+            date=upper,
+            basis="inferred",
+            evidence=lower.text,
+            earliest=upper,
+            latest=upper,
+            confidence=CONFIDENCE_PINNED,
+        )
     not_future = [clue for clue in clues if clue.tense != "future"]
     full = [
         _Evidence(date=date, text=clue.timex.text)
@@ -476,7 +685,7 @@ def infer_publication(
     year = anchor.date.year if anchor is not None else None
     month_days: list[_Evidence] = []
     for clue in not_future:
-        match = _MONTH_DAY.fullmatch(clue.timex.value)
+        match = _recent_month_day(clue, text)
         if match is None:
             continue
         month, day = int(match[1]), int(match[2])
@@ -491,24 +700,26 @@ def infer_publication(
     weekdays = [
         (int(m[1]), clue.timex.text) for clue in not_future if (m := _WEEKDAY_VALUE.fullmatch(clue.timex.value))
     ]
+    named_days = _yearless_days(pins)
     if dateline is not None and dateline.month_day is not None:
-        month, day = dateline.month_day
+        named_days.insert(0, (*dateline.month_day, f"dateline {dateline.text!r}"))
+    for month, day, text in named_days:
         stated: dt.date | None = None
         if upper is not None:
-            stated, source = _on_or_before(month, day, upper), f"the upper bound {upper.isoformat()}"
+            stated, source = _on_or_before(month, day, upper), year_source
         elif anchor is not None:
-            # As below: a stated year dates the dateline only when its day follows that date closely.
+            # As below: a stated year dates the day only when the day follows that date closely.
             stated, source = _in_year(month, day, anchor.date.year), f"the latest past date {anchor.text!r}"
             if stated is not None and not anchor.date <= stated <= anchor.date + INFERENCE_HORIZON:
                 stated = None
-        if stated is not None:
+        if stated is not None and (lower is None or stated >= lower.date):
             return PublicationContext(
                 date=stated,
                 basis="inferred",
-                evidence=f"dateline {dateline.text!r} with the year from {source}",
+                evidence=f"{text} with the year from {source}",
                 earliest=stated,
                 latest=stated,
-                confidence=0.8,
+                confidence=CONFIDENCE_PINNED,
             )
     if upper is None and anchor is not None:
         # Without an upper bound the year rests on one stated date, which may be history ("March 5, 1946"):
@@ -516,17 +727,33 @@ def infer_publication(
         if any(m.date > anchor.date + INFERENCE_HORIZON for m in month_days):
             return None
         month_days = [m for m in month_days if m.date > anchor.date]
-    if not month_days:
+    if not month_days and lower is None:
         return None
-    floor = max([*month_days, *full], key=lambda item: item.date)
-    date = _closest_weekday(floor.date, [number for number, _ in weekdays])
-    ceiling = floor.date + INFERENCE_HORIZON
+    mentioned = max([*month_days, *full], key=lambda item: item.date) if month_days else None
+    parts: list[str] = []
+    if lower is not None:
+        parts.append(f"year from {lower.text}")
+    if mentioned is not None and (lower is None or mentioned.date >= lower.date):
+        floor = mentioned
+        ceiling = floor.date + INFERENCE_HORIZON
+        parts.insert(0, f"latest dated past mention {floor.text!r} ({floor.date.isoformat()})")
+        if anchor is None and lower is None and upper is not None:
+            parts.append(f"year from the upper bound {upper.isoformat()}")
+    else:
+        assert lower is not None  # no mention after it: the pinned range alone
+        floor, ceiling = lower, upper or lower.date
     if upper is not None:
         ceiling = min(ceiling, upper)
-        date = min(date, upper)
-    parts = [f"latest dated past mention {floor.text!r} ({floor.date.isoformat()})"]
-    if anchor is None and upper is not None:
-        parts.append(f"year from the upper bound {upper.isoformat()}")
+    if ceiling - floor.date > INFERENCE_HORIZON:
+        return PublicationContext(
+            date=None,
+            basis="unknown",
+            evidence="; ".join(parts),
+            earliest=floor.date,
+            latest=ceiling,
+            confidence=0.0,
+        )
+    date = min(_closest_weekday(floor.date, [number for number, _ in weekdays]), ceiling)
     if weekdays:
         parts.append("weekday mentions " + ", ".join(sorted({text for _, text in weekdays})))
     confidence = 0.6 if weekdays else 0.5
@@ -540,15 +767,46 @@ def infer_publication(
     )
 
 
-def latest_yearless_past(clues: Sequence[Clue]) -> str | None:
-    """The text of the latest month-day written without its year that the text reports as past (in calendar
-    order within a year), which tells a user the article's day even when its year is unknown."""
-    days = [
-        ((int(match[1]), int(match[2])), clue.timex.text)
+def _latest_yearless(clues: Sequence[Clue], text: str) -> tuple[dt.date, str] | None:
+    """The latest month-day written without its year that the text reports as past (as a day of the leap year
+    2000) and its text. News mentions cluster shortly before publication, so the latest is the one followed by
+    the longest stretch of the calendar without a mention ("December 20" and "January 3": January 3)."""
+    days = sorted(
+        (_in_year(int(match[1]), int(match[2]), 2000) or dt.date(2000, 2, 29), clue.timex.text)
         for clue in clues
-        if clue.tense != "future" and (match := _MONTH_DAY.fullmatch(clue.timex.value)) is not None
-    ]
-    return max(days)[1] if days else None
+        if (match := _recent_month_day(clue, text)) is not None
+    )
+    if not days:
+        return None
+    year = dt.timedelta(days=366)
+    gaps = [((days[(i + 1) % len(days)][0] - day) % year or year, i) for i, (day, _) in enumerate(days)]
+    return days[max(gaps)[1]]
+
+
+def latest_yearless_past(clues: Sequence[Clue], text: str = "") -> str | None:
+    """The text of the latest month-day written without its year that `text` (which the clues index) reports as
+    a recent past event, which tells a user the article's day even when its year is unknown."""
+    latest = _latest_yearless(clues, text)
+    return latest[1] if latest is not None else None
+
+
+def yearless_window(clues: Sequence[Clue], pins: Sequence[Pin] = (), text: str = "") -> str | None:
+    """What the text says of the publication day when it states no year: a day named by an offset in apposition
+    ("two days ago, on March 3": March 5), else the window after the latest past month-day."""
+    named = _yearless_days(pins)
+    if named:
+        month, day, text = named[0]
+        return f"{text} puts it on {dt.date(2000, month, day):%B} {day} of a year the text does not state"
+    latest = _latest_yearless(clues, text)
+    if latest is None:
+        return None
+    first, said = latest
+    last = first + INFERENCE_HORIZON
+    return (
+        f"the text reports {said!r} as past but states no year for it: if that day was recent, as in news it "
+        f"often is, written between {first:%B} {first.day} and {last:%B} {last.day} of a "
+        "year the text does not state"
+    )
 
 
 def _closest_weekday(floor: dt.date, weekdays: Sequence[int]) -> dt.date:
@@ -590,7 +848,8 @@ def publication_context(article: Article, hints: DateHints, timexes: Sequence[Ti
             conflicts.append(str(error))
     upper = min((d for d in (hints.reference, header_date) if d is not None), default=None)
     clues = clues_of(article.text, timexes)
-    inferred = infer_publication(clues, upper, dateline)
+    pins = offset_pins(article.text, clues)
+    inferred = infer_publication(clues, upper, dateline, pins, article.text)
     if stated:
         basis, date, evidence = stated[0]
         for other_basis, other_date, other_evidence in stated[1:]:
@@ -598,11 +857,14 @@ def publication_context(article: Article, hints: DateHints, timexes: Sequence[Ti
                 conflicts.append(
                     f"{other_basis} says {other_date.isoformat()} ({other_evidence}); kept the {basis} date"
                 )
-        if inferred is not None and inferred.earliest is not None and date < inferred.earliest:
-            conflicts.append(
-                f"the text reports {inferred.earliest.isoformat()} as past ({inferred.evidence}), "
-                f"after the {basis} date"
-            )
+        if inferred is not None and inferred.date is not None and inferred.earliest is not None:
+            if date < inferred.earliest:
+                conflicts.append(
+                    f"the text reports {inferred.earliest.isoformat()} as past ({inferred.evidence}), "
+                    f"after the {basis} date"
+                )
+        elif inferred is not None:
+            conflicts.extend(_outside_range(inferred, date, f"the {basis} date"))
         return PublicationContext(
             date=date,
             basis=basis,
@@ -610,9 +872,11 @@ def publication_context(article: Article, hints: DateHints, timexes: Sequence[Ti
             confidence=CONFIDENCE[basis],
             conflicts=tuple(conflicts),
         )
-    if inferred is not None:
+    if inferred is not None and inferred.date is not None:
         return inferred.model_copy(update={"conflicts": tuple(conflicts)})
     if hints.reference is not None:
+        if inferred is not None:
+            conflicts.extend(_outside_range(inferred, hints.reference, "the reference date"))
         return PublicationContext(
             date=hints.reference,
             basis="reference",
@@ -621,17 +885,50 @@ def publication_context(article: Article, hints: DateHints, timexes: Sequence[Ti
             confidence=CONFIDENCE["reference"],
             conflicts=tuple(conflicts),
         )
-    evidence = "no publication date found"
+    return _unknown(article.text, clues, pins, dateline, inferred, header_date, tuple(conflicts))
+
+
+def _outside_range(inferred: PublicationContext, date: dt.date, what: str) -> list[str]:
+    """A conflict when a given date falls outside the range the text allows."""
+    earliest, latest = inferred.earliest, inferred.latest
+    if earliest is None or latest is None or earliest <= date <= latest:
+        return []
+    return [
+        f"the text puts the publication between {earliest.isoformat()} and {latest.isoformat()} "
+        f"({inferred.evidence}), not on {what} {date.isoformat()}"
+    ]
+
+
+def _unknown(
+    text: str,
+    clues: Sequence[Clue],
+    pins: Sequence[Pin],
+    dateline: Dateline | None,
+    loose: PublicationContext | None,
+    header_date: dt.date | None,
+    conflicts: tuple[str, ...],
+) -> PublicationContext:
+    """No date: say what the text does tell (a range with its year, or days without one) and how to supply it."""
+    findings: list[str] = []
+    earliest, latest = None, header_date
+    if loose is not None and loose.earliest is not None and loose.latest is not None:
+        earliest, latest = loose.earliest, loose.latest
+        findings.append(
+            f"written between {earliest.isoformat()} and {latest.isoformat()} ({loose.evidence}), "
+            "but nothing in the text narrows it to a day"
+        )
     if dateline is not None and dateline.month_day is not None:
-        evidence += f" (the dateline {dateline.text!r} has no year)"
-    latest_day = latest_yearless_past(clues)
-    if latest_day is not None:
-        evidence += f" (the text reports {latest_day!r} as past but states no year for it)"
+        findings.append(f"the dateline {dateline.text!r} has no year")
+    window = yearless_window(clues, pins, text)
+    if window is not None and loose is None:
+        findings.append(window)
+    evidence = "no publication date found" + "".join(f" ({finding})" for finding in findings)
     return PublicationContext(
         date=None,
         basis="unknown",
         evidence=f"{evidence}; {HOW_TO_SUPPLY}",
-        latest=header_date,
+        earliest=earliest,
+        latest=latest,
         confidence=0.0,
-        conflicts=tuple(conflicts),
+        conflicts=conflicts,
     )

@@ -47,6 +47,20 @@ class DocumentResult(BaseModel):
     basis: Basis
     error_days: int | None
     evidence: str = ""
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+    @property
+    def ranged(self) -> bool:
+        """Undated, but with a range the text allows (a year, say)."""
+        return self.found is None and self.earliest is not None and self.latest is not None
+
+    @property
+    def range_misses(self) -> bool:
+        """The date's or the undated answer's range excludes the truth."""
+        if self.earliest is None or self.latest is None:
+            return False
+        return not self.earliest <= self.truth <= self.latest
 
 
 class Scores(BaseModel):
@@ -57,10 +71,13 @@ class Scores(BaseModel):
     exact: float
     within_7_days: float
     wrong_over_30_days: float
+    ranged: float = 0.0
+    range_misses: float = 0.0
 
 
 def score(results: Sequence[DocumentResult]) -> Scores:
-    """Shares over all given documents (an undated document counts as neither right nor wrong)."""
+    """Shares over all given documents (an undated document counts as neither right nor wrong; `ranged` counts the
+    undated ones the text still bounds, `range_misses` the answers whose range excludes the truth)."""
     count = len(results)
     if not count:
         return Scores(documents=0, coverage=0.0, exact=0.0, within_7_days=0.0, wrong_over_30_days=0.0)
@@ -71,6 +88,8 @@ def score(results: Sequence[DocumentResult]) -> Scores:
         exact=sum(e == 0 for e in errors) / count,
         within_7_days=sum(e <= 7 for e in errors) / count,
         wrong_over_30_days=sum(e > 30 for e in errors) / count,
+        ranged=sum(r.ranged for r in results) / count,
+        range_misses=sum(r.range_misses for r in results) / count,
     )
 
 
@@ -143,6 +162,8 @@ def evaluate_document(document: TimeMLDocument, source: str, clues: Literal["tag
         basis=context.basis,
         error_days=error,
         evidence=context.evidence or "",
+        earliest=context.earliest,
+        latest=context.latest,
     )
 
 
@@ -221,11 +242,14 @@ def command(args: argparse.Namespace) -> int:
         json.dump(payload, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
-    print(f"{'documents':<12} {'count':>6} {'coverage':>9} {'exact':>7} {'<=7 days':>9} {'>30 days':>9}")
+    print(
+        f"{'documents':<12} {'count':>6} {'coverage':>9} {'exact':>7} {'<=7 days':>9} {'>30 days':>9} "
+        f"{'range only':>11} {'range wrong':>12}"
+    )
     for name, s in scores.items():
         print(
             f"{name:<12} {s.documents:>6} {s.coverage:>9.1%} {s.exact:>7.1%} {s.within_7_days:>9.1%} "
-            f"{s.wrong_over_30_days:>9.1%}"
+            f"{s.wrong_over_30_days:>9.1%} {s.ranged:>11.1%} {s.range_misses:>12.1%}"
         )
     if args.errors is not None:
         for line in error_lines(results, args.errors):

@@ -23,6 +23,7 @@ from chronology.errors import OutputError
 from chronology.models import (
     ArticleRecord,
     Basis,
+    DateReading,
     DateValue,
     Event,
     Granularity,
@@ -168,6 +169,11 @@ def find_expression(text: str, expression: str, hint: int | None = None) -> tupl
 def publication_label(publication: PublicationContext) -> str:
     """'28 Dec 2023, from the dateline'; inferred dates show their window and confidence."""
     if publication.date is None:
+        if publication.earliest is not None and publication.latest is not None:
+            return (
+                f"no publication date (between {short_date(publication.earliest)} and "
+                f"{short_date(publication.latest)})"
+            )
         return "no publication date"
     text = f"{short_date(publication.date)}, {BASIS_LABELS[publication.basis]}"
     if publication.basis == "inferred":
@@ -225,17 +231,45 @@ def _bounds_overlap(values: Iterable[str]) -> bool:
 def event_flags(event: Event, articles: Mapping[str, ArticleRecord]) -> list[str]:
     """Marks a reviewer should see: 'approx' (a mod qualifies the date), 'inferred' (a source's publication
     date was inferred), 'planned', 'conflict' (sources disagree on the date, or on a source's publication date),
-    'coarse' (a year or broader)."""
+    'context' (the statement has no date of its own), 'coarse' (a year or broader)."""
     sources = [articles[m.article_id] for m in event.mentions if m.article_id in articles]
     flags = {
         "approx": event.date.mod is not None,
         "inferred": any(a.publication.basis == "inferred" for a in sources),
         "planned": event.status == "planned",
-        "conflict": not _bounds_overlap(m.timex_value for m in event.mentions)
+        "conflict": event.conflict is not None
+        or not _bounds_overlap(m.timex_value for m in event.mentions)
         or any(a.publication.conflicts for a in sources),
+        "context": event.dated_by != "expression",
         "coarse": event.date.granularity in COARSE,
     }
     return [name for name, on in flags.items() if on]
+
+
+DATED_BY_NOTES: dict[str, str] = {
+    "narrative": "No date of its own: placed at the date the article mentioned last before it.",
+    "publication": "No date of its own: placed at the article's publication date (told in the present tense).",
+}
+
+
+def _reading_label(reading: DateReading, articles: Mapping[str, ArticleRecord]) -> str:
+    names = [articles[a].headline or articles[a].source for a in reading.article_ids if a in articles]
+    told = f"by {', '.join(f'“{name}”' for name in names)}" if names else ""
+    return f"{display_date(reading.date)} {told}".strip()
+
+
+def event_notes(event: Event, articles: Mapping[str, ArticleRecord]) -> list[str]:
+    """Plain sentences a reviewer needs beside the description: how an undated statement was placed, and
+    which dates disagreeing sources give and which one the chronology uses, with the reason."""
+    notes = []
+    if event.dated_by in DATED_BY_NOTES:
+        notes.append(DATED_BY_NOTES[event.dated_by])
+    if event.conflict is not None:
+        first, *others = event.conflict.readings
+        given = "; ".join([f"{_reading_label(first, articles)} (used)", *(_reading_label(r, articles) for r in others)])
+        reason = event.conflict.reason
+        notes.append(f"Dates given: {given}. {reason[:1].upper()}{reason[1:]}.")
+    return notes
 
 
 def timeline_warnings(timeline: Timeline) -> list[str]:
@@ -291,6 +325,7 @@ def _event_payload(event: Event, articles: Mapping[str, ArticleRecord], index: M
         "hl": highlight,
         "status": event.status,
         "flags": event_flags(event, articles),
+        "notes": event_notes(event, articles),
         "src": sources,
         "mentions": [_mention_payload(m, index) for m in event.mentions],
     }

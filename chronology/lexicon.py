@@ -69,6 +69,11 @@ UNITS: Final[dict[str, tuple[str, bool, str]]] = {
 UNIT_SCALE: Final[dict[str, tuple[int, str]]] = {
     "Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "WE": (2, "D"),
 }
+# The remainder of a fractional duration in the next smaller unit: (TIMEX3 letter, is a time unit) ->
+# (units per whole, smaller letter), so that "2 1/2 years" is P2Y6M and "a minute and a half" PT1M30S.
+SUBUNITS: Final[dict[tuple[str, bool], tuple[int, str]]] = {
+    ("Y", False): (12, "M"), ("W", False): (7, "D"), ("H", True): (60, "M"), ("M", True): (60, "S"),
+}
 # Adjectival units ("daily", "weekly") for SETs.
 SET_ADVERBS: Final[dict[str, str]] = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "hourly": "PT1H",
@@ -126,9 +131,10 @@ PERIOD_MODS: Final[dict[str, str]] = {
     "the close of": "END", "the latter part of": "END", "later": "END",
 }
 # Quantity modifiers on durations and dates: "about two weeks" APPROX, "more than 20 years" MORE_THAN.
-# TimeML leaves "about", "around" and "some" outside the extent, and "over"/"under" are mostly prepositions.
+# TimeML mostly leaves "about", "almost", "around" and "some" outside the extent, and "over"/"under" are mostly
+# prepositions.
 QUANTITY_MODS: Final[dict[str, str]] = {
-    "nearly": "APPROX", "almost": "APPROX", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "nearly": "APPROX", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "less than": "LESS_THAN", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }
 
@@ -145,6 +151,9 @@ REFERENCE_WORDS: Final[dict[str, str]] = {
 VAGUE_SPANS: Final[frozenset[str]] = frozenset({
     "recent", "the past few", "the last few", "past", "coming", "the coming", "the next few",
 })
+
+# Vague spans that TimeML annotates as references rather than durations: "in recent years" is like "recently".
+VAGUE_REFERENCES: Final[dict[str, str]] = {"recent years": "PAST_REF", "past years": "PAST_REF"}
 
 # "last week" / "next month": relation word -> offset in units from the anchor.
 RELATION_WORDS: Final[dict[str, int]] = {
@@ -165,7 +174,7 @@ FUTURE_CUES: Final[frozenset[str]] = frozenset({
     "will", "'ll", "shall", "going to", "planned to", "plans to", "plan to", "planning to", "scheduled",
     "is expected to", "are expected to", "is due", "are due", "set to", "is to", "are to", "upcoming", "next",
     "intends to", "intend to", "slated", "tomorrow", "forthcoming", "to be held", "to be announced",
-    "will be", "won't", "expects to", "expect to", "aims to", "payable",
+    "will be", "won't", "expects to", "expect to", "aims to", "payable", "as early as", "as soon as", "might",
 })
 PAST_CUES: Final[frozenset[str]] = frozenset({
     "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "yesterday", "since", "previously",

@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final
+from functools import cached_property
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any, Final, NamedTuple
 
 from chronology import lexicon
 
@@ -78,6 +81,13 @@ DEICTIC: Final = r"(?P<deictic>" + _alternation(lexicon.DEICTIC_DAYS) + r")"
 CLOCK: Final = (
     r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?" + _S + r"?(?P<ampm>[ap]\.m\.|[ap]m\b)"
 )
+# A year named relative to the publication date or to the time last mentioned: "last year", "that year".
+YEAR_REL: Final = (
+    r"(?P<year_rel>this|last|next|that|the" + _S + r"same|the" + _S + r"following|the" + _S + r"previous)"
+    + _S + r"year"
+)
+# A vague tail TimeML keeps in the extent: "the next year or so".
+OR_SO: Final = r"(?:" + _S + r"or" + _S + r"so)?"
 CLOCK24: Final = r"(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:.,])"
 
 # Attached by the tagger in front of DATE/TIME candidates: "early", "mid-", "the end of", ... (group `mod`).
@@ -95,9 +105,21 @@ DETERMINER_BEFORE_ADJECTIVE: Final = re.compile(r"the" + _S + r"(?=[^\s-]+(?:-[^
 
 @dataclass(frozen=True)
 class Pattern:
+    """One extraction rule. `required` (its triggers) and `reach` are derived from the regex (see
+    `regex_required` and `regex_reach`): the tagger runs the regex only where a match can start given where
+    the triggers are, never over the whole text."""
+
     name: str
     kind: str
     regex: re.Pattern[str]
+
+    @cached_property
+    def required(self) -> Required | None:
+        return regex_required(self.regex)
+
+    @cached_property
+    def reach(self) -> int | None:
+        return regex_reach(self.regex)
 
 
 def _p(name: str, kind: str, body: str) -> Pattern:
@@ -114,6 +136,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("day_month", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r"(?!" + _S + r"?\d)"),
     _p("month_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + YEAR),
     _p("month_short_year", "date", MONTH + _S + SHORT_YEAR),
+    _p("month_rel_year", "month", MONTH + _S + r"(?:of" + _S + r")?" + YEAR_REL),
+    _p("weekday_date", "date", WEEKDAY + r",?" + _S + MONTH + _S + DAY + r"(?:,?" + _S + YEAR + r")?(?!:?\d)"),
     _p("month", "month", r"(?:" + REL + _S + r")?" + MONTH + r"(?!" + _S + r"\d)"),
     _p("year", "date", r"(?:(?P<rel>the" + _S + r"year|fiscal(?:" + _S + r"year)?|calendar|fy)" + _S + r"?)?"
        + YEAR + r"(?!\s?%|" + _S + r"(?:percent|people|soldiers|troops|attacks|km|miles|tons|feet)\b)"),
@@ -129,9 +153,10 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + _alternation(lexicon.ORDINALS) + r")" + r"[- ]century"),
     # Quarters and halves, including fiscal ones and the year's.
     _p("quarter", "quarter", r"(?:the" + _S + r")?(?:(?P<rel>this|last|next|the" + _S + r"year's|this" + _S
-       + r"year's|last" + _S + r"year's|next" + _S + r"year's|" + YEAR + r"'s)" + _S + r")?(?P<fiscal>fiscal[- ]|"
-       + r"fiscal" + _S + r")?" + ORDINAL + r"[- ](?P<unit>quarter|half)(?:" + _S + r"(?:of" + _S + r")?"
-       + r"(?:(?:fiscal|calendar)" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d))?"),
+       + r"year's|last" + _S + r"year's|next" + _S + r"year's|year-ago|year-earlier|" + YEAR + r"'s)" + _S
+       + r")?(?P<fiscal>fiscal[- ]|fiscal" + _S + r")?" + ORDINAL + r"[- ](?P<unit>quarter|half)(?:" + _S
+       + r"(?:of" + _S + r")?(?:(?:fiscal|calendar)" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d))?"),
+    _p("year_quarter", "quarter", r"(?:the" + _S + r")?" + YEAR + _S + ORDINAL + r"[- ](?P<unit>quarter|half)"),
     _p("quarter_ref", "quarter_ref", r"(?:the" + _S + r")?(?P<rel>latest|current|past|last|previous|prior|"
        + r"year-ago|year-earlier|recent)" + _S + r"(?P<unit>quarter|period)"),
     _p("the_quarter", "quarter_ref", r"the" + _S + r"(?P<unit>quarter)"),
@@ -144,12 +169,17 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("weekday", "weekday", r"(?:(?P<rel>last|next|this|past|coming)" + _S + r")?" + WEEKDAY
        + r"(?:" + _S + POD + r")?"),
     _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?"),
+    _p("pod_deictic", "pod", POD + _S + r"(?P<rel>yesterday|today|tomorrow)"),
     _p("this_pod", "pod", r"(?P<rel>this|last|yesterday|tomorrow)" + _S + POD),
     # Relative calendar units: "last week", "this year", "next month", "the past year".
     _p("period_ended", "duration", r"(?:the" + _S + r")?(?:fiscal" + _S + r")?(?P<unit>year|quarter)(?="
        + _S + r"(?:ended|ending|that" + _S + r"ended)\b)"),
-    _p("relative_unit", "relative", REL + _S + CAL_UNIT),
+    _p("relative_unit", "relative", REL + _S + CAL_UNIT + OR_SO),
     _p("earlier_this", "relative", r"(?P<mod>earlier|later)" + _S + r"(?P<rel>this|that|last|next)" + _S + CAL_UNIT),
+    _p("earlier_in_the", "relative", r"(?P<mod>earlier|later)" + _S + r"in" + _S + r"(?P<rel>the)" + _S
+       + r"(?P<unit>week|month|year)"),
+    _p("full_year", "relative", r"(?P<rel>the)" + _S + r"(?:full|fiscal|current" + _S + r"fiscal)" + _S
+       + r"(?P<unit>year)"),
     _p("the_unit", "relative", r"(?P<rel>the|that|the" + _S + r"same|the" + _S + r"next|the" + _S + r"following|the"
        + _S + r"previous|the" + _S + r"preceding)" + _S + r"(?P<unit>day|week|weekend|month|year)"
        + r"(?=" + _S + r"(?:before|after|earlier|later|ended|ending)\b|[,.;]|" + _S + r"(?:and|but|when|as)\b)"),
@@ -168,8 +198,9 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     # Durations.
     _p("duration", "duration", r"(?:(?P<rel>the(?:" + _S + r"(?:past|last|next|first|coming|previous|latest|"
        + r"final|remaining|full))?|past|last|next|first|coming|another|an" + _S + r"additional|the" + _S
-       + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")" + UNIT
+       + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")" + UNIT + OR_SO
        + r"(?!" + _S + r"(?:ago|earlier|later)\b)"),
+    _p("duration_and_half", "duration", NUM + _S + UNIT + r"(?P<half>[- ]and[- ]a[- ]half)"),
     _p("unit_plural_for", "duration", r"(?<=\bfor" + r" )(?P<unit>years|months|weeks|days|decades|hours|minutes)"),
     # Sets.
     _p("set_every", "set", r"(?P<rel>every|each|per)" + _S + r"(?:(?P<num>other|two|three|four|five|six|\d{1,2})"
@@ -190,3 +221,327 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
 # Tense cues around an expression (chronology.tense weighs the nearest ones).
 FUTURE_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.FUTURE_CUES) + r"(?!\w)", re.IGNORECASE)
 PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r"(?!\w)", re.IGNORECASE)
+
+
+# What a regex needs, read from its parsed form, so that triggers stay right whatever the patterns say.
+class Trigger(NamedTuple):
+    """A string that a match contains (lowercase, matched case-insensitively; never with digits or blanks);
+    `word_start`/`word_end` when no word character can stand just before/after it in the text."""
+
+    text: str
+    word_start: bool = False
+    word_end: bool = False
+
+
+# Stands for any character `\d` matches (one digit of the text is the trigger).
+ANY_DIGIT: Final = Trigger(r"\d")
+# Poor triggers: strings that every few words of running text contain, chosen only when nothing else is required.
+_COMMON_STRINGS: Final = frozenset(
+    {"the", "of", "a", "an", "and", "in", "on", "at", "to", "for", "from", "by", "with", "as", "s", "'s", "-"}
+)
+_MAX_EXACT: Final = 64  # the most strings an exact (finite) sub-language may have before it is given up
+
+_Items = Any  # a parsed sequence: re._parser.SubPattern or a list of (opcode, argument)
+
+
+def _exact(items: _Items) -> set[str] | None:
+    """Every string the sequence can match (lowercased), or None when that set is large or infinite, or when
+    it has digits or blanks (which `_S` varies too much to enumerate)."""
+    strings = {""}
+    for op, av in items:
+        part = _exact_item(op, av)
+        if part is None:
+            return None
+        strings = {a + b for a in strings for b in part}
+        if len(strings) > _MAX_EXACT:
+            return None
+    return strings
+
+
+def _exact_item(op: Any, av: Any) -> set[str] | None:
+    if op is _C.LITERAL:
+        char = chr(av)
+        return None if char.isdecimal() or char.isspace() else {char.lower()}
+    if op is _C.IN:
+        if not all(kind is _C.LITERAL for kind, _ in av) or len(av) > 8:
+            return None
+        chars = {chr(code) for _, code in av}
+        return None if any(c.isdecimal() or c.isspace() for c in chars) else {c.lower() for c in chars}
+    if op is _C.SUBPATTERN:
+        return _exact(av[3])
+    if op is _C.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            part = _exact(branch)
+            if part is None or len(union) + len(part) > _MAX_EXACT:
+                return None
+            union |= part
+        return union
+    if op is _C.MAX_REPEAT or op is _C.MIN_REPEAT:
+        low, high, body = av
+        once = _exact(body)
+        if once is None or high > 4:
+            return None
+        strings, power = ({""} if low == 0 else set()), {""}
+        for count in range(1, high + 1):
+            power = {a + b for a in power for b in once}
+            if count >= low:
+                strings |= power
+            if len(strings) > _MAX_EXACT:
+                return None
+        return strings
+    if _zero_width(op):
+        return {""}  # adds nothing to the matched text
+    return None
+
+
+def _zero_width(op: Any) -> bool:
+    return op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT)
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `\w` matches
+
+
+def _may_be_empty(op: Any, av: Any) -> bool:
+    return int(_parser.SubPattern(_parser.State(), [(op, av)]).getwidth()[0]) == 0
+
+
+def _edge_not_word(items: _Items, last: bool) -> bool:
+    """Whether every non-empty match of the sequence starts (ends, if `last`) with a non-word character."""
+    sequence = list(items)
+    for op, av in reversed(sequence) if last else sequence:
+        if _zero_width(op):
+            continue
+        if not _item_edge_not_word(op, av, last):
+            return False
+        if not _may_be_empty(op, av):
+            return True
+    return True
+
+
+def _item_edge_not_word(op: Any, av: Any, last: bool) -> bool:
+    if op is _C.LITERAL:
+        return not _word_char(chr(av))
+    if op is _C.IN:
+        return all(
+            (kind is _C.LITERAL and not _word_char(chr(value))) or (kind is _C.CATEGORY and value is _C.CATEGORY_SPACE)
+            for kind, value in av
+        )
+    if op is _C.SUBPATTERN:
+        return _edge_not_word(av[3], last)
+    if op is _C.BRANCH:
+        return all(_edge_not_word(branch, last) for branch in av[1])
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        return _edge_not_word(av[2], last)
+    return False
+
+
+def _is_word_class(items: _Items) -> bool:
+    r"""Whether the sequence is `\w` or a class containing it: what `(?<![\w...])` and `(?!\w|...)` forbid."""
+    sequence = list(items)
+    return (
+        len(sequence) == 1
+        and sequence[0][0] is _C.IN
+        and any(kind is _C.CATEGORY and value is _C.CATEGORY_WORD for kind, value in sequence[0][1])
+    )
+
+
+def _asserts_no_word(op: Any, av: Any, before: bool) -> bool:
+    """Whether the assertion guarantees a non-word character (or the text's edge) just before (after) it."""
+    if op not in (_C.ASSERT, _C.ASSERT_NOT) or (av[0] == -1) != before:
+        return False
+    body = list(av[1])
+    if op is _C.ASSERT_NOT:
+        branches = body[0][1][1] if len(body) == 1 and body[0][0] is _C.BRANCH else [body]
+        return any(_is_word_class(branch) for branch in branches)
+    return _edge_not_word(body, last=before) and not all(_may_be_empty(o, a) for o, a in body)
+
+
+def _no_word_before(items: _Items, index: int, outer: bool) -> bool:
+    """Whether no word character can precede what item `index` of the sequence matches; `outer` says so for
+    the sequence itself."""
+    for op, av in reversed(list(items)[:index]):
+        if _asserts_no_word(op, av, before=True):
+            return True
+        if _zero_width(op):
+            continue
+        if not _item_edge_not_word(op, av, last=True):
+            return False
+        if not _may_be_empty(op, av):
+            return True
+    return outer
+
+
+def _no_word_after(items: _Items, index: int, outer: bool) -> bool:
+    """Whether no word character can follow what item `index` of the sequence matches."""
+    for op, av in list(items)[index + 1 :]:
+        if _asserts_no_word(op, av, before=False):
+            return True
+        if _zero_width(op):
+            continue
+        if not _item_edge_not_word(op, av, last=False):
+            return False
+        if not _may_be_empty(op, av):
+            return True
+    return outer
+
+
+def _score(triggers: frozenset[Trigger]) -> tuple[float, float, int]:
+    """Higher is rarer in text: the shortest trigger (common strings count as one character, a digit as 2.5),
+    then whole words, then fewer strings."""
+    weights = (2.5 if t == ANY_DIGIT else 1 if t.text in _COMMON_STRINGS else len(t.text) for t in triggers)
+    whole = sum(t.word_start + t.word_end for t in triggers) / len(triggers)
+    return min(weights), whole, -len(triggers)
+
+
+class Required(NamedTuple):
+    """What every match of a regex holds: one of `triggers`, starting at most `lead` characters after the match
+    does (a digit trigger: any digit of the run it is in)."""
+
+    triggers: frozenset[Trigger]
+    lead: int
+
+
+def _best(options: list[Required | None]) -> Required | None:
+    usable = [o for o in options if o and o.triggers and all(t.text for t in o.triggers)]
+    return max(usable, key=lambda o: _score(o.triggers)) if usable else None
+
+
+def _required(items: _Items, before: bool, after: bool) -> Required | None:
+    """The rarest trigger set the sequence's required parts give, or None. `before`/`after` say whether no word
+    character can precede/follow the sequence's match."""
+    sequence = list(items)
+    options: list[Required | None] = []
+    run: set[str] = {""}  # strings of the current run of consecutive exact items, which the match holds whole
+    first = last = -1  # the run's first and last items that consume text
+    run_lead = 0  # the most characters the items before the run consume
+
+    def close() -> None:
+        if first >= 0:
+            start = _no_word_before(sequence, first, before)
+            end = _no_word_after(sequence, last, after)
+            options.append(Required(frozenset(Trigger(text, start, end) for text in run), run_lead))
+
+    for index, (op, av) in enumerate(sequence):
+        part = _exact_item(op, av)
+        if part is not None:
+            joined = {a + b for a in run for b in part}
+            if len(joined) > _MAX_EXACT:
+                close()
+                run, first, last = {""}, -1, -1
+                if len(part) > _MAX_EXACT:
+                    continue
+                joined = part
+            if first < 0:
+                run_lead = _width(sequence[:index])
+            run = joined
+            if part != {""}:
+                first = index if first < 0 else first
+                last = index
+            continue
+        close()
+        run, first, last = {""}, -1, -1
+        inner = _required_item(
+            op, av, _no_word_before(sequence, index, before), _no_word_after(sequence, index, after)
+        )
+        options.append(inner and Required(inner.triggers, _width(sequence[:index]) + inner.lead))
+    close()
+    return _best(options)
+
+
+def _required_item(op: Any, av: Any, before: bool, after: bool) -> Required | None:
+    if _is_digit_class(op, av):
+        return Required(frozenset({ANY_DIGIT}), 0)
+    if op is _C.SUBPATTERN:
+        return _required(av[3], before, after)
+    if op is _C.ATOMIC_GROUP:
+        return _required(av, before, after)
+    if op is _C.BRANCH:
+        union: set[Trigger] = set()
+        lead = 0
+        for branch in av[1]:
+            part = _required(branch, before, after)
+            if part is None:
+                return None
+            union |= part.triggers
+            lead = max(lead, part.lead)
+        return Required(frozenset(union), lead)
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        # the first repetition is always there; a second one may follow it
+        _, high, body = av
+        return _required(body, before, after and (high == 1 or _edge_not_word(body, last=False)))
+    return None
+
+
+def _is_digit_class(op: Any, av: Any) -> bool:
+    if op is _C.LITERAL:
+        return chr(av).isdecimal()
+    if op is _C.IN:
+        return all(
+            (kind is _C.CATEGORY and value is _C.CATEGORY_DIGIT)
+            or (kind is _C.LITERAL and chr(value).isdecimal())
+            or (kind is _C.RANGE and all(chr(c).isdecimal() for c in range(value[0], value[1] + 1)))
+            for kind, value in av
+        )
+    return False
+
+
+def regex_required(regex: re.Pattern[str]) -> Required | None:
+    """Triggers of which every match of `regex` contains one (ANY_DIGIT: a digit), or None when the regex
+    requires no such string or its matches are unbounded."""
+    return _required(_parser.parse(regex.pattern, regex.flags), before=False, after=False)
+
+
+def _reach(items: _Items) -> int | None:
+    """The most characters, from where the sequence starts, that matching it may read (consumed or looked at
+    ahead), or None when unbounded."""
+    consumed, furthest = 0, 0
+    for op, av in items:
+        if op in (_C.LITERAL, _C.NOT_LITERAL, _C.IN, _C.ANY):
+            step, ahead = 1, 1
+        elif op is _C.AT:
+            step, ahead = 0, 2  # "$" looks at the next character and whether the text ends after it
+        elif op is _C.SUBPATTERN or op is _C.ATOMIC_GROUP:
+            inner = _reach(av[3] if op is _C.SUBPATTERN else av)
+            if inner is None:
+                return None
+            step, ahead = _width(av[3] if op is _C.SUBPATTERN else av), inner
+        elif op is _C.BRANCH:
+            reaches = [_reach(branch) for branch in av[1]]
+            if any(r is None for r in reaches):
+                return None
+            step, ahead = max(_width(branch) for branch in av[1]), max(r for r in reaches if r is not None)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            _, high, body = av
+            inner = _reach(body)
+            if inner is None or high == _C.MAXREPEAT:
+                return None
+            step = high * _width(body)
+            ahead = max(step, (high - 1) * _width(body) + inner) if high else 0
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            direction, body = av
+            inner = _reach(body)
+            if inner is None:
+                return None
+            step = 0
+            # a lookbehind steps back over its (fixed) width before reading forwards
+            ahead = inner if direction == 1 else max(0, inner - _width(body))
+        else:
+            return None
+        furthest = max(furthest, consumed + ahead)
+        consumed += step
+    return max(furthest, consumed)
+
+
+def _width(items: Any) -> int:
+    """The most characters the sequence consumes (only called on bounded sequences)."""
+    if not isinstance(items, _parser.SubPattern):
+        items = _parser.SubPattern(_parser.State(), list(items))
+    return int(items.getwidth()[1])
+
+
+def regex_reach(regex: re.Pattern[str]) -> int | None:
+    """The most characters a match attempt of `regex` reads from where it starts (its longest match plus what
+    its lookaheads inspect), or None when unbounded."""
+    return _reach(_parser.parse(regex.pattern, regex.flags).data)

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from chronology.context import DateHints, manifest_entry, publication_context
+from chronology.context import HOW_TO_SUPPLY, DateHints, manifest_entry, publication_context
 from chronology.events import extract_events, undated_events
 from chronology.ingest import boilerplate_spans, split_articles
 from chronology.merge import merge_events
@@ -71,8 +71,9 @@ def _warnings(analyses: Iterable[ArticleAnalysis]) -> list[str]:
         article, context = analysis.article, analysis.context
         name = f"{article.source} ({article.headline})" if article.headline else article.source
         if context.basis == "unknown":
+            found = context.evidence.removesuffix(f"; {HOW_TO_SUPPLY}") if context.evidence else "no date found"
             warnings.append(
-                f"{name}: no publication date found; relative dates were left unresolved. "
+                f"{name}: {found}; relative dates were left unresolved. "
                 f"Supply one with --published '{article.source}=YYYY-MM-DD' or a manifest.json entry."
             )
         elif context.basis == "inferred":

@@ -22,6 +22,7 @@ from chronology.values import parse_value
 
 _SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)$")
 _OFFSET = re.compile(r"UNDEF-(?P<anchor>this|REF)-(?P<unit>[a-z]+)(?:-(?P<sign>PLUS|MINUS)-(?P<n>\d+))?")
+_IN_YEAR = re.compile(r"(?P<year>UNDEF-(?:this|REF)-year(?:-(?:PLUS|MINUS)-\d+)?)-IN-(?P<part>.+)")
 _RELATION = re.compile(r"UNDEF-(?P<rel>last|this|next)-(?P<partial>XXXX-.+)")
 _MONTH_DAY = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-(?P<day>\d\d)")
 _MONTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)")
@@ -31,7 +32,11 @@ _NTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-NTH-(?P<weekday>[1-7])-
 _EASTER = re.compile(r"(?P<year>XXXX|\d{4})-EASTER(?P<offset>[+-]\d+)")
 _QUARTER_OR_HALF = re.compile(r"XXXX-(?:Q[1-4]|H[12])")
 _SEASON = re.compile(r"XXXX-(?:SP|SU|FA|WI)")
-_TENSE_REACH_DAYS = 200
+# A tense cue decides past or future up to this far from the anchor ("the dividend is payable Dec. 15").
+_TENSE_REACH_DAYS = 300
+# With no tense cue, news speaks of the past: the next occurrence is taken only when it is this many times
+# closer than the last one ("in March" written in November is last March; "in January" is next January).
+_FUTURE_PULL = 2
 
 # X-values for relative expressions left unanchored, by unit.
 _UNANCHORED = {
@@ -43,6 +48,8 @@ _FINE_TO_COARSE = ("time", "part_of_day", "day", "week", "month", "season", "qua
 
 
 _COMPARISON_RULES = frozenset({"ago", "year_earlier_adj", "quarter_ref"})
+# Rules of "the year-ago quarter" and "the year-earlier period": a year before the quarter last reported.
+_YEAR_AGO_RULES = frozenset({"year_earlier_adj", "quarter_ref"})
 
 
 @dataclass(frozen=True)
@@ -198,8 +205,8 @@ def _weekday_value(weekday: int, today: dt.date, rel: str) -> str:
 
 
 def _resolve_partial(partial: str, today: dt.date, rel: str | None) -> str:
-    """Weekdays default to the past (news reports what happened); dates, months, seasons and quarters with no
-    tense cue take the occurrence nearest the anchor."""
+    """Weekdays default to the past (news reports what happened); seasons take the occurrence nearest the
+    anchor; dates and months follow a tense cue within reach, and with none lean to the past."""
     if m := _WEEKDAY.fullmatch(partial):
         return _weekday_value(int(m["weekday"]), today, rel or "past")
     if rel in {"last", "this", "next"}:
@@ -209,14 +216,24 @@ def _resolve_partial(partial: str, today: dt.date, rel: str | None) -> str:
         return _by_year(partial, today, "past")
     if _SEASON.fullmatch(partial):
         return _by_year(partial, today, "nearest")
-    nearest = _by_year(partial, today, "nearest")
-    if rel not in {"past", "future"}:
-        return nearest
-    chosen = _by_year(partial, today, rel)
-    found = parse_value(chosen)
-    if found is not None and min(abs((found[0] - today).days), abs((found[1] - today).days)) > _TENSE_REACH_DAYS:
-        return nearest  # a tense cue does not reach most of a year away: "the dividend is payable Dec. 15"
-    return chosen
+    past, future = _by_year(partial, today, "past"), _by_year(partial, today, "future")
+    past_gap, future_gap = _gap(past, today), _gap(future, today)
+    if rel == "past" and past_gap <= _TENSE_REACH_DAYS:
+        return past
+    if rel == "future" and future_gap <= _TENSE_REACH_DAYS:
+        return future
+    if rel in {"past", "future"}:
+        return past if past_gap <= future_gap else future
+    return future if future_gap * _FUTURE_PULL < past_gap else past
+
+
+def _gap(value: str, today: dt.date) -> int:
+    """Days between `today` and the nearest day of `value` (0 when it contains today; large if unparsable)."""
+    found = parse_value(value)
+    if found is None:
+        return 10**6
+    start, end = found[0], found[1]
+    return (start - today).days if start > today else (today - end).days if end < today else 0
 
 
 def _weekend(today: dt.date, rel: str | None) -> str:
@@ -229,6 +246,8 @@ def _weekend(today: dt.date, rel: str | None) -> str:
 
 
 def _unanchored(base: str) -> str:
+    if m := _IN_YEAR.fullmatch(base):
+        return f"XXXX-{m['part']}"
     if m := _OFFSET.fullmatch(base):
         return _UNANCHORED[m["unit"]]
     if m := _RELATION.fullmatch(base):
@@ -242,6 +261,9 @@ def _resolve_one(
     item: Tagged, base: str, dct: _Anchor | None, ref: _Anchor | None, tense: str | None
 ) -> tuple[str, _Anchor | None]:
     """The resolved value of a base value (suffix removed) and what it was anchored to."""
+    if m := _IN_YEAR.fullmatch(base):
+        year, used = _resolve_one(item, m["year"], dct, ref, tense)
+        return f"{year[:4] if year[:4].isdigit() else 'XXXX'}-{m['part']}", used
     if m := _OFFSET.fullmatch(base):
         amount = int(m["n"] or 0) * (-1 if m["sign"] == "MINUS" else 1)
         if item.rule == "ago" and ref is not None and ref.granularity in {"quarter", "half"} and m["unit"] == "year":
@@ -253,9 +275,14 @@ def _resolve_one(
             anchor = ref or dct
             if anchor is None:
                 return _UNANCHORED[m["unit"]], None
-            if anchor is ref and m["unit"] == "quarter" and ref.granularity != "quarter" and dct is not None:
+            if (m["unit"] == "quarter" and item.rule in _YEAR_AGO_RULES and anchor.granularity != "quarter"
+                    and dct is not None):
                 # "the year-ago quarter" with no quarter in view: the last complete quarter, a year before
                 return _shift(dct.date, "quarter", amount - 1), dct
+            comparison = item.rule == "year_earlier_adj" and dct is not None
+            if comparison and ref is not None and ref.granularity not in {"quarter", "half"} and dct is not None:
+                # "year-ago results" compare with the period being reported, not with a year named before
+                return _shift(dct.date, m["unit"], amount), dct
             if anchor is ref:
                 return _shift_value(anchor, m["unit"], amount), anchor
             return _shift(anchor.date, m["unit"], amount), anchor

@@ -16,23 +16,32 @@ Underspecified values (the mini-language chronology.resolver reads):
   ``UNDEF-this-day-PLUS-1`` (tomorrow), ``UNDEF-this-week`` (this week); units: century, decade, year, half,
   quarter, month, week, weekend, day;
 - the same from the time most recently mentioned (narrative anchoring): ``UNDEF-REF-day-PLUS-1``;
+- a part of such a year: ``UNDEF-this-year-MINUS-1-IN-06`` (June last year), ``UNDEF-this-year-MINUS-1-IN-Q3``
+  (the year-ago third quarter), ``UNDEF-REF-year-IN-05`` (May that year);
 - any of the calendar forms may end in a part of day or a clock time: ``XXXX-WXX-3TNI``,
   ``UNDEF-this-dayTMO``, ``XXXX-XX-XXT10:35`` (a time on the day in context).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from re import _casefix  # type: ignore[attr-defined]
+from typing import Any
 
 from chronology import lexicon
 from chronology.patterns import (
+    ANY_DIGIT,
     DETERMINER_BEFORE_ADJECTIVE,
     PATTERNS,
     PERIOD_MOD_PREFIX,
     QUANTITY_MOD_PREFIX,
     Pattern,
+    Required,
+    Trigger,
 )
 
 TimexKind = str
@@ -131,8 +140,9 @@ def _duration(amount: float | None, unit_word: str) -> str:
     prefix = "PT" if is_time else "P"
     if amount is None:
         return f"{prefix}X{letter}"
-    if amount != int(amount) and is_time and letter == "H":
-        return f"PT{int(amount)}H{round((amount - int(amount)) * 60)}M"
+    if amount != int(amount) and (letter, is_time) in lexicon.SUBUNITS:
+        scale, subletter = lexicon.SUBUNITS[letter, is_time]
+        return f"{prefix}{int(amount)}{letter}{round((amount - int(amount)) * scale)}{subletter}"
     return f"{prefix}{_format_amount(amount)}{letter}"
 
 
@@ -174,10 +184,24 @@ def _date(m: re.Match[str]) -> _Spec | None:
     return _Spec("DATE", f"{year}-{month:02d}-{day:02d}")
 
 
+# "last year", "that year", ...: (anchor, offset in years) of a year named relative to another time.
+_YEAR_RELATIONS = {"this": ("this", 0), "last": ("this", -1), "next": ("this", 1), "that": ("REF", 0),
+                   "the same": ("REF", 0), "the following": ("REF", 1), "the previous": ("REF", -1)}
+
+
+def _in_year(year_rel: str, part: str) -> str:
+    """A part of a relative year ("June last year", "last year's third quarter"): the year's offset value
+    followed by ``-IN-`` and the part."""
+    anchor, offset = _YEAR_RELATIONS[_norm(year_rel)]
+    return f"{_offset(anchor, 'year', offset)}-IN-{part}"
+
+
 def _month_kind(m: re.Match[str]) -> _Spec | None:
     word = _norm(_g(m, "month"))
     if word not in _FULL_MONTH_NAMES and not word.endswith("."):
         return None  # a bare "Jan" or "Aug" is a name more often than a month
+    if _g(m, "year_rel"):
+        return _Spec("DATE", _in_year(_g(m, "year_rel"), f"{_month(_g(m, 'month')):02d}"))
     return _Spec("DATE", _with_relation(f"XXXX-{_month(_g(m, 'month')):02d}", _g(m, "rel")))
 
 
@@ -268,11 +292,16 @@ def _duration_kind(m: re.Match[str]) -> _Spec | None:
     groups = m.groupdict()
     num = groups.get("num")
     unit = _norm(_g(m, "unit"))
+    reference = lexicon.VAGUE_REFERENCES.get(f"{_norm(_g(m, 'rel'))} {unit}")
+    if num is None and reference:
+        return _Spec("DATE", reference)
     if num is None:  # "for years" is PXY; "the year ended June 30" is P1Y
         return _Spec("DURATION", _duration(None if unit.endswith("s") else 1.0, unit))
     amount = _number(num)
     if amount is None and _norm(num) not in lexicon.VAGUE_QUANTITIES:
         return None
+    if amount is not None and _g(m, "half"):
+        amount += 0.5  # "a minute and a half"
     if _norm(num) in {"a", "an"} and _norm(groups.get("rel")) in {"", "the"} and unit in {"day", "night"}:
         return None  # "a day" on its own is too often not a duration ("a day after", "a great day")
     return _Spec("DURATION", _duration(amount, unit))
@@ -339,8 +368,12 @@ def _quarter(m: re.Match[str]) -> _Spec | None:
     if year:
         return _Spec("DATE", f"{year}-{code}")
     rel = _norm(_g(m, "rel"))
+    if rel in {"year-ago", "year-earlier"}:
+        return _Spec("DATE", _in_year("last", code))
+    if rel.endswith("year's"):
+        return _Spec("DATE", _in_year(rel.split()[0] if rel.split()[0] != "the" else "this", code))
     if rel:
-        offset = {"last": -1, "next": 1}.get(rel.split()[0].removesuffix("'s"), 0)
+        offset = {"last": -1, "next": 1}.get(rel, 0)
         return _Spec("DATE", f"UNDEF-{_REL_NAMES[offset]}-XXXX-{code}" if offset else f"UNDEF-this-XXXX-{code}")
     return _Spec("DATE", f"XXXX-{code}")
 
@@ -348,7 +381,7 @@ def _quarter(m: re.Match[str]) -> _Spec | None:
 def _quarter_ref(m: re.Match[str]) -> _Spec:
     rel = _norm(_g(m, "rel"))
     if rel in {"year-ago", "year-earlier"}:
-        return _Spec("DATE", "UNDEF-REF-year-MINUS-1")
+        return _Spec("DATE", "UNDEF-REF-quarter-MINUS-4")
     if rel == "current":
         return _Spec("DATE", "UNDEF-this-quarter")
     return _Spec("DATE", "UNDEF-this-quarter-MINUS-1")
@@ -388,16 +421,190 @@ _NEEDS_ANCHOR = re.compile(r"X|UNDEF")
 _PREFIX_WINDOW = 40
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Where each pattern can match, read once per text by a scan for the patterns' triggers.
+
+    Patterns that require the same (triggers at the same lead) form a group. A match holds a trigger that
+    starts at most `lead` characters after the match does, so each scan hit (a trigger, or a run of digits)
+    gives every group it may stand for a window of possible match starts, as wide as the group's lead."""
+
+    digits: re.Pattern[str]
+    words: re.Pattern[str]  # on the lowercased text (see `_lowered`)
+    words_unlowered: re.Pattern[str]  # the same on the text itself, for a text whose length lowercasing changes
+    folded: tuple[tuple[str, str], ...]  # lowercase letters that match a trigger letter under IGNORECASE
+    groups: tuple[tuple[int, ...], ...]  # pattern indices, by group
+    leads: tuple[int, ...]  # by group
+    by_hit: dict[str, tuple[tuple[int, int], ...]]  # trigger -> (group, how far into it one of the group's
+    # triggers may start): the scan reads on after a hit, so it may hide a trigger inside or overlapping it
+    digit_groups: tuple[int, ...]
+    literal_groups: tuple[int, ...]  # for a hit not in by_hit: the trigger's own letters matched case-insensitively
+    longest: int  # the longest trigger
+    everywhere: tuple[int, ...]  # patterns with no trigger or unbounded reach: run over the whole text
+
+
+def _trie(words: dict[str, str], char: Callable[[str], str]) -> str:
+    """A regex alternation of the words as a trie (each position tries one branch per next character, not every
+    word), each word followed by its condition; `char` writes one character. Longer words are tried first.
+    The top level is a plain alternation of literals, which lets the regex engine skip to possible starts."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any], prefix: str) -> str:
+        branches = [char(c) + emit(node[c], prefix + c) for c in sorted(node) if c]
+        if "" in node:
+            branches.append(words[prefix])
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return "|".join(char(c) + emit(tree[c], c) for c in sorted(tree))
+
+
+def _conditions(triggers: list[Trigger]) -> dict[str, str]:
+    """Each trigger string with the word-boundary checks that hold wherever any pattern needs it."""
+    conditions = {}
+    for text in {t.text for t in triggers}:
+        forms = [t for t in triggers if t.text == text]
+        start = all(t.word_start for t in forms)
+        end = all(t.word_end for t in forms)
+        # checked once the string is read: the character before its first one, then the one after it
+        conditions[text] = (rf"(?<!\w[\s\S]{{{len(text)}}})" if start else "") + (r"(?!\w)" if end else "")
+    return conditions
+
+
+def _hidden(hit: str, trigger: Trigger) -> int | None:
+    """How far into a scan hit an occurrence of `trigger` may start (None: it cannot be there). At the hit's
+    start only a shorter trigger can hide (the scan prefers the longest); further in, any that overlaps and
+    may start after that character."""
+    if hit.startswith(trigger.text):
+        return 0
+    for k in range(1, len(hit)):
+        if trigger.word_start and _WORD_CHAR.match(hit, k - 1):
+            continue
+        if hit.startswith(trigger.text, k) or trigger.text.startswith(hit[k:]):
+            return k
+    return None
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+@functools.lru_cache(maxsize=8)
+def _plan(patterns: tuple[Pattern, ...]) -> _Plan:
+    by_required: dict[Required, list[int]] = {}
+    everywhere = []
+    for index, pattern in enumerate(patterns):
+        if pattern.required is None or pattern.reach is None:
+            everywhere.append(index)
+        else:
+            by_required.setdefault(pattern.required, []).append(index)
+    trigger_sets = [r.triggers for r in by_required]
+    literals = [t for t in {t for ts in trigger_sets for t in ts} if t != ANY_DIGIT]
+    conditions = _conditions(literals)
+    by_hit = {}
+    for hit in conditions:
+        found = []
+        for g, ts in enumerate(trigger_sets):
+            offsets = [k for k in (_hidden(hit, t) for t in ts if t != ANY_DIGIT) if k is not None]
+            if offsets:
+                found.append((g, max(offsets)))
+        by_hit[hit] = tuple(found)
+    letters = {c for text in conditions for c in text}
+    extra_cases = _casefix._EXTRA_CASES  # what re itself adds to a letter under IGNORECASE ("s" and the long s)
+    folded = tuple(
+        (chr(x).lower(), c) for c in sorted(letters) for x in extra_cases.get(ord(c), ()) if chr(x).lower() != c
+    )
+    return _Plan(
+        digits=re.compile(r"\d+"),
+        words=re.compile(_trie(conditions, re.escape)),
+        words_unlowered=re.compile(_trie(conditions, re.escape), re.IGNORECASE),
+        folded=folded,
+        groups=tuple(tuple(group) for group in by_required.values()),
+        leads=tuple(r.lead for r in by_required),
+        by_hit=by_hit,
+        digit_groups=tuple(g for g, ts in enumerate(trigger_sets) if ANY_DIGIT in ts),
+        literal_groups=tuple(g for g, ts in enumerate(trigger_sets) if ts != {ANY_DIGIT}),
+        longest=max((len(t) for t in conditions), default=0),
+        everywhere=tuple(everywhere),
+    )
+
+
+_GAP = 8  # windows closer than this are merged: a few more positions tried, one regex call less
+
+
+def _windows(text: str, plan: _Plan) -> list[list[int]]:
+    """For each group, where its matches may start: merged ranges as a flat list [start, end, start, end, ...]."""
+    windows: list[list[int]] = [[] for _ in plan.groups]
+    leads = plan.leads
+
+    def add(g: int, low: int, high: int) -> None:
+        window = windows[g]
+        if window and low <= window[-1] + _GAP:
+            if high > window[-1]:
+                window[-1] = high
+        else:
+            window += (low, high)
+
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        for extra, letter in plan.folded:
+            if extra in lowered:
+                lowered = lowered.replace(extra, letter)
+        hits = plan.words.finditer(lowered)
+    else:
+        hits = plan.words_unlowered.finditer(text)
+    by_hit = plan.by_hit
+    for hit in hits:
+        start = hit.start()
+        found = by_hit.get(hit.group().lower())
+        if found is None:
+            found = tuple((g, plan.longest) for g in plan.literal_groups)
+        for g, offset in found:
+            add(g, start - leads[g], start + offset + 1)
+    mixed = set(plan.digit_groups) & {g for g, window in enumerate(windows) if window}
+    for hit in plan.digits.finditer(text):
+        start, end = hit.span()
+        for g in plan.digit_groups:
+            add(g, start - leads[g], end)  # any digit of the run may be the trigger
+    for g in mixed:  # windows from both scans: put them back in order
+        pairs = sorted(zip(windows[g][::2], windows[g][1::2], strict=True))
+        windows[g] = []
+        for low, high in pairs:
+            add(g, low, high)
+    return windows
+
+
 def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[tuple[int, int, int, Pattern, _Spec]]:
+    plan = _plan(patterns)
+    size = len(text)
+    spans: list[tuple[int, list[int]]] = [(i, [0, size]) for i in plan.everywhere]
+    for group, window in zip(plan.groups, _windows(text, plan), strict=True):
+        spans += ((i, window) for i in group)
     found = []
-    for priority, pattern in enumerate(patterns):
+    for priority, window in spans:
+        pattern = patterns[priority]
         interpret = _INTERPRETERS[pattern.kind]
-        for m in pattern.regex.finditer(text):
-            if m.end() == m.start():
+        finditer = pattern.regex.finditer
+        reach = pattern.reach or size
+        resume = 0  # where a whole-text scan would go on: the end of the last match
+        for k in range(0, len(window), 2):
+            low, high = max(window[k], resume), window[k + 1]
+            if low >= high:
                 continue
-            spec = interpret(m)
-            if spec is not None:
-                found.append((m.start(), m.end(), priority, pattern, spec))
+            # everything a match attempt before `high` reads is visible; a match starting later is no match
+            for m in finditer(text, low, min(high - 1 + reach, size)):
+                start, end = m.span()
+                if start >= high:
+                    break
+                resume = end
+                if end == start:
+                    continue
+                spec = interpret(m)
+                if spec is not None:
+                    found.append((start, end, priority, pattern, spec))
     return found
 
 
@@ -426,11 +633,14 @@ def tag(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> list[Tagged]:
     found = _candidates(text, patterns)
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     kept: list[tuple[int, int, Pattern, _Spec]] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # of the kept candidates, which never overlap: sorted by start, so by end too
+    ends: list[int] = []
     for start, end, _priority, pattern, spec in found:
-        if any(start < b and a < end for a, b in taken):
+        at = bisect.bisect_left(starts, end)  # kept candidates before `at` start before this one ends
+        if at and ends[at - 1] > start:
             continue
-        taken.append((start, end))
+        starts.insert(at, start)
+        ends.insert(at, end)
         kept.append((start, end, pattern, spec))
     kept.sort(key=lambda c: c[0])
     result: list[Tagged] = []

@@ -7,9 +7,10 @@
     approx: ["≈", "approximate", "The source qualifies this date (about, before, early, late…)"],
     inferred: ["?", "inferred context", "A source's publication date was inferred from its text: relative dates may be off"],
     conflict: ["!", "conflict", "Sources disagree on this date or on a source's publication date"],
-    planned: ["→", "planned", "Planned or expected at the time of writing"]
+    planned: ["→", "planned", "Planned or expected at the time of writing"],
+    context: ["↳", "from context", "No date of its own: placed by the article's narrative or publication date"]
   };
-  var FLAG_NAMES = ["approx", "coarse", "inferred", "conflict", "planned"];
+  var FLAG_NAMES = ["approx", "coarse", "inferred", "conflict", "planned", "context"];
 
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
   var events = data.events;
@@ -92,6 +93,7 @@
     li.appendChild(when);
     var body = el("div", "body");
     body.appendChild(highlighted(el("p", "desc"), ev.desc, ev.hl));
+    ev.notes.forEach(function (note) { body.appendChild(el("p", "note", note)); });
     var sources = el("p", "sources");
     sources.appendChild(el("span", "label", ev.src.length === 1 ? "Source " : "Sources "));
     ev.src.forEach(function (s, n) {

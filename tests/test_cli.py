@@ -59,7 +59,9 @@ def test_granularity_follows_the_expression(timeline: dict) -> None:
     assert (by_value["2020"], by_value["2024-10"], by_value["2023-12-08"]) == ("year", "month", "day")
 
 
-@pytest.mark.parametrize("phrase", ["seven of its soldiers", "300 Israeli attacks", "COVID-19", "2,500 American soldiers"])
+@pytest.mark.parametrize(
+    "phrase", ["seven of its soldiers", "300 Israeli attacks", "COVID-19", "2,500 American soldiers"]
+)
 def test_numbers_are_not_dates(timeline: dict, phrase: str) -> None:
     assert all(phrase not in m["expression"] for e in timeline["events"] for m in e["mentions"])
 

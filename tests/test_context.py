@@ -17,6 +17,8 @@ from chronology.context import (
     clues_of,
     find_dateline,
     infer_publication,
+    latest_yearless_past,
+    offset_pins,
     parse_date,
     publication_context,
     tense_of,
@@ -24,6 +26,7 @@ from chronology.context import (
 from chronology.errors import DateParseError
 from chronology.ingest import boilerplate_spans, iter_documents, read_manifest, split_articles
 from chronology.models import Article, Document, Timex
+from chronology.resolver import annotate
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 D = dt.date
@@ -125,6 +128,22 @@ def test_seeds_without_manifest_002_has_its_own_datelines_not_the_blog_header() 
         unknown = publication_context(articles[key], hints, [])
         assert unknown.basis == "unknown" and unknown.date is None
         assert "--published" in (unknown.evidence or "")
+
+
+def test_seeds_without_manifest_say_what_their_text_tells_of_the_date() -> None:
+    articles = seed_articles()
+    contexts = {
+        key: publication_context(articles[key], DateHints(), annotate(articles[key].text, None))
+        for key in ("003#0", "004#0")
+    }
+    seed_003, seed_004 = contexts["003#0"], contexts["004#0"]
+    # "four years ago" with "January 3, 2020" (the next sentence) gives the year, nothing gives the day
+    assert (seed_003.basis, seed_003.date) == ("unknown", None)
+    assert (seed_003.earliest, seed_003.latest) == (D(2024, 1, 1), D(2024, 12, 31))
+    assert "'four years ago' with 'January 3, 2020'" in (seed_003.evidence or "")
+    # no year anywhere: the month-day window, with the year said to be unknown
+    assert (seed_004.basis, seed_004.date, seed_004.earliest) == ("unknown", None, None)
+    assert "between December 8 and January 7 of a year the text does not state" in (seed_004.evidence or "")
 
 
 def test_seeds_with_manifest_get_exactly_the_manifest_dates() -> None:
@@ -397,3 +416,113 @@ def test_unknown_year_still_names_the_latest_past_day() -> None:
     context = publication_context(article(text, "Headline"), DateHints(), timexes)
     assert (context.basis, context.date) == ("unknown", None)
     assert "'December 8' as past but states no year" in (context.evidence or "")
+
+
+# --- offsets in apposition with a stated date -------------------------------------------------------------------
+
+
+def tagged(text: str) -> list[Timex]:
+    return annotate(text, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The strike killed him four years ago, on January 3, 2020.", "2024"),
+        ("Sales fell last year (1997), the company said.", "1998"),
+        ("In 1997, last year, sales fell.", "1998"),
+        ("The ship sank two days ago, on March 3, 2023.", "2023-03-05"),
+        ("The ship sank two days ago, on March 3.", "XXXX-03-05"),
+        ("Protests began last week, on March 3, 2023.", "2023-W10"),
+        ("Talks resumed last month, in November 2022.", "2022-12"),
+    ],
+)
+def test_offset_in_apposition_with_a_date_pins_the_publication(text: str, value: str) -> None:
+    assert [pin.value for pin in offset_pins(text, clues_of(text, tagged(text)))] == [value]
+
+
+def test_years_ago_dated_in_the_next_sentence_pins_the_year() -> None:
+    text = "The move gained momentum after the killings four years ago. The strike hit the airport on January 3, 2020."
+    assert [pin.value for pin in offset_pins(text, clues_of(text, tagged(text)))] == ["2024"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade fell to 14 billion last year, down 2.5 billion from 1996.",  # a comparison, not an apposition
+        "Sales fell last year. The company was founded in 1996.",  # "last year" is not dated by the next sentence
+        "The treaty was signed four years ago. It replaced one of 1946.",  # a bare year does not date an event
+    ],
+)
+def test_offsets_not_in_apposition_pin_nothing(text: str) -> None:
+    assert offset_pins(text, clues_of(text, tagged(text))) == []
+
+
+def test_year_pin_with_a_recent_month_day_dates_the_article() -> None:
+    text = (
+        "Four years ago, on January 3, 2020, the strike hit. On March 9, officials said talks failed. "
+        "On Friday, they left."
+    )
+    context = publication_context(article(text), DateHints(), tagged(text))
+    assert (context.basis, context.earliest, context.date) == ("inferred", D(2024, 3, 9), D(2024, 3, 15))
+    assert "'Four years ago' with 'January 3, 2020'" in (context.evidence or "")
+
+
+def test_day_pin_with_its_year_is_the_date() -> None:
+    text = "The ship sank two days ago, on March 3, 2023, officials said."
+    context = publication_context(article(text), DateHints(), tagged(text))
+    assert (context.basis, context.date, context.earliest, context.latest) == (
+        "inferred",
+        D(2023, 3, 5),
+        D(2023, 3, 5),
+        D(2023, 3, 5),
+    )
+    assert 0.5 < context.confidence < 1
+
+
+def test_day_pin_without_a_year_names_the_day_and_says_the_year_is_unknown() -> None:
+    text = "The ship sank two days ago, on March 3, officials said."
+    context = publication_context(article(text), DateHints(), tagged(text))
+    assert (context.basis, context.date) == ("unknown", None)
+    assert "March 5 of a year the text does not state" in (context.evidence or "")
+
+
+def test_year_pin_takes_the_year_of_a_day_pin_without_one() -> None:
+    text = "Four years ago, on January 3, 2020, the strike hit. The ship sank two days ago, on March 3."
+    context = publication_context(article(text), DateHints(), tagged(text))
+    assert (context.basis, context.date) == ("inferred", D(2024, 3, 5))
+
+
+def test_pins_that_disagree_are_not_trusted() -> None:
+    text = "Four years ago, on January 3, 2020, the strike hit. Last year (2019) sales fell."
+    context = publication_context(article(text), DateHints(), tagged(text))
+    assert (context.basis, context.date, context.earliest) == ("unknown", None, None)
+
+
+def test_given_date_outside_the_pinned_year_is_a_conflict() -> None:
+    text = "The strike killed him four years ago, on January 3, 2020."
+    context = publication_context(article(text), DateHints(published_all=D(2021, 5, 1)), tagged(text))
+    assert (context.basis, context.date) == ("cli", D(2021, 5, 1))
+    assert any("between 2024-01-01 and 2024-12-31" in conflict for conflict in context.conflicts)
+
+
+def test_schedules_and_accounting_periods_are_not_recent_days() -> None:
+    text = "The quarter ended Sept. 30. The dividend is payable Jan. 3. The board met on Oct. 20, it said."
+    assert latest_yearless_past(clues_of(text, tagged(text)), text) == "Oct. 20"
+
+
+def test_latest_year_less_day_may_be_in_the_new_year() -> None:
+    text = "Talks began on December 20, officials said. They broke down on January 3, officials said."
+    assert latest_yearless_past(clues_of(text, tagged(text)), text) == "January 3"
+
+
+def test_without_manifest_the_warning_says_what_the_text_tells_of_the_date(tmp_path, capsys):
+    from chronology.cli import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "The general was killed four years ago, on January 3, 2020, in a drone strike.\n", encoding="utf-8"
+    )
+    assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]) == 0
+    warning = next(line for line in capsys.readouterr().err.splitlines() if "a.txt" in line)
+    assert "between 2024-01-01 and 2024-12-31" in warning and "--published" in warning

@@ -121,3 +121,13 @@ def test_command_lists_errors_on_request(capsys: pytest.CaptureFixture[str]) -> 
     assert run([str(FIXTURES), "--clues", "gold", "--errors"]) == 0
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].split()[:2] == ["documents", "count"] and len(rows) == 4  # header, 3 score rows, nothing wrong
+
+
+def test_undated_answers_with_a_range_are_counted_and_checked() -> None:
+    truth = dt.date(1998, 2, 27)
+    holds = result(None).model_copy(
+        update={"truth": truth, "earliest": dt.date(1998, 1, 1), "latest": dt.date(1998, 12, 31)}
+    )
+    misses = holds.model_copy(update={"earliest": dt.date(1999, 1, 1), "latest": dt.date(1999, 12, 31)})
+    scores = score([holds, misses, result(None), result(0)])
+    assert (scores.ranged, scores.range_misses, scores.coverage) == (0.5, 0.25, 0.25)

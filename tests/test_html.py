@@ -119,6 +119,10 @@ def test_publication_label_shows_basis_and_inferred_window():
         "25 Jan 2024, inferred from the text (between 22 Jan 2024 and 27 Jan 2024, confidence 60%)"
     )
     assert publication_label(PublicationContext(date=None, basis="unknown")) == "no publication date"
+    year_only = PublicationContext(
+        date=None, basis="unknown", earliest=dt.date(2024, 1, 1), latest=dt.date(2024, 12, 31)
+    )
+    assert publication_label(year_only) == "no publication date (between 1 Jan 2024 and 31 Dec 2024)"
 
 
 def test_marks_follow_mod_status_basis_and_disagreement():
@@ -192,3 +196,30 @@ def test_templates_are_found_from_the_checkout(tmp_path, monkeypatch):
     monkeypatch.setattr(html.chronology, "__file__", str(tmp_path / "chronology" / "__init__.py"))
     with pytest.raises(html.OutputError):
         render_html(realistic_timeline())
+
+
+def _page_events(folder) -> list[dict]:
+    page = (folder / "timeline.html").read_text(encoding="utf-8")
+    data = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', page, re.S)
+    assert data is not None
+    return json.loads(data[1])["events"]
+
+
+def test_page_explains_disagreeing_dates_and_statements_placed_by_context(tmp_path):
+    from chronology.cli import main
+
+    statement = "The prime minister met the American president at the White House on Monday to discuss troops.\n"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(statement + "The talks were described as frank.\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(statement, encoding="utf-8")
+    out = tmp_path / "out"
+    published = ["--published", "a.txt=2023-12-20", "--published", "b.txt=2023-12-27"]
+    assert main(["build", str(tmp_path / "in"), "--out", str(out), "-q", "--include-undated", *published]) == 0
+    events = {e["desc"][:20]: e for e in _page_events(out)}
+    met = events["The prime minister m"]
+    assert "conflict" in met["flags"]
+    (conflict_note,) = met["notes"]
+    assert "18 Dec 2023" in conflict_note and "25 Dec 2023" in conflict_note and "(used)" in conflict_note
+    assert "because" in conflict_note
+    frank = events["The talks were descr"]
+    assert "context" in frank["flags"] and frank["notes"][0].startswith("No date of its own")

@@ -223,3 +223,57 @@ def test_seed_numbers_are_never_dates(name: str, phrase: str) -> None:
     end = start + len(phrase)
     found = annotate(text, dt.date(2024, 1, 1))
     assert not [t for t in found if t.start < end and start < t.end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "published", "value"),
+    [
+        # No tense cue: the last occurrence unless the next one is much closer.
+        ("In March, the chairman stepped down for health reasons.", "March", dt.date(1989, 11, 2), "1989-03"),
+        ("He took the post in April.", "April", dt.date(1989, 10, 26), "1989-04"),
+        ("The contract runs to February.", "February", dt.date(1989, 10, 30), "1990-02"),
+        # A past cue reaches most of a year back: "the year ended March 31" written in November.
+        ("Revenue was $76 million for the year ended March 31.", "March 31", dt.date(1989, 11, 1), "1989-03-31"),
+        # A future cue reaches as far forward.
+        ("Collins will fly a mission in December.", "December", dt.date(1998, 3, 4), "1998-12"),
+    ],
+)
+def test_year_of_a_month_or_date_leans_to_the_past(
+    sentence: str, expression: str, published: dt.date, value: str
+) -> None:
+    assert value_of(sentence, expression, published).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("In June last year, the leaders fell out.", "June last year", "2022-06"),
+        ("They join in April of next year.", "April of next year", "2024-04"),
+        ("Sales in the year-ago third quarter rose.", "the year-ago third quarter", "2022-Q3"),
+        ("In London at mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday", "2023-12-27TAF"),
+    ],
+)
+def test_parts_of_relative_years_and_days(sentence: str, expression: str, value: str) -> None:
+    assert value_of(sentence, expression, THU).value == value
+
+
+def test_a_month_of_that_year_follows_the_narrative() -> None:
+    text = "The party was founded in 1949. In May that year it won."
+    assert values(text, THU) == [("1949", "1949"), ("May that year", "1949-05")]
+
+
+def test_year_ago_quarter_is_the_last_reported_quarter_a_year_before() -> None:
+    published = dt.date(1989, 11, 1)
+    assert value_of("It earned $10 million in the year-ago quarter.", "the year-ago quarter", published).value == (
+        "1988-Q3")
+    text = "Net rose in the third quarter of 1989; in the year-ago quarter it fell."
+    assert values(text, published)[1] == ("the year-ago quarter", "1988-Q3")
+
+
+def test_year_ago_adjective_compares_with_the_period_reported() -> None:
+    text = "It lost $195 million in the 1988 period. The year-ago results included a charge."
+    assert values(text, dt.date(1989, 11, 2)) == [("1988", "1988"), ("year-ago", "1988")]
+
+
+def test_as_soon_as_points_to_the_future() -> None:
+    assert value_of("The group might come as soon as Tuesday.", "Tuesday", THU).value == "2024-01-02"

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chronology import tagger
+from chronology.patterns import ANY_DIGIT, PATTERNS, Required, Trigger, regex_reach, regex_required
 from chronology.tagger import Tagged, tag
 
 
@@ -113,7 +117,7 @@ def test_rule_families(text: str, extent: str, type_: str, value: str) -> None:
         ("by the end of 1990", "the end of 1990", "END"),
         ("nearly two weeks ago", "nearly two weeks ago", "APPROX"),
         ("more than 20 years", "more than 20 years", "MORE_THAN"),
-        ("strikes almost daily", "almost daily", "APPROX"),
+        ("strikes nearly daily", "nearly daily", "APPROX"),
         ("in the late 1970s", "the late 1970s", "END"),
     ],
 )
@@ -196,3 +200,199 @@ def test_properties_on_temporal_word_soup(words: list[str]) -> None:
         assert text[item.start : item.end] == item.text
     for left, right in itertools.pairwise(found):
         assert left.end <= right.start
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "type_", "value"),
+    [
+        # a month of a relative year
+        ("In January this year, police searched the site.", "January this year", "DATE", "UNDEF-this-year-IN-01"),
+        ("But in June last year, the leaders fell out.", "June last year", "DATE", "UNDEF-this-year-MINUS-1-IN-06"),
+        ("They join in April of next year.", "April of next year", "DATE", "UNDEF-this-year-PLUS-1-IN-04"),
+        ("It was signed in May that year.", "May that year", "DATE", "UNDEF-REF-year-IN-05"),
+        # a weekday with its date is one expression, valued by the date
+        ("said in an editorial on Saturday, April 25: the court", "Saturday, April 25", "DATE", "XXXX-04-25"),
+        ("shot on Friday, Oct. 23, 1998, at home", "Friday, Oct. 23, 1998", "DATE", "1998-10-23"),
+        # quarters of a year given by number or relative to the publication year
+        ("a charge in the 1988 second quarter for losses", "the 1988 second quarter", "DATE", "1988-Q2"),
+        ("in the year-ago third quarter it earned", "the year-ago third quarter", "DATE",
+         "UNDEF-this-year-MINUS-1-IN-Q3"),
+        ("sales for last year's third quarter", "last year's third quarter", "DATE", "UNDEF-this-year-MINUS-1-IN-Q3"),
+        ("in this year's fourth quarter", "this year's fourth quarter", "DATE", "UNDEF-this-year-IN-Q4"),
+        ("in the year-ago quarter it lost money", "the year-ago quarter", "DATE", "UNDEF-REF-quarter-MINUS-4"),
+        # a part of day before a deictic day
+        ("In London at mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday", "TIME",
+         "UNDEF-this-day-MINUS-1TAF"),
+        ("He will speak evening tomorrow.", "evening tomorrow", "TIME", "UNDEF-this-day-PLUS-1TEV"),
+        # fractional durations in the next smaller unit
+        ("they lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("But a minute and a half later, a pilot called.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("for one and a half weeks", "one and a half weeks", "DURATION", "P1W4D"),
+    ],
+)
+def test_value_rules_for_newswire(text: str, extent: str, type_: str, value: str) -> None:
+    found = [t for t in tag(text) if t.text == extent]
+    assert found, extents(text)
+    assert (found[0].type, found[0].value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value", "mod"),
+    [
+        ("Sales for the full year were $6.6 billion.", "the full year", "UNDEF-this-year", None),
+        ("It expects higher sales in the current fiscal year.", "the current fiscal year", "UNDEF-this-year", None),
+        ("earnings for the fiscal year will fall", "the fiscal year", "UNDEF-this-year", None),
+        ("Sales were delayed earlier in the year by rains.", "earlier in the year", "UNDEF-this-year", "START"),
+        ("a decision later in the month", "later in the month", "UNDEF-this-month", "END"),
+    ],
+)
+def test_the_year_being_reported(text: str, extent: str, value: str, mod: str | None) -> None:
+    found = [t for t in tag(text) if t.text == extent]
+    assert found, extents(text)
+    assert (found[0].value, found[0].mod) == (value, mod)
+
+
+def test_a_fiscal_year_that_ended_is_a_duration() -> None:
+    found = tag("In the fiscal year ended Jan. 31 sales rose.")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the fiscal year", "DURATION", "P1Y"), ("Jan. 31", "DATE", "XXXX-01-31")]
+
+
+def test_almost_stays_outside_the_extent() -> None:
+    assert extents("rallies almost daily for almost five months") == ["daily", "five months"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("As the yen soared in recent years, losses grew.", "DATE", "PAST_REF"),
+        ("there were sell programs in past years, too", "DATE", "PAST_REF"),
+        ("prices fell in recent months", "DURATION", "PXM"),
+    ],
+)
+def test_recent_years_is_a_past_reference(text: str, type_: str, value: str) -> None:
+    found = only(text)
+    assert (found.type, found.value) == (type_, value)
+
+
+def test_or_so_is_in_the_extent() -> None:
+    assert extents("acquisitions during the next year or so, and for the next two years or so.") == [
+        "the next year or so", "the next two years or so"]
+# The tagger runs each pattern only where its triggers say a match can start (chronology.patterns derives
+# them from the regexes). These pin that it finds exactly what running every pattern over the whole text finds.
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+def whole_text_candidates(text: str) -> set[tuple[int, int, int, object]]:
+    found = set()
+    for priority, pattern in enumerate(PATTERNS):
+        for m in pattern.regex.finditer(text):
+            spec = tagger._INTERPRETERS[pattern.kind](m)
+            if m.end() > m.start() and spec is not None:
+                found.add((m.start(), m.end(), priority, spec))
+    return found
+
+
+def windowed_candidates(text: str) -> set[tuple[int, int, int, object]]:
+    return {(start, end, priority, spec) for start, end, priority, _, spec in tagger._candidates(text, PATTERNS)}
+
+
+def test_every_pattern_has_triggers() -> None:
+    # a pattern without them would be run over the whole text: correct, but slow
+    assert [p.name for p in PATTERNS if p.required is None or p.reach is None] == []
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_every_match_holds_a_trigger_where_the_pattern_says(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for pattern in PATTERNS:
+        required = pattern.required
+        assert required is not None and pattern.reach is not None
+        for m in pattern.regex.finditer(text):
+            assert m.end() - m.start() <= pattern.reach
+            assert any(
+                _occurs(text, m.start(), m.end(), t, required.lead) for t in required.triggers
+            ), (pattern.name, m.group())
+
+
+def _occurs(text: str, start: int, end: int, trigger: Trigger, lead: int) -> bool:
+    if trigger == ANY_DIGIT:
+        return any(c.isdecimal() for c in text[start : min(end, start + lead + 1)])
+    for at in range(start, min(end, start + lead + 1)):
+        if text[at : at + len(trigger.text)].lower() != trigger.text or at + len(trigger.text) > end:
+            continue
+        if trigger.word_start and at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            continue
+        after = at + len(trigger.text)
+        if trigger.word_end and after < len(text) and (text[after].isalnum() or text[after] == "_"):
+            continue
+        return True
+    return False
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_windows_find_what_the_whole_text_holds(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert windowed_candidates(text) == whole_text_candidates(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May 5, 2020",  # the whole text: a window reaching both ends
+        "Monday",
+        "2020",
+        "the end of the year",
+        "x" * 200 + " on January 3, 2020.",  # far from the start
+        "1998-08-07 and 08/07/1998",  # runs of digits both ways
+        "two month-ago quarters",  # a trigger inside a longer one ("ago" in "month-ago")
+        "İstanbul talks began on May 3, 2020, two weeks ago",  # lowercasing makes the text longer
+        "profit fell in the latest perıod",  # a letter that matches "i" only case-insensitively
+        "İstanbul: profit fell in the latest perıod",
+        "MONDAY, JAN. 5, 1998 at 3:30 P.M.",
+    ],
+)
+def test_windows_at_edges_and_odd_letters(text: str) -> None:
+    assert windowed_candidates(text) == whole_text_candidates(text)
+
+
+def test_text_without_triggers_gives_nothing() -> None:
+    assert tag("The committee met behind closed doors and voted against the plan.") == []
+    assert tag("") == []
+
+
+def test_a_long_line_full_of_dates_is_tagged_completely() -> None:
+    text = "on March 3, 2021, Monday and 1999, " * 2000
+    found = tag(text)
+    assert [t.text for t in found] == ["March 3, 2021", "Monday", "1999"] * 2000
+    assert {t.value for t in found} == {"2021-03-03", "XXXX-WXX-1", "1999"}
+
+
+def test_required_parts_read_from_a_regex() -> None:
+    required = regex_required(re.compile(r"(?<!\w)(?:the\s)?(?:next|last)\s(?:week|month)(?!\w)", re.IGNORECASE))
+    assert required is not None
+    assert {t.text for t in required.triggers} in ({"next", "last"}, {"week", "month"})
+    assert all(t.word_start and t.word_end for t in required.triggers)
+    assert regex_required(re.compile(r"\d{4}")) == Required(frozenset({ANY_DIGIT}), 0)
+    assert regex_required(re.compile(r"\w{2}(?:ago)+")) == Required(frozenset({Trigger("ago")}), 2)
+    assert regex_required(re.compile(r"\w+")) is None
+    assert regex_reach(re.compile(r"ab(?=cd)")) == 4
+    assert regex_reach(re.compile(r"a+")) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["on", "May", "may", "Monday", "last", "week", "two", "years", "ago", "the", "third", "quarter", "of",
+             "1998", "Dec.", "8", ",", "early", "mid-October", "daily", "every", "3:30", "p.m.", "a", "year-earlier",
+             "now", "\n", "end", "-", "'90s", "1/2/1998", "fiscal", "today", "noon", "x", "day", "Christmas"]
+        ),
+        max_size=40,
+    ),
+    st.sampled_from(["", " ", "-", "\n"]),
+)
+def test_windows_match_the_whole_text_on_word_soup(words: list[str], joiner: str) -> None:
+    text = joiner.join(words)
+    assert windowed_candidates(text) == whole_text_candidates(text)
