@@ -46,18 +46,23 @@ INPUTS = {
     "dates over wrapped lines": "the talks began on May 3, 2020\n",
 }
 SIZES = (20_000, 40_000, 80_000, 160_000)
+REPEATS = 3
 
 
 def seconds(text: str, hints: DateHints) -> tuple[float, float]:
-    """CPU seconds of the whole pipeline on `text`, and of the tagger alone on its articles."""
+    """CPU seconds of the whole pipeline on `text`, and of the tagger alone on its articles: the least of
+    REPEATS runs each, as the machine is shared."""
     document = Document(source="adversarial.txt", text=text, format="text")
-    started = time.process_time()
-    analyse_document(document, hints)
-    total = time.process_time() - started
-    started = time.process_time()
-    for article in split_articles(document):
-        tag(article.text)
-    return total, time.process_time() - started
+    total = tagger = float("inf")
+    for _ in range(REPEATS):
+        started = time.process_time()
+        analyse_document(document, hints)
+        total = min(total, time.process_time() - started)
+        started = time.process_time()
+        for article in split_articles(document):
+            tag(article.text)
+        tagger = min(tagger, time.process_time() - started)
+    return total, tagger
 
 
 def run(sizes: tuple[int, ...]) -> str:
@@ -71,7 +76,8 @@ def run(sizes: tuple[int, ...]) -> str:
         "# Linear time on adversarial input",
         "",
         f"Command: `{command} --out benchmarks/linear_results.md`  ",
-        "CPU seconds for the whole per-document pipeline (split, tag, resolve, context, events) on one core. "
+        f"CPU seconds (least of {REPEATS} runs) for the whole per-document pipeline (split, tag, resolve, context, "
+        "events) on one core. "
         f"Growth = time at {sizes[-1] / 1000:g}k / time at {sizes[0] / 1000:g}k characters; linear is "
         f"x{factor}, quadratic would be x{factor**2}. Outside the tagger = the pipeline's time minus the "
         "tagger's own (measured apart, so small figures are noisy).",
@@ -79,6 +85,7 @@ def run(sizes: tuple[int, ...]) -> str:
         f"| input | {header} | µs/char at largest | growth | outside tagger s at largest | growth outside tagger |",
         "|---|" + "---:|" * (len(sizes) + 4),
     ]
+    seconds("Talks ended on Monday, March 3, 2021, two years ago. " * 20, hints)  # lazy imports and compiles
     worst = worst_outside = 0.0
     for name, unit in INPUTS.items():
         totals, outside = [], []
