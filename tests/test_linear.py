@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronology.context import _CUE, _DATEPARSER_SETTINGS, _PASSIVE_AUXILIARY, DateHints, _parse_english, tense_of
+from chronology.events import _by_sentence, _Spans
 from chronology.ingest import split_articles
-from chronology.models import Document
+from chronology.models import DateValue, Document, Timex
 from chronology.pipeline import analyse_article
 from chronology.sentences import sentence_at, sentence_spans
 
@@ -92,3 +93,25 @@ MONTH_NAMES = st.sampled_from(["January", "april", "MAY", "Sept", "sep", "Feb", 
 def test_plain_dateline_dates_read_as_dateparser_reads_them(text: str) -> None:
     parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
     assert _parse_english(text) == (parsed.date() if parsed is not None else None)
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)).map(lambda s: (s[0], s[0] + s[1])), max_size=8)
+
+
+@given(SPANS, st.integers(-1, 60), st.integers(0, 10))
+def test_skip_span_lookups_match_their_definitions(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    indexed = _Spans(spans)
+    assert indexed.holds(start) == any(s <= start < e for s, e in spans)
+    assert indexed.overlaps(start, start + length) == any(s < start + length and start < e for s, e in spans)
+
+
+@given(st.lists(st.integers(0, 50), max_size=12), SPANS)
+def test_dates_are_grouped_by_sentence_in_their_order(starts: list[int], sentences: list[tuple[int, int]]) -> None:
+    dated = [
+        (Timex(tid=f"t{n}", start=s, end=s + 1, text="x", type="DATE", value="2020", underspecified="2020"),
+         DateValue(value="2020", edtf="2020", start=dt.date(2020, 1, 1), end=dt.date(2020, 12, 31),
+                   granularity="year"))
+        for n, s in enumerate(starts)
+    ]
+    expected = [[item for item in dated if start <= item[0].start < end] for start, end in sentences]
+    assert _by_sentence(dated, sentences) == expected
