@@ -74,8 +74,13 @@ class _Spec:
 _WS = re.compile(r"\s+")
 
 
+# Letters that Python's case-insensitive matching equates with ASCII ones ("ſunday" matches "sunday") but that
+# lower() leaves as they are; folded so that what a pattern matched is found in the lexicon.
+_CASE_EQUIVALENTS = str.maketrans({"ſ": "s", "ı": "i"})
+
+
 def _norm(word: str | None) -> str:
-    return _WS.sub(" ", word.lower()).strip() if word else ""
+    return _WS.sub(" ", word.lower().translate(_CASE_EQUIVALENTS)).strip() if word else ""
 
 
 def _month(word: str) -> int:

@@ -396,3 +396,11 @@ def test_required_parts_read_from_a_regex() -> None:
 def test_windows_match_the_whole_text_on_word_soup(words: list[str], joiner: str) -> None:
     text = joiner.join(words)
     assert windowed_candidates(text) == whole_text_candidates(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("two ſeconds ago", "PAST_REF"), ("ıt was ſunday", "XXXX-WXX-7"), ("the ſummer of 1990", "1990-SU")],
+)
+def test_letters_matched_as_ascii_are_read_as_ascii(text, value):
+    assert [t.value for t in tag(text)] == [value]
