@@ -557,9 +557,31 @@ def _shifted(match: re.Match[str], unit: str, amount: int) -> str | None:
     return f"XXXX-{moved.month:02d}-{moved.day:02d}" if yearless else moved.isoformat()
 
 
-def _apposed(text: str, offset: Timex, stated: Sequence[tuple[Clue, re.Match[str]]]) -> Clue | None:
+class _Stated:
+    """The dates a text states, in text order, with their starts and ends for bisection: each offset expression
+    looks only at the dates near it, so finding pins stays linear on a text full of dates."""
+
+    def __init__(self, clues: Sequence[Clue]) -> None:
+        found = [(clue, match) for clue in clues if (match := _stated(clue)) is not None]
+        self.items = sorted(found, key=lambda item: item[0].timex.start)
+        self.starts = [clue.timex.start for clue, _ in self.items]
+        self.ends = [clue.timex.end for clue, _ in self.items]
+
+    def starting(self, low: int, high: int) -> range:
+        """Indices of the dates starting in [low, high)."""
+        return range(bisect_left(self.starts, low), bisect_left(self.starts, high))
+
+    def ending(self, low: int, high: int) -> range:
+        """Indices of the dates ending in [low, high)."""
+        return range(bisect_left(self.ends, low), bisect_left(self.ends, high))
+
+
+def _apposed(text: str, offset: Timex, stated: _Stated) -> Clue | None:
     """The stated date written in apposition with the offset expression, on either side of it."""
-    for clue, _ in stated:
+    near = set(stated.starting(offset.end, offset.end + APPOSITION_GAP + 1))
+    near.update(stated.ending(offset.start - APPOSITION_GAP, offset.start + 1))
+    for index in sorted(near):
+        clue = stated.items[index][0]
         timex = clue.timex
         if 0 <= timex.start - offset.end <= APPOSITION_GAP:
             gap = _OFFSET_THEN_DATE.fullmatch(text, offset.end, timex.start)
@@ -572,20 +594,15 @@ def _apposed(text: str, offset: Timex, stated: Sequence[tuple[Clue, re.Match[str
     return None
 
 
-def _dated_nearby(
-    text: str, spans: Sequence[tuple[int, int]], offset: Timex, stated: Sequence[tuple[Clue, re.Match[str]]]
-) -> Clue | None:
+def _dated_nearby(text: str, spans: list[tuple[int, int]], offset: Timex, stated: _Stated) -> Clue | None:
     """The nearest month- or day-precise past date with its year in the offset's sentence or the next one."""
-    sentence = sentence_at(list(spans), offset.start)
-    following = [span for span in spans if span[0] >= sentence[1]]
-    end = following[0][1] if following else sentence[1]
+    sentence = sentence_at(spans, offset.start)
+    following = bisect_left(spans, sentence[1], key=lambda span: span[0])
+    end = spans[following][1] if following < len(spans) else sentence[1]
     near = [
         clue
-        for clue, match in stated
-        if sentence[0] <= clue.timex.start < end
-        and clue.tense != "future"
-        and match["year"] != "XXXX"
-        and _precision(match) != "year"
+        for clue, match in (stated.items[i] for i in stated.starting(sentence[0], end))
+        if clue.tense != "future" and match["year"] != "XXXX" and _precision(match) != "year"
     ]
     return min(near, key=lambda clue: abs(clue.timex.start - offset.start), default=None)
 
@@ -593,8 +610,8 @@ def _dated_nearby(
 def offset_pins(text: str, clues: Sequence[Clue]) -> list[Pin]:
     """What offset expressions in apposition with a stated date say of the publication: "four years ago, on
     January 3, 2020" puts it in 2024, "last year (1997)" in 1998, "two days ago, on March 3" on March 5.
-    Clue offsets index `text`."""
-    stated = [(clue, match) for clue in clues if (match := _stated(clue)) is not None]
+    Clue offsets index `text`, in text order."""
+    stated = _Stated(clues)
     spans = sentence_spans(text)
     pins: list[Pin] = []
     for clue in clues:

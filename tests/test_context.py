@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -386,22 +385,22 @@ def test_document_text_fixture_is_an_article() -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "dated"),
     [
-        "July 25" + " " * 20000 + "x",
-        "Published" + " " * 20000 + "x",
-        "No comments" + " " * 20000 + "x",
-        "WASHINGTON " * 3000 + "x",
-        "5 March 2024, 10:30" + " " * 20000 + "x",
-        "(" * 20000 + "AP",
+        ("July 25" + " " * 20000 + "x", None),
+        ("Published" + " " * 20000 + "x", None),
+        ("No comments" + " " * 20000 + "x", None),
+        ("WASHINGTON " * 3000 + "x", None),
+        ("5 March 2024, 10:30" + " " * 20000 + "x", D(2024, 3, 5)),
+        ("(" * 20000 + "AP", None),
     ],
 )
-def test_patterns_run_in_linear_time_on_hostile_lines(line: str) -> None:
+def test_hostile_first_lines_are_read_without_backtracking(line: str, dated: dt.date | None) -> None:
+    # A backtracking pattern would hang here; benchmarks/linear_time.py measures the growth with size.
     text = f"Headline\n\n{line}\n\nBody."
-    started = time.perf_counter()
-    find_dateline(article(text, "Headline"))
-    boilerplate_spans(text, "Headline")
-    assert time.perf_counter() - started < 1.0
+    dateline, _ = find_dateline(article(text, "Headline"))
+    assert (dateline.date if dateline is not None else None) == dated
+    assert boilerplate_spans(text, "Headline") == [(0, len("Headline"))]
 
 
 def test_month_days_that_do_not_fit_the_stated_year_leave_it_unknown() -> None:

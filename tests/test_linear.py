@@ -1,11 +1,11 @@
-"""Per-article analysis in linear time: a sentence or a line holding thousands of dates is analysed completely,
-and the indexed lookups (nearest tense cue, sentence of an offset, plain dateline dates) agree with their
+"""Per-article analysis in linear time: a sentence or a line holding thousands of dates is analysed completely
+(quadratic loops made these tests take minutes; benchmarks/linear_time.py measures the growth), and the indexed
+lookups (nearest tense cue, sentence of an offset, plain dateline dates) agree with their
 plain definitions."""
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import dateparser
 from hypothesis import given, settings
@@ -25,21 +25,14 @@ def test_a_long_line_of_many_dates_is_analysed_completely() -> None:
     days = [dt.date(2020, 1, 1) + dt.timedelta(days=n) for n in range(DATES)]
     text = "The council met on " + ", ".join(f"{day:%B} {day.day}, {day.year}" for day in days) + "."
     [article] = split_articles(Document(source="long.txt", text=text, format="text"))
-    started = time.process_time()
     analysis = analyse_article(article, DateHints.build(published=["2026-01-01"]))
-    seconds = time.process_time() - started
     assert sorted(event.date.value for event in analysis.events) == [day.isoformat() for day in days]
     assert all(event.status == "past" for event in analysis.events)
-    # Quadratic per-date loops over the sentence took over a minute here; linear work takes a few seconds.
-    assert seconds < 30
 
 
 def test_sentences_of_a_long_run_of_wrapped_lines() -> None:
     text = "The talks went on\n" + "and on\n" * 200_000 + "until dawn."
-    started = time.process_time()
     assert sentence_spans(text) == [(0, len(text))]
-    # Rescanning the sentence from its start at each line break took over ten seconds here.
-    assert time.process_time() - started < 3
 
 
 def _nearest_cue_tense(sentence: str, start: int, end: int) -> str:
@@ -115,3 +108,10 @@ def test_dates_are_grouped_by_sentence_in_their_order(starts: list[int], sentenc
     ]
     expected = [[item for item in dated if start <= item[0].start < end] for start, end in sentences]
     assert _by_sentence(dated, sentences) == expected
+
+
+def test_a_long_line_of_offsets_in_apposition_pins_the_year() -> None:
+    text = "Talks began two years ago, on March 3, 2020, " * DATES + "and went on."
+    [article] = split_articles(Document(source="pins.txt", text=text, format="text"))
+    context = analyse_article(article, DateHints()).context
+    assert (context.earliest, context.latest) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
