@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -314,22 +315,30 @@ def _anchor_of(timex: Timex) -> _Anchor | None:
     return _Anchor(parsed[0], timex.tid, value, parsed[2])
 
 
-def _day_for_clock(
-    index: int, items: Sequence[Tagged], resolved: dict[int, Timex], spans: list[tuple[int, int]]
-) -> Timex | None:
-    """The day a bare clock time is on: the nearest day-level expression in the same sentence."""
-    sentence = sentence_at(spans, items[index].start)
-    best: tuple[int, Timex] | None = None
-    for other, timex in resolved.items():
-        if not (sentence[0] <= timex.start < max(sentence[1], sentence[0] + 1)):
-            continue
+_CLOCK_DAY_GRANULARITIES = frozenset({"day", "part_of_day", "time"})
+
+
+class _ClockDays:
+    """The day-level expressions of each sentence by position, so that each bare clock time finds the nearest one
+    by bisection (linear on a line of many clock times). Ties go to the expression resolved first."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.by_sentence: dict[tuple[int, int], list[tuple[int, int, Timex]]] = {}
+        self.added = 0
+
+    def add(self, index: int, timex: Timex) -> None:
+        self.added += 1
         parsed = parse_value(_SUFFIX.sub("", timex.value))
-        if parsed is None or parsed[2] not in {"day", "part_of_day", "time"}:
-            continue
-        distance = abs(other - index)
-        if best is None or distance < best[0]:
-            best = (distance, timex)
-    return best[1] if best else None
+        if parsed is not None and parsed[2] in _CLOCK_DAY_GRANULARITIES:
+            insort(self.by_sentence.setdefault(sentence_at(self.spans, timex.start), []), (index, self.added, timex))
+
+    def nearest(self, index: int, start: int) -> Timex | None:
+        """The day-level expression nearest (in expression order) to the one at `index`, in its sentence."""
+        found = self.by_sentence.get(sentence_at(self.spans, start), [])
+        at = bisect_left(found, index, key=lambda entry: entry[0])
+        best = min(found[max(at - 1, 0) : at + 1], key=lambda entry: (abs(entry[0] - index), entry[1]), default=None)
+        return best[2] if best else None
 
 
 def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list[Timex]:
@@ -360,9 +369,13 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
         # Comparisons ("a year earlier", "year-ago") do not move the narrative's time.
         if new_ref is not None and "REF" not in item.value and item.rule not in _COMPARISON_RULES:
             ref = new_ref
+    days = _ClockDays(spans)
+    if clocks:
+        for index, timex in resolved.items():
+            days.add(index, timex)
     for index in clocks:
         item = items[index]
-        day_timex = _day_for_clock(index, items, resolved, spans)
+        day_timex = days.nearest(index, item.start)
         clock_match = _SUFFIX.search(item.value)
         clock = clock_match.group() if clock_match else ""
         if day_timex is not None:
@@ -372,6 +385,7 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
             resolved[index] = _timex(index, item, dct.value + clock, dct)
         else:
             resolved[index] = _timex(index, item, item.value, None)
+        days.add(index, resolved[index])
     return [resolved[i] for i in range(len(items))]
 
 

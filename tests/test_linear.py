@@ -115,3 +115,11 @@ def test_a_long_line_of_offsets_in_apposition_pins_the_year() -> None:
     [article] = split_articles(Document(source="pins.txt", text=text, format="text"))
     context = analyse_article(article, DateHints()).context
     assert (context.earliest, context.latest) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+
+
+def test_a_long_line_of_clock_times_puts_each_on_the_day_in_its_sentence() -> None:
+    text = "On Monday the talks began at 10:30 a.m., " + ", ".join(["then at 11:15 a.m."] * DATES) + "."
+    [article] = split_articles(Document(source="clock.txt", text=text, format="text"))
+    timexes = analyse_article(article, DateHints.build(published=["2024-03-06"])).timexes
+    assert [t.value for t in timexes[:2]] == ["2024-03-04", "2024-03-04T10:30"]
+    assert {t.value for t in timexes[2:]} == {"2024-03-04T11:15"}
