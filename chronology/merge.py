@@ -17,6 +17,7 @@ for repeats, so the same input gives the same ids on every run.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -145,35 +146,69 @@ def _combine_dates(kept: Event, other: Event) -> Event:
     return combined.model_copy(update={"date": chosen.date, "conflict": conflict, "description": description})
 
 
+def _parts(size: int) -> int:
+    """Into how many parts a wording of `size` words is cut for the statement index. Two wordings of n and m
+    words with Jaccard >= 4/5 share o >= 4(n + m)/9 words, so they differ in at most (n + m)/9 words; and
+    n <= 5m/4. With one more part than the most differences possible, some part is identical in both."""
+    return (size + size * 5 // 4) // 9 + 1
+
+
+def _part_keys(words: frozenset[str], parts: int) -> list[tuple[int, tuple[str, ...]]]:
+    """The words split into `parts` parts by a fixed hash of each word (the same split for every wording)."""
+    split: list[list[str]] = [[] for _ in range(parts)]
+    for word in sorted(words):
+        split[zlib.crc32(word.encode("utf-8")) % parts].append(word)
+    return [(part, tuple(chosen)) for part, chosen in enumerate(split)]
+
+
+class _StatementIndex:
+    """Earlier statements by identical parts: a wording of m words is filed under its _parts(m) parts, and a
+    probe of n words looks up, for every size m it could match (4n/5 <= m <= 5n/4), its own words cut the
+    same way. Any wording similar enough shares a whole part with the probe (pigeonhole), so the candidates
+    are all that can match, found without counting postings of common words."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[int, int, tuple[str, ...]], list[int]] = {}
+
+    def add(self, words: frozenset[str], position: int) -> None:
+        size = len(words)
+        for part, chosen in _part_keys(words, _parts(size)):
+            self._entries.setdefault((size, part, chosen), []).append(position)
+
+    def candidates(self, words: frozenset[str]) -> list[int]:
+        size = len(words)
+        found: set[int] = set()
+        for other in range(-(-4 * size // 5), size * 5 // 4 + 1):
+            for part, chosen in _part_keys(words, _parts(other)):
+                found.update(self._entries.get((other, part, chosen), ()))
+        return sorted(found)
+
+
 def _merge_disagreements(events: list[Event]) -> list[Event]:
-    """Second pass: the same statement from different articles under different dates becomes one event."""
+    """Second pass: the same statement from different articles under different dates becomes one event: the
+    first earlier event (in pass order) that can reach STATEMENT_SIMILARITY and matches wins."""
     merged: list[Event] = []
     wordings: list[_Wording] = []
-    by_word: dict[str, list[int]] = {}
+    index = _StatementIndex()
     for event in events:
         wording = _Wording.of(event)
         if event.dated_by != "expression" or len(wording.words) < STATEMENT_MIN_WORDS:
             merged.append(event)
             wordings.append(wording)
             continue
-        # Jaccard >= t needs at least t * |words| shared words: count them from the index and skip the rest.
-        shared = Counter(index for word in wording.words for index in by_word.get(word, ()))
-        needed = STATEMENT_SIMILARITY * len(wording.words)
         articles = _articles_of(event)
-        for index in sorted(i for i, count in shared.items() if count >= needed):
-            kept = merged[index]
-            if (kept.date != event.date and articles.isdisjoint(_articles_of(kept))
-                    and _similar(wordings[index], wording, STATEMENT_SIMILARITY)):
-                merged[index] = _combine_dates(kept, event)
-                # The chosen date may bring the other description: index its new words so the count stays a
-                # true upper bound of what is shared.
-                previous, wordings[index] = wordings[index], _Wording.of(merged[index])
-                for word in wordings[index].words - previous.words:
-                    by_word.setdefault(word, []).append(index)
+        for position in index.candidates(wording.words):
+            kept = merged[position]
+            # The cheap test first: most candidates share a part but not enough words.
+            if (_similar(wordings[position], wording, STATEMENT_SIMILARITY) and kept.date != event.date
+                    and articles.isdisjoint(_articles_of(kept))):
+                merged[position] = _combine_dates(kept, event)
+                # The chosen date may bring the other description: file it under that wording too.
+                wordings[position] = _Wording.of(merged[position])
+                index.add(wordings[position].words, position)
                 break
         else:
-            for word in wording.words:
-                by_word.setdefault(word, []).append(len(merged))
+            index.add(wording.words, len(merged))
             merged.append(event)
             wordings.append(wording)
     return merged
