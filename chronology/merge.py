@@ -153,35 +153,63 @@ def _parts(size: int) -> int:
     return (size + size * 5 // 4) // 9 + 1
 
 
-def _part_keys(words: frozenset[str], parts: int) -> list[tuple[int, tuple[str, ...]]]:
-    """The words split into `parts` parts by a fixed hash of each word (the same split for every wording)."""
+# Independent ways to cut a wording into parts (seeds of the word hash). A wording similar enough shares a
+# whole part with the probe under every one of them, so a candidate must do so under each: two cuts keep
+# the exact result and leave far fewer chance candidates than one.
+_CUTS = (0, 0x9E3779B9)
+
+
+def _part_keys(hashed: list[tuple[str, int]], parts: int) -> list[tuple[str, ...]]:
+    """The words (sorted, with their hash under one cut) split into `parts` parts by that hash: the same split
+    for every wording."""
     split: list[list[str]] = [[] for _ in range(parts)]
-    for word in sorted(words):
-        split[zlib.crc32(word.encode("utf-8")) % parts].append(word)
-    return [(part, tuple(chosen)) for part, chosen in enumerate(split)]
+    for word, value in hashed:
+        split[value % parts].append(word)
+    return [tuple(chosen) for chosen in split]
 
 
 class _StatementIndex:
     """Earlier statements by identical parts: a wording of m words is filed under its _parts(m) parts, and a
     probe of n words looks up, for every size m it could match (4n/5 <= m <= 5n/4), its own words cut the
-    same way. Any wording similar enough shares a whole part with the probe (pigeonhole), so the candidates
-    are all that can match, found without counting postings of common words."""
+    same way. Any wording similar enough shares a whole part with the probe (pigeonhole), under each of the
+    _CUTS, so the candidates are all that can match, found without counting postings of common words."""
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[int, int, tuple[str, ...]], list[int]] = {}
+        self._entries: dict[tuple[int, int, int, tuple[str, ...]], list[int]] = {}
+        self._hashes: dict[tuple[str, int], int] = {}
+
+    def _hashed(self, words: frozenset[str], cut: int) -> list[tuple[str, int]]:
+        hashed = []
+        for word in sorted(words):
+            value = self._hashes.get((word, cut))
+            if value is None:
+                value = self._hashes[word, cut] = zlib.crc32(word.encode("utf-8"), cut)
+            hashed.append((word, value))
+        return hashed
 
     def add(self, words: frozenset[str], position: int) -> None:
         size = len(words)
-        for part, chosen in _part_keys(words, _parts(size)):
-            self._entries.setdefault((size, part, chosen), []).append(position)
+        for cut in _CUTS:
+            for part, chosen in enumerate(_part_keys(self._hashed(words, cut), _parts(size))):
+                self._entries.setdefault((cut, size, part, chosen), []).append(position)
 
     def candidates(self, words: frozenset[str]) -> list[int]:
         size = len(words)
-        found: set[int] = set()
-        for other in range(-(-4 * size // 5), size * 5 // 4 + 1):
-            for part, chosen in _part_keys(words, _parts(other)):
-                found.update(self._entries.get((other, part, chosen), ()))
-        return sorted(found)
+        found: set[int] | None = None
+        for cut in _CUTS:
+            hashed = self._hashed(words, cut)
+            splits: dict[int, list[tuple[str, ...]]] = {}
+            under_cut: set[int] = set()
+            for other in range(-(-4 * size // 5), size * 5 // 4 + 1):
+                parts = _parts(other)
+                if parts not in splits:
+                    splits[parts] = _part_keys(hashed, parts)
+                for part, chosen in enumerate(splits[parts]):
+                    under_cut.update(self._entries.get((cut, other, part, chosen), ()))
+            found = under_cut if found is None else found & under_cut
+            if not found:
+                return []
+        return sorted(found or ())
 
 
 def _merge_disagreements(events: list[Event]) -> list[Event]:
