@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 import chronology
 from chronology.errors import OutputError
+from chronology.merge import PackedEvents
 from chronology.models import (
     ArticleRecord,
     Basis,
@@ -31,6 +32,7 @@ from chronology.models import (
     Status,
     Timeline,
 )
+from chronology.render import Events, TimelineView
 from chronology.values import parse_value
 
 TEMPLATE = "timeline.html.j2"
@@ -238,7 +240,7 @@ def event_flags(event: Event, articles: Mapping[str, ArticleRecord]) -> list[str
     return [name for name, on in flags.items() if on]
 
 
-def timeline_warnings(timeline: Timeline) -> list[str]:
+def timeline_warnings(timeline: TimelineView) -> list[str]:
     """The timeline's own warnings, plus one per article without a publication date or with conflicting
     evidence for it, unless a warning already names that article."""
     warnings = list(timeline.warnings)
@@ -319,14 +321,18 @@ def embed_json(data: Any) -> str:
     return _escape_for_script(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
 
 
-def embed_payload_chunks(timeline: Timeline) -> Iterator[str]:
+def _page_order(events: Events) -> Iterable[Event]:
+    return events.ordered(order_key) if isinstance(events, PackedEvents) else sorted(events, key=order_key)
+
+
+def embed_payload_chunks(timeline: TimelineView) -> Iterator[str]:
     """embed_json(timeline_payload(timeline)) in pieces of one event each, so the page of a large timeline is
     written without holding its whole payload. The escapes apply character by character and the payload's
     keys sort as 'articles' < 'events', so the pieces join to exactly embed_json's text."""
     articles = {a.id: a for a in timeline.articles}
     index = {a.id: i for i, a in enumerate(timeline.articles)}
     yield '{"articles":' + embed_json([_article_payload(a) for a in timeline.articles]) + ',"events":['
-    for number, event in enumerate(sorted(timeline.events, key=order_key)):
+    for number, event in enumerate(_page_order(timeline.events)):
         yield ("," if number else "") + embed_json(_event_payload(event, articles, index))
     yield "]}"
 
@@ -353,7 +359,7 @@ def _environment() -> jinja2.Environment:
 _PAYLOAD_MARK = "\x00chronology-payload\x00"
 
 
-def html_chunks(timeline: Timeline) -> Iterator[str]:
+def html_chunks(timeline: TimelineView) -> Iterator[str]:
     """The chronology page (see render_html) in pieces, the embedded events streamed one by one."""
     environment = _environment()
     # The script is hashed for the Content-Security-Policy, so it is read verbatim rather than rendered.

@@ -203,7 +203,7 @@ def test_interrupt_is_reported_and_outputs_kept(
 
     from chronology.commands import build as build_command
 
-    monkeypatch.setattr(build_command, "build_timeline", interrupted)
+    monkeypatch.setattr(build_command, "build_merged", interrupted)
     assert build([folder], out) == 130
     assert "interrupted" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -19,8 +19,8 @@ from chronology.html import html_chunks
 from chronology.jsonl import event_lines
 from chronology.models import Basis, Document, Timeline
 from chronology.parallel import build_timeline_dask, default_workers
-from chronology.pipeline import ArticleAnalysis, build_timeline
-from chronology.render import timeline_json_chunks
+from chronology.pipeline import ArticleAnalysis, MergedTimeline, build_merged
+from chronology.render import TimelineView, timeline_json_chunks
 from chronology.writers import atomic_outputs
 
 
@@ -144,7 +144,7 @@ class _Progress:
             print(file=sys.stderr)
 
 
-def write_html(stream: TextIO, timeline: Timeline) -> None:
+def write_html(stream: TextIO, timeline: TimelineView) -> None:
     """The chronology page, its embedded events streamed one by one."""
     stream.writelines(html_chunks(timeline))
 
@@ -156,18 +156,23 @@ def command(args: argparse.Namespace) -> int:
     progress = _Progress(enabled=not args.quiet)
     inputs = progress.reading(documents(args, problems))
     if args.engine == "dask":
-        timeline = build_timeline_dask(
+        built: Timeline | MergedTimeline = build_timeline_dask(
             inputs, hints, scheduler=args.scheduler, on_progress=progress.count, local_workers=args.workers,
             include_undated=args.include_undated,
         )
     else:
-        timeline = build_timeline(
+        built = build_merged(
             inputs, hints, on_article=progress, workers=args.workers, include_undated=args.include_undated
         )
     progress.close()
-    if not timeline.articles:
+    if not built.articles:
         raise InputError("nothing to process: no readable article in " + ", ".join(args.paths))
-    timeline = filter_timeline(timeline, selection)
+    # A selection or an export needs every event as an object; otherwise the events stay packed until written.
+    timeline: Timeline | MergedTimeline = built
+    whole: Timeline | None = None
+    if not selection.is_everything or args.formats:
+        whole = filter_timeline(built.timeline() if isinstance(built, MergedTimeline) else built, selection)
+        timeline = whole
     # Every output is streamed to a temp file and all are renamed together at the end, so a failure cannot
     # leave some files new and others stale, and no output is ever held whole in memory.
     out = Path(args.out)
@@ -177,8 +182,9 @@ def command(args: argparse.Namespace) -> int:
         write_html(outputs.open(out / "timeline.html"), timeline)
         for name in dict.fromkeys(args.formats):
             file_name, render = EXPORTS[name]
-            outputs.open(out / file_name).write(render(timeline))
-            written.append(out / file_name)
+            if whole is not None:  # always, when formats are asked for
+                outputs.open(out / file_name).write(render(whole))
+                written.append(out / file_name)
         if args.events_jsonl:
             outputs.open(out / "events.jsonl").writelines(event_lines(timeline.events))
     if not args.quiet:
