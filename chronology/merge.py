@@ -16,15 +16,21 @@ for repeats, so the same input gives the same ids on every run.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import tempfile
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from chronology.events import event_id, normalise
 from chronology.models import Basis, DateConflict, DateReading, DateValue, Event
+
+_K = TypeVar("_K")
 
 # Content words must overlap this much (Jaccard) for two differently worded statements to be one event.
 SIMILARITY = 0.6
@@ -58,35 +64,42 @@ _GRANULARITY_RANK = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Wording:
-    """A description as the comparisons see it, computed once per event rather than once per comparison."""
+    """A description as the comparisons see it, computed once per event rather than once per comparison, and
+    held small: its content words (sorted, interned: a vocabulary is shared by many events), and its normal
+    form only when it has no content word. Equal normal forms have equal words, so that is the only case
+    where the normal form decides."""
 
-    words: frozenset[str]
-    normal: str
+    words: tuple[str, ...]
+    normal: str | None
 
     @classmethod
     def of(cls, event: Event) -> _Wording:
         text = event.description
-        words = frozenset(w for w in re.findall(r"\w+", text.lower()) if w not in _STOPWORDS and not w.isdigit())
-        return cls(words, normalise(text))
+        words = {w for w in re.findall(r"\w+", text.lower()) if w not in _STOPWORDS and not w.isdigit()}
+        return cls(tuple(sorted(sys.intern(w) for w in words)), None if words else normalise(text))
+
+
+def _shared(a: _Wording, b: _Wording) -> int:
+    return len(frozenset(a.words).intersection(b.words))
 
 
 def _similar(a: _Wording, b: _Wording, threshold: float = SIMILARITY) -> bool:
-    if a.normal == b.normal:
-        return True
+    """The same sentence word for word, or content words overlapping by `threshold` (Jaccard)."""
     if not a.words or not b.words:
-        return False
-    return len(a.words & b.words) / len(a.words | b.words) >= threshold
+        return not a.words and not b.words and a.normal == b.normal
+    shared = _shared(a, b)
+    return shared / (len(a.words) + len(b.words) - shared) >= threshold
 
 
 def _contained(a: _Wording, b: _Wording) -> bool:
-    shared = len(a.words & b.words)
+    shared = _shared(a, b)
     return shared >= CONTAINMENT_MIN_SHARED and shared / min(len(a.words), len(b.words)) >= CONTAINMENT
 
 
-def _articles_of(event: Event) -> set[str]:
-    return {m.article_id for m in event.mentions}
+def _articles_of(event: Event) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.article_id for m in event.mentions))
 
 
 def _combine(kept: Event, other: Event) -> Event:
@@ -176,25 +189,27 @@ class _StatementIndex:
     _CUTS, so the candidates are all that can match, found without counting postings of common words."""
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[int, int, int, tuple[str, ...]], list[int]] = {}
+        # Keyed by the hash of (cut, size, part, words): a collision only adds a candidate, which is checked.
+        # Most keys have one position, held as is; a list only once there are more.
+        self._entries: dict[int, int | list[int]] = {}
         self._hashes: dict[tuple[str, int], int] = {}
 
-    def _hashed(self, words: frozenset[str], cut: int) -> list[tuple[str, int]]:
+    def _hashed(self, words: tuple[str, ...], cut: int) -> list[tuple[str, int]]:
         hashed = []
-        for word in sorted(words):
+        for word in words:
             value = self._hashes.get((word, cut))
             if value is None:
                 value = self._hashes[word, cut] = zlib.crc32(word.encode("utf-8"), cut)
             hashed.append((word, value))
         return hashed
 
-    def add(self, words: frozenset[str], position: int) -> None:
+    def add(self, words: tuple[str, ...], position: int) -> None:
         size = len(words)
         for cut in _CUTS:
             for part, chosen in enumerate(_part_keys(self._hashed(words, cut), _parts(size))):
-                self._entries.setdefault((cut, size, part, chosen), []).append(position)
+                _post(self._entries, hash((cut, size, part, chosen)), position)
 
-    def candidates(self, words: frozenset[str]) -> list[int]:
+    def candidates(self, words: tuple[str, ...]) -> list[int]:
         size = len(words)
         found: set[int] | None = None
         for cut in _CUTS:
@@ -206,7 +221,7 @@ class _StatementIndex:
                 if parts not in splits:
                     splits[parts] = _part_keys(hashed, parts)
                 for part, chosen in enumerate(splits[parts]):
-                    under_cut.update(self._entries.get((cut, other, part, chosen), ()))
+                    under_cut.update(_postings(self._entries, hash((cut, other, part, chosen))))
             found = under_cut if found is None else found & under_cut
             if not found:
                 return []
@@ -214,7 +229,7 @@ class _StatementIndex:
 
 
 def pack(event: Event) -> bytes:
-    """An event held compactly while the run goes on: compressed compact JSON, a tenth of the object's size."""
+    """An event held compactly: compressed compact JSON, a tenth of the object's size."""
     return zlib.compress(event.model_dump_json().encode("utf-8"), 1)
 
 
@@ -222,28 +237,63 @@ def unpack(data: bytes) -> Event:
     return Event.model_validate_json(zlib.decompress(data))
 
 
+class _Spill:
+    """Packed events in an anonymous temporary file (removed by the system as soon as it is opened, so nothing
+    is left behind however the run ends); memory keeps one number per event: where it is."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the events it holds
+        self._end = 0
+
+    def put(self, event: Event) -> int:
+        data = pack(event)
+        os.pwrite(self._file.fileno(), data, self._end)
+        where = self._end << 32 | len(data)
+        self._end += len(data)
+        return where
+
+    def get(self, where: int) -> Event:
+        return unpack(os.pread(self._file.fileno(), where & 0xFFFFFFFF, where >> 32))
+
+
+def _post(index: dict[_K, int | list[int]], key: _K, position: int) -> None:
+    """Add a position to an index whose keys mostly have one: held as is, a list only from the second."""
+    held = index.get(key)
+    if held is None:
+        index[key] = position
+    elif isinstance(held, int):
+        index[key] = [held, position]
+    else:
+        held.append(position)
+
+
+def _postings(index: dict[_K, int | list[int]], key: _K) -> Iterable[int]:
+    held = index.get(key, ())
+    return (held,) if isinstance(held, int) else held
+
+
 class _Entry:
-    """One event of the merge, held packed: the packed events it combines (pass 1 folds them with _combine
-    only when the event is needed) and what the comparisons read."""
+    """One event of the merge, held spilled: where its events are (pass 1 folds them with _combine only when
+    the event is needed) and what the comparisons read."""
 
     __slots__ = ("articles", "date", "dated_by", "parts", "wording")
 
-    def __init__(self, event: Event, packed: bytes, date: DateValue) -> None:
-        self.parts = [packed]
+    def __init__(self, event: Event, where: int, date: DateValue) -> None:
+        self.parts: tuple[int, ...] = (where,)
         self.wording = _Wording.of(event)
         self.articles = _articles_of(event)
         self.date = date
         self.dated_by = event.dated_by
 
-    def event(self) -> Event:
-        events = iter(unpack(part) for part in self.parts)
+    def event(self, spill: _Spill) -> Event:
+        events = iter(spill.get(part) for part in self.parts)
         combined = next(events)
         for other in events:
             combined = _combine(combined, other)
         return combined
 
 
-def _merge_entries(entries: Iterable[_Entry], dates: dict[DateValue, DateValue]) -> list[_Entry]:
+def _merge_entries(entries: Iterable[_Entry], dates: dict[DateValue, DateValue], spill: _Spill) -> list[_Entry]:
     """Second pass: the same statement from different articles under different dates becomes one event: the
     first earlier event (in pass order) that can reach STATEMENT_SIMILARITY and matches wins."""
     merged: list[_Entry] = []
@@ -257,9 +307,10 @@ def _merge_entries(entries: Iterable[_Entry], dates: dict[DateValue, DateValue])
             kept = merged[position]
             # The cheap test first: most candidates share a part but not enough words.
             if (_similar(kept.wording, wording, STATEMENT_SIMILARITY) and kept.date != entry.date
-                    and entry.articles.isdisjoint(kept.articles)):
-                combined = _combine_dates(kept.event(), entry.event())
-                merged[position] = _Entry(combined, pack(combined), dates.setdefault(combined.date, combined.date))
+                    and frozenset(entry.articles).isdisjoint(kept.articles)):
+                combined = _combine_dates(kept.event(spill), entry.event(spill))
+                date = dates.setdefault(combined.date, combined.date)
+                merged[position] = _Entry(combined, spill.put(combined), date)
                 # The chosen date may bring the other description: file it under that wording too.
                 index.add(merged[position].wording.words, position)
                 break
@@ -271,8 +322,9 @@ def _merge_entries(entries: Iterable[_Entry], dates: dict[DateValue, DateValue])
 
 def _merge_disagreements(events: list[Event]) -> list[Event]:
     """The second pass on plain events (see _merge_entries)."""
-    entries = [_Entry(event, pack(event), event.date) for event in events]
-    return [entry.event() for entry in _merge_entries(entries, {})]
+    spill = _Spill()
+    entries = [_Entry(event, spill.put(event), event.date) for event in events]
+    return [entry.event(spill) for entry in _merge_entries(entries, {}, spill)]
 
 
 def _first_appearance(event: Event) -> tuple[str, int]:
@@ -292,90 +344,103 @@ class _Bucket:
 
     def __init__(self) -> None:
         self.kept: list[_Entry] = []
-        self._by_word: dict[str, list[int]] = {}
-        self._by_normal: dict[str, list[int]] = {}
+        self._by_word: dict[str, int | list[int]] = {}
+        self._by_normal: dict[str, int | list[int]] = {}
 
     def _candidates(self, wording: _Wording) -> list[int]:
-        shared = Counter(index for word in wording.words for index in self._by_word.get(word, ()))
+        shared = Counter(index for word in wording.words for index in _postings(self._by_word, word))
         # _similar needs SIMILARITY * |words| shared words, _contained at least CONTAINMENT_MIN_SHARED.
         needed = min(SIMILARITY * len(wording.words), CONTAINMENT_MIN_SHARED)
         found = {index for index, count in shared.items() if count >= needed}
-        found.update(self._by_normal.get(wording.normal, ()))
+        if wording.normal is not None:
+            found.update(_postings(self._by_normal, wording.normal))
         return sorted(found)
 
     def add(self, entry: _Entry) -> None:
         wording = entry.wording
         for index in self._candidates(wording):
             kept = self.kept[index]
-            if entry.articles.isdisjoint(kept.articles) and (
+            if frozenset(entry.articles).isdisjoint(kept.articles) and (
                 _similar(kept.wording, wording) or _contained(kept.wording, wording)
             ):
-                kept.parts.extend(entry.parts)
-                kept.articles |= entry.articles
+                kept.parts += entry.parts
+                kept.articles = tuple(dict.fromkeys(kept.articles + entry.articles))
                 return
         position = len(self.kept)
         for word in wording.words:
-            self._by_word.setdefault(word, []).append(position)
-        self._by_normal.setdefault(wording.normal, []).append(position)
+            _post(self._by_word, word, position)
+        if wording.normal is not None:
+            _post(self._by_normal, wording.normal, position)
         self.kept.append(entry)
 
 
 class PackedEvents:
-    """The merged events in chronology order, held packed and unpacked one at a time as they are read, so a
-    large timeline is written without ever holding every event as objects."""
+    """The merged events in chronology order, held spilled and read back one at a time, so a large timeline is
+    written without ever holding every event as objects. An event's id is its content id (event_id) plus the
+    repeat number it has in this timeline."""
 
-    def __init__(self, packed: list[tuple[bytes, str]]) -> None:
-        self._packed = packed
+    def __init__(self, spill: _Spill, ordered: list[tuple[int, int]]) -> None:
+        self._spill = spill
+        self._where = array("q", (where for where, _ in ordered))
+        self._repeat = array("I", (repeat for _, repeat in ordered))
 
     def __len__(self) -> int:
-        return len(self._packed)
+        return len(self._where)
+
+    def _read(self, number: int) -> Event:
+        event = self._spill.get(self._where[number])
+        base, repeat = event_id(event.date, event.description), self._repeat[number]
+        return event.model_copy(update={"id": base if repeat == 1 else f"{base}-{repeat}"})
 
     def __iter__(self) -> Iterator[Event]:
-        for data, identifier in self._packed:
-            yield unpack(data).model_copy(update={"id": identifier})
+        return (self._read(number) for number in range(len(self)))
 
     def ordered(self, key: Callable[[Event], Any]) -> Iterator[Event]:
         """The events sorted by `key` (stable), only the keys held at once."""
         keys = sorted(((key(event), number) for number, event in enumerate(self)), key=lambda item: item[0])
-        for _, number in keys:
-            data, identifier = self._packed[number]
-            yield unpack(data).model_copy(update={"id": identifier})
+        return (self._read(number) for _, number in keys)
 
 
 class Merger:
     """merge_events, one event at a time: add the events in input order, then take the result. Events are
-    held packed, so memory grows with the events kept, by a fraction of their size as objects."""
+    spilled to a temporary file as they come; memory keeps what the comparisons read."""
 
     def __init__(self) -> None:
         self._by_date: dict[tuple[str, str | None], _Bucket] = {}
         # One DateValue object per distinct date, shared by every event that has it.
         self._dates: dict[DateValue, DateValue] = {}
+        self._spill = _Spill()
 
     def add(self, event: Event) -> None:
         date = self._dates.setdefault(event.date, event.date)
-        self._by_date.setdefault((event.date.value, event.date.mod), _Bucket()).add(_Entry(event, pack(event), date))
+        entry = _Entry(event, self._spill.put(event), date)
+        self._by_date.setdefault((event.date.value, event.date.mod), _Bucket()).add(entry)
 
     def result(self) -> tuple[PackedEvents, Counter[str]]:
         """The merged events in chronology order (sort_key), with stable ids; and how many events each article
         has a mention in."""
-        entries = (entry for bucket in self._by_date.values() for entry in bucket.kept)
-        merged = _merge_entries(entries, self._dates)
-        self._by_date.clear()
-        keyed: list[tuple[tuple[str, int, str, int, str], int, bytes, str]] = []
+        entries = [entry for bucket in self._by_date.values() for entry in bucket.kept]
+        self._by_date.clear()  # the first pass's indexes are done with
+        merged = _merge_entries(entries, self._dates, self._spill)
+        entries.clear()
+        keyed: list[tuple[tuple[str, int, str, int, str], int, int, str]] = []
         per_article: Counter[str] = Counter()
         for number, entry in enumerate(merged):
-            event = entry.event()
-            packed = entry.parts[0] if len(entry.parts) == 1 else pack(event)
-            keyed.append((sort_key(event), number, packed, event_id(event.date, event.description)))
+            event = entry.event(self._spill)
+            where = entry.parts[0] if len(entry.parts) == 1 else self._spill.put(event)
+            key = sort_key(event)
+            # Sources and days recur across events: one string each.
+            key = (sys.intern(key[0]), key[1], sys.intern(key[2]), key[3], key[4])
+            keyed.append((key, number, where, event_id(event.date, event.description)))
             per_article.update(entry.articles)
         merged.clear()
         keyed.sort(key=lambda item: (item[0], item[1]))
         seen: dict[str, int] = {}
-        ordered: list[tuple[bytes, str]] = []
-        for _, _, packed, base in keyed:
+        ordered: list[tuple[int, int]] = []
+        for _, _, where, base in keyed:
             seen[base] = seen.get(base, 0) + 1
-            ordered.append((packed, base if seen[base] == 1 else f"{base}-{seen[base]}"))
-        return PackedEvents(ordered), per_article
+            ordered.append((where, seen[base]))
+        return PackedEvents(self._spill, ordered), per_article
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
