@@ -121,6 +121,11 @@ def stage_child(cache: Path, articles: int) -> None:
     from chronology.render import timeline_json_chunks
 
     def peak_mb() -> float:
+        # VmHWM is this process's own high-water mark; ru_maxrss may carry the parent's over exec on Linux.
+        with contextlib.suppress(OSError):
+            for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1e3
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
     folder, _ = _archive(cache, articles)
