@@ -12,6 +12,11 @@ Two events from different articles are one event when
 The merged event keeps every mention. Order: start date, then coarser before finer precision, then first
 appearance (source, then offset), then id. Ids derive from the date and the description, with '-2', '-3'
 for repeats, so the same input gives the same ids on every run.
+
+Scale: events are merged as they arrive (Merger) and spilled to an anonymous temporary file; memory keeps
+only what the comparisons read, and the result (PackedEvents) is read back one event at a time. Each pass
+compares an event only with the candidates an index says can match, then applies the full test in order, so
+the result is that of a full first-fit scan.
 """
 
 from __future__ import annotations
