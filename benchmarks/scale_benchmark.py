@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import platform
 import subprocess
@@ -107,26 +108,67 @@ def measure(cache: Path, articles: int, workers: int, extra: list[str]) -> Run:
     return Run(articles, megabytes, wall, cpu, peak / 1e6, events)
 
 
-def stages(cache: Path, articles: int) -> dict[str, float]:
-    """Seconds per stage, in this process, one worker."""
+def stage_child(cache: Path, articles: int) -> None:
+    """Run in a fresh process (see stages): print each stage's CPU seconds and the peak RSS after it, as JSON."""
+    import resource
+
+    from chronology.commands.build import write_html
     from chronology.context import DateHints
-    from chronology.html import render_html
     from chronology.ingest import iter_documents
+    from chronology.jsonl import event_lines
     from chronology.parallel import analyse_documents
-    from chronology.pipeline import assemble
-    from chronology.render import timeline_json
+    from chronology.pipeline import Assembler
+    from chronology.render import timeline_json_chunks
+
+    def peak_mb() -> float:
+        # VmHWM is this process's own high-water mark; ru_maxrss may carry the parent's over exec on Linux.
+        with contextlib.suppress(OSError):
+            for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1e3
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
     folder, _ = _archive(cache, articles)
-    marks = [time.process_time()]
-    analyses = list(analyse_documents(iter_documents([str(folder)], lambda message: None), DateHints(), 1))
-    marks.append(time.process_time())
-    timeline = assemble(analyses)
-    marks.append(time.process_time())
-    timeline_json(timeline)
-    render_html(timeline)
-    marks.append(time.process_time())
-    names = ("read + analyse", "merge", "render json + html")
-    return {name: marks[i + 1] - marks[i] for i, name in enumerate(names)}
+    assembler = Assembler()
+    merging = 0.0
+    started = time.process_time()
+    for analysis in analyse_documents(iter_documents([str(folder)], lambda message: None), DateHints(), 1):
+        before = time.process_time()
+        assembler.add(analysis)
+        merging += time.process_time() - before
+    analysing = time.process_time() - started - merging
+    after_input = peak_mb()
+    before = time.process_time()
+    merged = assembler.result()
+    merging += time.process_time() - before
+    after_merge = peak_mb()
+    before = time.process_time()
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        sink.writelines(timeline_json_chunks(merged))
+        write_html(sink, merged)
+        sink.writelines(event_lines(merged.events))
+    rendering = time.process_time() - before
+    row = {
+        "read + analyse": analysing, "merge": merging, "render json + html + jsonl": rendering,
+        "peak RSS MB after input": after_input, "after merge": after_merge, "after render": peak_mb(),
+        "events": len(merged.events),
+    }
+    print(json.dumps(row))
+
+
+def stages(cache: Path, articles: int) -> dict[str, float]:
+    """CPU seconds per stage and peak memory after each, one worker, in a fresh process so that the peaks are
+    this size's own. The merge column counts both passes: the first runs as the analyses arrive."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--stage-child", str(articles), "--cache", str(cache)]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    output = subprocess.run(command, check=True, capture_output=True, text=True, env=environment)
+    row: dict[str, float] = json.loads(output.stdout.strip().splitlines()[-1])
+    return row
+
+
+def _decimals(column: str) -> int:
+    """Counts and megabytes as whole numbers, seconds to a tenth."""
+    return 0 if column == "events" or "MB" in column or column.startswith("after") else 1
 
 
 def report(runs: list[Run], stage_rows: dict[int, dict[str, float]], workers: int, command: str) -> str:
@@ -161,13 +203,14 @@ def report(runs: list[Run], stage_rows: dict[int, dict[str, float]], workers: in
         names = list(next(iter(stage_rows.values())))
         lines += [
             "",
-            "## Where the time goes (CPU s in one process, one worker)",
+            "## Where the time and memory go (CPU s per stage, one worker, in a fresh process per size)",
             "",
             "| articles | " + " | ".join(names) + " |",
             "|---:|" + "---:|" * len(names),
         ]
         for articles, row in stage_rows.items():
-            lines.append(f"| {articles} | " + " | ".join(f"{row[name]:.1f}" for name in names) + " |")
+            cells = [f"{row[name]:.{_decimals(name)}f}" for name in names]
+            lines.append(f"| {articles} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -178,8 +221,12 @@ def main() -> None:
     parser.add_argument("--stages", type=int, nargs="*", default=[], help="sizes to time stage by stage")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "chronology-archives")
     parser.add_argument("--out", type=Path, help="write the Markdown report here too")
+    parser.add_argument("--stage-child", type=int, metavar="N", help=argparse.SUPPRESS)
     parser.add_argument("build_args", nargs="*", help="extra arguments for build (after --)")
     args = parser.parse_args()
+    if args.stage_child:
+        stage_child(args.cache, args.stage_child)
+        return
     runs = []
     for size in args.sizes:
         runs.append(measure(args.cache, size, args.workers, args.build_args))

@@ -11,7 +11,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 import chronology
 from chronology.errors import OutputError
+from chronology.merge import PackedEvents
 from chronology.models import (
     ArticleRecord,
     Basis,
@@ -32,6 +33,7 @@ from chronology.models import (
     Status,
     Timeline,
 )
+from chronology.render import Events, TimelineView
 from chronology.values import parse_value
 
 TEMPLATE = "timeline.html.j2"
@@ -272,7 +274,7 @@ def event_notes(event: Event, articles: Mapping[str, ArticleRecord]) -> list[str
     return notes
 
 
-def timeline_warnings(timeline: Timeline) -> list[str]:
+def timeline_warnings(timeline: TimelineView) -> list[str]:
     """The timeline's own warnings, plus one per article without a publication date or with conflicting
     evidence for it, unless a warning already names that article."""
     warnings = list(timeline.warnings)
@@ -342,13 +344,32 @@ def timeline_payload(timeline: Timeline) -> dict[str, Any]:
     }
 
 
-def embed_json(data: Any) -> str:
-    """JSON safe inside a <script> element: '<', '>' and '&' (and the JavaScript line separators) are
-    written as \\u escapes, so no input text can close the element or open a comment."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+def _escape_for_script(text: str) -> str:
     for char in "<>&\u2028\u2029":
         text = text.replace(char, f"\\u{ord(char):04x}")
     return text
+
+
+def embed_json(data: Any) -> str:
+    """JSON safe inside a <script> element: '<', '>' and '&' (and the JavaScript line separators) are
+    written as \\u escapes, so no input text can close the element or open a comment."""
+    return _escape_for_script(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
+
+
+def _page_order(events: Events) -> Iterable[Event]:
+    return events.ordered(order_key) if isinstance(events, PackedEvents) else sorted(events, key=order_key)
+
+
+def embed_payload_chunks(timeline: TimelineView) -> Iterator[str]:
+    """embed_json(timeline_payload(timeline)) in pieces of one event each, so the page of a large timeline is
+    written without holding its whole payload. The escapes apply character by character and the payload's
+    keys sort as 'articles' < 'events', so the pieces join to exactly embed_json's text."""
+    articles = {a.id: a for a in timeline.articles}
+    index = {a.id: i for i, a in enumerate(timeline.articles)}
+    yield '{"articles":' + embed_json([_article_payload(a) for a in timeline.articles]) + ',"events":['
+    for number, event in enumerate(_page_order(timeline.events)):
+        yield ("," if number else "") + embed_json(_event_payload(event, articles, index))
+    yield "]}"
 
 
 def template_dirs() -> list[Path]:
@@ -369,17 +390,20 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render_html(timeline: Timeline) -> str:
-    """The chronology as one self-contained HTML page (no network: inline CSS, script and data)."""
+# Stands in the rendered template where the payload goes; no template text or escaped value contains it.
+_PAYLOAD_MARK = "\x00chronology-payload\x00"
+
+
+def html_chunks(timeline: TimelineView) -> Iterator[str]:
+    """The chronology page (see render_html) in pieces, the embedded events streamed one by one."""
     environment = _environment()
     # The script is hashed for the Content-Security-Policy, so it is read verbatim rather than rendered.
     script = environment.loader.get_source(environment, SCRIPT)[0]  # type: ignore[union-attr]
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    payload = timeline_payload(timeline)
-    return environment.get_template(TEMPLATE).render(
+    page = environment.get_template(TEMPLATE).render(
         script=Markup(script),
         script_hash=f"sha256-{digest}",
-        data_json=Markup(embed_json(payload)),
+        data_json=Markup(_PAYLOAD_MARK),
         articles=timeline.articles,
         publication_label=publication_label,
         basis_labels=BASIS_LABELS,
@@ -387,4 +411,12 @@ def render_html(timeline: Timeline) -> str:
         event_count=len(timeline.events),
         schema_version=timeline.schema_version,
     )
+    head, tail = page.split(_PAYLOAD_MARK)
+    yield head
+    yield from embed_payload_chunks(timeline)
+    yield tail
 
+
+def render_html(timeline: Timeline) -> str:
+    """The chronology as one self-contained HTML page (no network: inline CSS, script and data)."""
+    return "".join(html_chunks(timeline))

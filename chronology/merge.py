@@ -12,17 +12,30 @@ Two events from different articles are one event when
 The merged event keeps every mention. Order: start date, then coarser before finer precision, then first
 appearance (source, then offset), then id. Ids derive from the date and the description, with '-2', '-3'
 for repeats, so the same input gives the same ids on every run.
+
+Scale: events are merged as they arrive (Merger) and spilled to an anonymous temporary file; memory keeps
+only what the comparisons read, and the result (PackedEvents) is read back one event at a time. Each pass
+compares an event only with the candidates an index says can match, then applies the full test in order, so
+the result is that of a full first-fit scan.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import tempfile
+import zlib
+from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from chronology.events import event_id, normalise
-from chronology.models import Basis, DateConflict, DateReading, Event
+from chronology.models import Basis, DateConflict, DateReading, DateValue, Event
+
+_K = TypeVar("_K")
 
 # Content words must overlap this much (Jaccard) for two differently worded statements to be one event.
 SIMILARITY = 0.6
@@ -56,35 +69,42 @@ _GRANULARITY_RANK = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Wording:
-    """A description as the comparisons see it, computed once per event rather than once per comparison."""
+    """A description as the comparisons see it, computed once per event rather than once per comparison, and
+    held small: its content words (sorted, interned: a vocabulary is shared by many events), and its normal
+    form only when it has no content word. Equal normal forms have equal words, so that is the only case
+    where the normal form decides."""
 
-    words: frozenset[str]
-    normal: str
+    words: tuple[str, ...]
+    normal: str | None
 
     @classmethod
     def of(cls, event: Event) -> _Wording:
         text = event.description
-        words = frozenset(w for w in re.findall(r"\w+", text.lower()) if w not in _STOPWORDS and not w.isdigit())
-        return cls(words, normalise(text))
+        words = {w for w in re.findall(r"\w+", text.lower()) if w not in _STOPWORDS and not w.isdigit()}
+        return cls(tuple(sorted(sys.intern(w) for w in words)), None if words else normalise(text))
+
+
+def _shared(a: _Wording, b: _Wording) -> int:
+    return len(frozenset(a.words).intersection(b.words))
 
 
 def _similar(a: _Wording, b: _Wording, threshold: float = SIMILARITY) -> bool:
-    if a.normal == b.normal:
-        return True
+    """The same sentence word for word, or content words overlapping by `threshold` (Jaccard)."""
     if not a.words or not b.words:
-        return False
-    return len(a.words & b.words) / len(a.words | b.words) >= threshold
+        return not a.words and not b.words and a.normal == b.normal
+    shared = _shared(a, b)
+    return shared / (len(a.words) + len(b.words) - shared) >= threshold
 
 
 def _contained(a: _Wording, b: _Wording) -> bool:
-    shared = len(a.words & b.words)
+    shared = _shared(a, b)
     return shared >= CONTAINMENT_MIN_SHARED and shared / min(len(a.words), len(b.words)) >= CONTAINMENT
 
 
-def _articles_of(event: Event) -> set[str]:
-    return {m.article_id for m in event.mentions}
+def _articles_of(event: Event) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.article_id for m in event.mentions))
 
 
 def _combine(kept: Event, other: Event) -> Event:
@@ -145,38 +165,172 @@ def _combine_dates(kept: Event, other: Event) -> Event:
     return combined.model_copy(update={"date": chosen.date, "conflict": conflict, "description": description})
 
 
-def _merge_disagreements(events: list[Event]) -> list[Event]:
-    """Second pass: the same statement from different articles under different dates becomes one event."""
-    merged: list[Event] = []
-    wordings: list[_Wording] = []
-    by_word: dict[str, list[int]] = {}
-    for event in events:
-        wording = _Wording.of(event)
-        if event.dated_by != "expression" or len(wording.words) < STATEMENT_MIN_WORDS:
-            merged.append(event)
-            wordings.append(wording)
+def _parts(size: int) -> int:
+    """Into how many parts a wording of `size` words is cut for the statement index. Two wordings of n and m
+    words with Jaccard >= 4/5 share o >= 4(n + m)/9 words, so they differ in at most (n + m)/9 words; and
+    n <= 5m/4. With one more part than the most differences possible, some part is identical in both."""
+    return (size + size * 5 // 4) // 9 + 1
+
+
+# Independent ways to cut a wording into parts (seeds of the word hash). A wording similar enough shares a
+# whole part with the probe under every one of them, so a candidate must do so under each: two cuts keep
+# the exact result and leave far fewer chance candidates than one.
+_CUTS = (0, 0x9E3779B9)
+
+
+def _part_keys(hashed: list[tuple[str, int]], parts: int) -> list[tuple[str, ...]]:
+    """The words (sorted, with their hash under one cut) split into `parts` parts by that hash: the same split
+    for every wording."""
+    split: list[list[str]] = [[] for _ in range(parts)]
+    for word, value in hashed:
+        split[value % parts].append(word)
+    return [tuple(chosen) for chosen in split]
+
+
+class _StatementIndex:
+    """Earlier statements by identical parts: a wording of m words is filed under its _parts(m) parts, and a
+    probe of n words looks up, for every size m it could match (4n/5 <= m <= 5n/4), its own words cut the
+    same way. Any wording similar enough shares a whole part with the probe (pigeonhole), under each of the
+    _CUTS, so the candidates are all that can match, found without counting postings of common words."""
+
+    def __init__(self) -> None:
+        # Keyed by the hash of (cut, size, part, words): a collision only adds a candidate, which is checked.
+        # Most keys have one position, held as is; a list only once there are more.
+        self._entries: dict[int, int | list[int]] = {}
+        self._hashes: dict[tuple[str, int], int] = {}
+
+    def _hashed(self, words: tuple[str, ...], cut: int) -> list[tuple[str, int]]:
+        hashed = []
+        for word in words:
+            value = self._hashes.get((word, cut))
+            if value is None:
+                value = self._hashes[word, cut] = zlib.crc32(word.encode("utf-8"), cut)
+            hashed.append((word, value))
+        return hashed
+
+    def add(self, words: tuple[str, ...], position: int) -> None:
+        size = len(words)
+        for cut in _CUTS:
+            for part, chosen in enumerate(_part_keys(self._hashed(words, cut), _parts(size))):
+                _post(self._entries, hash((cut, size, part, chosen)), position)
+
+    def candidates(self, words: tuple[str, ...]) -> list[int]:
+        size = len(words)
+        found: set[int] | None = None
+        for cut in _CUTS:
+            hashed = self._hashed(words, cut)
+            splits: dict[int, list[tuple[str, ...]]] = {}
+            under_cut: set[int] = set()
+            for other in range(-(-4 * size // 5), size * 5 // 4 + 1):
+                parts = _parts(other)
+                if parts not in splits:
+                    splits[parts] = _part_keys(hashed, parts)
+                for part, chosen in enumerate(splits[parts]):
+                    under_cut.update(_postings(self._entries, hash((cut, other, part, chosen))))
+            found = under_cut if found is None else found & under_cut
+            if not found:
+                return []
+        return sorted(found or ())
+
+
+def pack(event: Event) -> bytes:
+    """An event held compactly: its compact JSON, a fifth of the object's size. (Compressing would halve the
+    temporary file but cost more CPU time than the rest of reading it back.)"""
+    return event.model_dump_json().encode("utf-8")
+
+
+def unpack(data: bytes) -> Event:
+    return Event.model_validate_json(data)
+
+
+class _Spill:
+    """Packed events in an anonymous temporary file (removed by the system as soon as it is opened, so nothing
+    is left behind however the run ends); memory keeps one number per event: where it is."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the events it holds
+        self._end = 0
+
+    def put(self, event: Event) -> int:
+        data = pack(event)
+        os.pwrite(self._file.fileno(), data, self._end)
+        where = self._end << 32 | len(data)
+        self._end += len(data)
+        return where
+
+    def get(self, where: int) -> Event:
+        return unpack(os.pread(self._file.fileno(), where & 0xFFFFFFFF, where >> 32))
+
+
+def _post(index: dict[_K, int | list[int]], key: _K, position: int) -> None:
+    """Add a position to an index whose keys mostly have one: held as is, a list only from the second."""
+    held = index.get(key)
+    if held is None:
+        index[key] = position
+    elif isinstance(held, int):
+        index[key] = [held, position]
+    else:
+        held.append(position)
+
+
+def _postings(index: dict[_K, int | list[int]], key: _K) -> Iterable[int]:
+    held = index.get(key, ())
+    return (held,) if isinstance(held, int) else held
+
+
+class _Entry:
+    """One event of the merge, held spilled: where its events are (pass 1 folds them with _combine only when
+    the event is needed) and what the comparisons read."""
+
+    __slots__ = ("articles", "date", "dated_by", "parts", "wording")
+
+    def __init__(self, event: Event, where: int, date: DateValue) -> None:
+        self.parts: tuple[int, ...] = (where,)
+        self.wording = _Wording.of(event)
+        self.articles = _articles_of(event)
+        self.date = date
+        self.dated_by = event.dated_by
+
+    def event(self, spill: _Spill) -> Event:
+        events = iter(spill.get(part) for part in self.parts)
+        combined = next(events)
+        for other in events:
+            combined = _combine(combined, other)
+        return combined
+
+
+def _merge_entries(entries: Iterable[_Entry], dates: dict[DateValue, DateValue], spill: _Spill) -> list[_Entry]:
+    """Second pass: the same statement from different articles under different dates becomes one event: the
+    first earlier event (in pass order) that can reach STATEMENT_SIMILARITY and matches wins."""
+    merged: list[_Entry] = []
+    index = _StatementIndex()
+    for entry in entries:
+        wording = entry.wording
+        if entry.dated_by != "expression" or len(wording.words) < STATEMENT_MIN_WORDS:
+            merged.append(entry)
             continue
-        # Jaccard >= t needs at least t * |words| shared words: count them from the index and skip the rest.
-        shared = Counter(index for word in wording.words for index in by_word.get(word, ()))
-        needed = STATEMENT_SIMILARITY * len(wording.words)
-        articles = _articles_of(event)
-        for index in sorted(i for i, count in shared.items() if count >= needed):
-            kept = merged[index]
-            if (kept.date != event.date and articles.isdisjoint(_articles_of(kept))
-                    and _similar(wordings[index], wording, STATEMENT_SIMILARITY)):
-                merged[index] = _combine_dates(kept, event)
-                # The chosen date may bring the other description: index its new words so the count stays a
-                # true upper bound of what is shared.
-                previous, wordings[index] = wordings[index], _Wording.of(merged[index])
-                for word in wordings[index].words - previous.words:
-                    by_word.setdefault(word, []).append(index)
+        for position in index.candidates(wording.words):
+            kept = merged[position]
+            # The cheap test first: most candidates share a part but not enough words.
+            if (_similar(kept.wording, wording, STATEMENT_SIMILARITY) and kept.date != entry.date
+                    and frozenset(entry.articles).isdisjoint(kept.articles)):
+                combined = _combine_dates(kept.event(spill), entry.event(spill))
+                date = dates.setdefault(combined.date, combined.date)
+                merged[position] = _Entry(combined, spill.put(combined), date)
+                # The chosen date may bring the other description: file it under that wording too.
+                index.add(merged[position].wording.words, position)
                 break
         else:
-            for word in wording.words:
-                by_word.setdefault(word, []).append(len(merged))
-            merged.append(event)
-            wordings.append(wording)
+            index.add(wording.words, len(merged))
+            merged.append(entry)
     return merged
+
+
+def _merge_disagreements(events: list[Event]) -> list[Event]:
+    """The second pass on plain events (see _merge_entries)."""
+    spill = _Spill()
+    entries = [_Entry(event, spill.put(event), event.date) for event in events]
+    return [entry.event(spill) for entry in _merge_entries(entries, {}, spill)]
 
 
 def _first_appearance(event: Event) -> tuple[str, int]:
@@ -195,45 +349,104 @@ class _Bucket:
     its quadratic cost on large archives. Kept descriptions never change in this pass, nor their index entries."""
 
     def __init__(self) -> None:
-        self.kept: list[tuple[Event, _Wording]] = []
-        self._by_word: dict[str, list[int]] = {}
-        self._by_normal: dict[str, list[int]] = {}
+        self.kept: list[_Entry] = []
+        self._by_word: dict[str, int | list[int]] = {}
+        self._by_normal: dict[str, int | list[int]] = {}
 
     def _candidates(self, wording: _Wording) -> list[int]:
-        shared = Counter(index for word in wording.words for index in self._by_word.get(word, ()))
+        shared = Counter(index for word in wording.words for index in _postings(self._by_word, word))
         # _similar needs SIMILARITY * |words| shared words, _contained at least CONTAINMENT_MIN_SHARED.
         needed = min(SIMILARITY * len(wording.words), CONTAINMENT_MIN_SHARED)
         found = {index for index, count in shared.items() if count >= needed}
-        found.update(self._by_normal.get(wording.normal, ()))
+        if wording.normal is not None:
+            found.update(_postings(self._by_normal, wording.normal))
         return sorted(found)
 
-    def add(self, event: Event) -> None:
-        articles, wording = _articles_of(event), _Wording.of(event)
+    def add(self, entry: _Entry) -> None:
+        wording = entry.wording
         for index in self._candidates(wording):
-            kept, kept_wording = self.kept[index]
-            if articles.isdisjoint(_articles_of(kept)) and (
-                _similar(kept_wording, wording) or _contained(kept_wording, wording)
+            kept = self.kept[index]
+            if frozenset(entry.articles).isdisjoint(kept.articles) and (
+                _similar(kept.wording, wording) or _contained(kept.wording, wording)
             ):
-                self.kept[index] = (_combine(kept, event), kept_wording)
+                kept.parts += entry.parts
+                kept.articles = tuple(dict.fromkeys(kept.articles + entry.articles))
                 return
         position = len(self.kept)
         for word in wording.words:
-            self._by_word.setdefault(word, []).append(position)
-        self._by_normal.setdefault(wording.normal, []).append(position)
-        self.kept.append((event, wording))
+            _post(self._by_word, word, position)
+        if wording.normal is not None:
+            _post(self._by_normal, wording.normal, position)
+        self.kept.append(entry)
+
+
+class PackedEvents:
+    """The merged events in chronology order, held spilled and read back one at a time, so a large timeline is
+    written without ever holding every event as objects."""
+
+    def __init__(self, spill: _Spill, where: array[int]) -> None:
+        self._spill = spill
+        self._where = where
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __iter__(self) -> Iterator[Event]:
+        return (self._spill.get(where) for where in self._where)
+
+    def ordered(self, key: Callable[[Event], Any]) -> Iterator[Event]:
+        """The events sorted by `key` (stable), only the keys held at once."""
+        keys = sorted(((key(event), number) for number, event in enumerate(self)), key=lambda item: item[0])
+        return (self._spill.get(self._where[number]) for _, number in keys)
+
+
+class Merger:
+    """merge_events, one event at a time: add the events in input order, then take the result. Events are
+    spilled to a temporary file as they come; memory keeps what the comparisons read."""
+
+    def __init__(self) -> None:
+        self._by_date: dict[tuple[str, str | None], _Bucket] = {}
+        # One DateValue object per distinct date, shared by every event that has it.
+        self._dates: dict[DateValue, DateValue] = {}
+        self._spill = _Spill()
+
+    def add(self, event: Event) -> None:
+        date = self._dates.setdefault(event.date, event.date)
+        entry = _Entry(event, self._spill.put(event), date)
+        self._by_date.setdefault((event.date.value, event.date.mod), _Bucket()).add(entry)
+
+    def result(self) -> tuple[PackedEvents, Counter[str]]:
+        """The merged events in chronology order (sort_key), with stable ids; and how many events each article
+        has a mention in."""
+        entries = [entry for bucket in self._by_date.values() for entry in bucket.kept]
+        self._by_date.clear()  # the first pass's indexes are done with
+        merged = _merge_entries(entries, self._dates, self._spill)
+        entries.clear()
+        keyed: list[tuple[tuple[str, int, str, int, str], int, int, str]] = []
+        per_article: Counter[str] = Counter()
+        for number, entry in enumerate(merged):
+            event = entry.event(self._spill)
+            where = entry.parts[0] if len(entry.parts) == 1 else self._spill.put(event)
+            key = sort_key(event)
+            # Sources and days recur across events: one string each.
+            key = (sys.intern(key[0]), key[1], sys.intern(key[2]), key[3], key[4])
+            keyed.append((key, number, where, event_id(event.date, event.description)))
+            per_article.update(entry.articles)
+        merged.clear()
+        keyed.sort(key=lambda item: (item[0], item[1]))
+        # Each event is written once more, with its final id, so that reading it back is all the outputs do.
+        seen: dict[str, int] = {}
+        ordered = array("q")
+        for _, _, where, base in keyed:
+            seen[base] = seen.get(base, 0) + 1
+            identifier = base if seen[base] == 1 else f"{base}-{seen[base]}"
+            ordered.append(self._spill.put(self._spill.get(where).model_copy(update={"id": identifier})))
+        return PackedEvents(self._spill, ordered), per_article
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """Merge events in input order (deterministic for a deterministic input order) and sort them."""
-    by_date: dict[tuple[str, str | None], _Bucket] = {}
+    merger = Merger()
     for event in events:
-        by_date.setdefault((event.date.value, event.date.mod), _Bucket()).add(event)
-    merged = _merge_disagreements([event for bucket in by_date.values() for event, _ in bucket.kept])
-    ordered = sorted(merged, key=sort_key)
-    seen: dict[str, int] = {}
-    unique: list[Event] = []
-    for event in ordered:
-        base = event_id(event.date, event.description)
-        seen[base] = seen.get(base, 0) + 1
-        unique.append(event.model_copy(update={"id": base if seen[base] == 1 else f"{base}-{seen[base]}"}))
-    return unique
+        merger.add(event)
+    return list(merger.result()[0])

@@ -8,15 +8,23 @@ are done: memory then grows with the events kept, not with the text read.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from chronology.context import HOW_TO_SUPPLY, DateHints, manifest_entry, publication_context
 from chronology.events import extract_events, undated_events
 from chronology.ingest import boilerplate_spans, split_articles
-from chronology.merge import merge_events
-from chronology.models import Article, ArticleRecord, Document, Event, PublicationContext, Timeline, Timex
+from chronology.merge import Merger, PackedEvents
+from chronology.models import (
+    SCHEMA_VERSION,
+    Article,
+    ArticleRecord,
+    Document,
+    Event,
+    PublicationContext,
+    Timeline,
+    Timex,
+)
 from chronology.resolver import resolve
 from chronology.sentences import sentence_spans
 from chronology.tagger import tag
@@ -85,23 +93,77 @@ def _warnings(analyses: Iterable[ArticleAnalysis]) -> list[str]:
     return warnings
 
 
+@dataclass(frozen=True)
+class MergedTimeline:
+    """A Timeline whose events stay packed (see merge.PackedEvents) until they are written: what `build` streams
+    to its outputs. `timeline()` gives the plain Timeline, every event as an object."""
+
+    articles: tuple[ArticleRecord, ...]
+    events: PackedEvents
+    warnings: tuple[str, ...]
+    schema_version: str = SCHEMA_VERSION
+
+    def timeline(self) -> Timeline:
+        return Timeline(articles=self.articles, events=tuple(self.events), warnings=self.warnings)
+
+
+class Assembler:
+    """The timeline built one analysis at a time, in input order: each article's events go to the merge as
+    they come, and of the article only what the timeline reports is kept."""
+
+    def __init__(self) -> None:
+        self._merger = Merger()
+        self._articles: list[tuple[Article, PublicationContext]] = []
+        self._warnings: list[str] = []
+
+    def add(self, analysis: ArticleAnalysis) -> None:
+        for event in analysis.events:
+            self._merger.add(event)
+        self._articles.append((analysis.article.model_copy(update={"text": ""}), analysis.context))
+        self._warnings.extend(_warnings([analysis]))
+
+    def result(self) -> MergedTimeline:
+        events, per_article = self._merger.result()
+        articles = tuple(
+            ArticleRecord(
+                id=article.id,
+                source=article.source,
+                headline=article.headline,
+                publisher=article.publisher,
+                span=(article.start, article.end),
+                publication=context,
+                event_count=per_article[article.id],
+            )
+            for article, context in self._articles
+        )
+        return MergedTimeline(articles=articles, events=events, warnings=tuple(self._warnings))
+
+
 def assemble(analyses: list[ArticleAnalysis]) -> Timeline:
     """Merge the analysed articles (in input order) into one timeline."""
-    events = merge_events(event for analysis in analyses for event in analysis.events)
-    per_article = Counter(article_id for event in events for article_id in {m.article_id for m in event.mentions})
-    articles = tuple(
-        ArticleRecord(
-            id=a.article.id,
-            source=a.article.source,
-            headline=a.article.headline,
-            publisher=a.article.publisher,
-            span=(a.article.start, a.article.end),
-            publication=a.context,
-            event_count=per_article[a.article.id],
-        )
-        for a in analyses
-    )
-    return Timeline(articles=articles, events=tuple(events), warnings=tuple(_warnings(analyses)))
+    assembler = Assembler()
+    for analysis in analyses:
+        assembler.add(analysis)
+    return assembler.result().timeline()
+
+
+def build_merged(
+    documents: Iterable[Document],
+    hints: DateHints,
+    on_article: ArticleCallback | None = None,
+    workers: int = 1,
+    include_undated: bool = False,
+) -> MergedTimeline:
+    """The merged timeline of the documents, read one by one, its events packed. With workers > 1 the articles
+    are analysed in that many processes; the result is the same for any number of workers."""
+    from chronology.parallel import analyse_documents
+
+    assembler = Assembler()
+    for analysis in analyse_documents(documents, hints, workers, include_undated):
+        assembler.add(analysis)
+        if on_article is not None:
+            on_article(analysis)
+    return assembler.result()
 
 
 def build_timeline(
@@ -111,13 +173,5 @@ def build_timeline(
     workers: int = 1,
     include_undated: bool = False,
 ) -> Timeline:
-    """The merged timeline of the documents, read one by one. With workers > 1 the articles are analysed in
-    that many processes; the result is the same for any number of workers."""
-    from chronology.parallel import analyse_documents
-
-    analyses: list[ArticleAnalysis] = []
-    for analysis in analyse_documents(documents, hints, workers, include_undated):
-        analyses.append(analysis)
-        if on_article is not None:
-            on_article(analysis)
-    return assemble(analyses)
+    """build_merged's timeline with every event as an object."""
+    return build_merged(documents, hints, on_article, workers, include_undated).timeline()

@@ -7,6 +7,13 @@ from pathlib import Path
 import pytest
 
 from chronology.cli import main
+from chronology.context import DateHints
+from chronology.html import embed_json, embed_payload_chunks, html_chunks, order_key, render_html, timeline_payload
+from chronology.ingest import iter_documents
+from chronology.models import Timeline
+from chronology.pipeline import MergedTimeline, build_merged
+from chronology.render import timeline_json, timeline_json_chunks
+from chronology.writers import atomic_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -138,3 +145,46 @@ def test_the_wheel_carries_the_templates(tmp_path: Path) -> None:
     [wheel] = WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])
     names = zipfile.ZipFile(wheel).namelist()
     assert "chronology/templates/timeline.html.j2" in names
+
+
+# Streamed outputs (#7): the pieces a large run writes join to exactly what the whole renders give.
+
+
+@pytest.fixture(scope="module")
+def merged_seeds() -> MergedTimeline:
+    return build_merged(iter_documents([str(ROOT / "seeds")], lambda message: None), DateHints(), workers=1)
+
+
+def test_streamed_timeline_json_is_the_whole_render(merged_seeds: MergedTimeline) -> None:
+    whole = merged_seeds.timeline()
+    assert "".join(timeline_json_chunks(merged_seeds)) == timeline_json(whole)
+    assert "".join(timeline_json_chunks(whole)) == timeline_json(whole)
+    empty = Timeline(articles=(), events=(), warnings=("nothing",))
+    assert "".join(timeline_json_chunks(empty)) == timeline_json(empty)
+
+
+def test_streamed_page_payload_is_the_whole_payload(merged_seeds: MergedTimeline) -> None:
+    whole = merged_seeds.timeline()
+    assert "".join(embed_payload_chunks(merged_seeds)) == embed_json(timeline_payload(whole))
+    assert "".join(html_chunks(merged_seeds)) == render_html(whole)
+
+
+def test_packed_events_read_back_as_the_merged_events(merged_seeds: MergedTimeline) -> None:
+    events = list(merged_seeds.events)
+    assert len(events) == len(merged_seeds.events) > 0
+    assert len({event.id for event in events}) == len(events)
+    assert list(merged_seeds.events.ordered(order_key)) == sorted(events, key=order_key)
+
+
+def test_an_interrupted_write_keeps_every_old_output_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text("old a", encoding="utf-8")
+    (tmp_path / "b.html").write_text("old b", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt), atomic_outputs() as outputs:
+        outputs.open(tmp_path / "a.json").write("new a")
+        outputs.open(tmp_path / "b.html").write("new b")
+        raise KeyboardInterrupt
+    assert {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()} == {"a.json": "old a", "b.html": "old b"}
+    with atomic_outputs() as outputs:
+        outputs.open(tmp_path / "a.json").write("new a")
+        outputs.open(tmp_path / "b.html").write("new b")
+    assert {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()} == {"a.json": "new a", "b.html": "new b"}

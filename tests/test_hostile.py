@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from chronology.cli import main
+from chronology.errors import OutputError
 from chronology.models import Timeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,9 +170,9 @@ def test_a_failing_render_leaves_previous_outputs_intact(
     # The JSON is written first; fail the HTML render after it so a half-written run would show.
     from chronology.commands import build as build_command
 
-    monkeypatch.setattr(build_command, "render_html", lambda timeline: broken_writer(""))
-    with pytest.raises(OSError):
-        build([folder], out)
+    monkeypatch.setattr(build_command, "write_html", lambda stream, timeline: broken_writer(""))
+    # A write failure is the package's OutputError: a clear message and exit status, no stack trace.
+    assert build([folder], out) == OutputError.exit_code
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
@@ -202,7 +203,7 @@ def test_interrupt_is_reported_and_outputs_kept(
 
     from chronology.commands import build as build_command
 
-    monkeypatch.setattr(build_command, "build_timeline", interrupted)
+    monkeypatch.setattr(build_command, "build_merged", interrupted)
     assert build([folder], out) == 130
     assert "interrupted" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -2,10 +2,21 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from chronology.cli import main
 from chronology.events import extract_events
-from chronology.merge import merge_events
-from chronology.models import Article, PublicationContext, Timex
+from chronology.merge import (
+    STATEMENT_MIN_WORDS,
+    STATEMENT_SIMILARITY,
+    _combine_dates,
+    _merge_disagreements,
+    _similar,
+    _Wording,
+    merge_events,
+)
+from chronology.models import Article, Event, PublicationContext, Timex
 
 CONTEXT = PublicationContext(date=dt.date(2023, 12, 28), basis="manifest")
 
@@ -117,3 +128,44 @@ def test_seed_articles_shared_by_two_files_are_told_once_with_both_sources(tmp_p
     assert all(e["dated_by"] in ("narrative", "publication") for e in shared)
     told = [(e["description"], e["date"]["value"]) for e in events]
     assert len(told) == len(set(told))
+
+
+# The cross-date pass against its definition: each statement joins the first earlier statement (that had
+# enough words to be indexed) with another date, no shared article and similar wording, else stands alone.
+_WORDS = ("army", "budget", "council", "envoy", "loan", "minister", "pact", "rebels", "talks", "vote")
+_DATES = (("December 8", "2023-12-08"), ("December 9", "2023-12-09"), ("December 10", "2023-12-10"))
+
+
+def _reference_disagreements(events: list[Event]) -> list[Event]:
+    merged: list[Event] = []
+    indexed: list[int] = []
+    for event in events:
+        wording = _Wording.of(event)
+        if len(wording.words) < STATEMENT_MIN_WORDS:
+            merged.append(event)
+            continue
+        articles = {m.article_id for m in event.mentions}
+        for position in indexed:
+            kept = merged[position]
+            if (kept.date != event.date and articles.isdisjoint({m.article_id for m in kept.mentions})
+                    and _similar(_Wording.of(kept), wording, STATEMENT_SIMILARITY)):
+                merged[position] = _combine_dates(kept, event)
+                break
+        else:
+            indexed.append(len(merged))
+            merged.append(event)
+    return merged
+
+
+@given(st.lists(st.tuples(st.sets(st.sampled_from(_WORDS), min_size=4, max_size=10), st.sampled_from(_DATES),
+                          st.integers(0, 5)), max_size=25))
+@settings(max_examples=150, deadline=None)
+def test_the_indexed_cross_date_pass_finds_what_a_full_scan_finds(
+    statements: list[tuple[set[str], tuple[str, str], int]],
+) -> None:
+    events = []
+    for number, (words, (expression, value), article) in enumerate(statements):
+        text = f"On {expression} the {' '.join(sorted(words))} met."
+        event = _events(f"{article}.txt", text, expression, value)[0]
+        events.append(event.model_copy(update={"id": f"e{number}"}))
+    assert _merge_disagreements(events) == _reference_disagreements(events)

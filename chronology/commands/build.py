@@ -9,18 +9,19 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from chronology.commands.inputs import Problems, add_input_options, date_hints, documents
 from chronology.errors import InputError
 from chronology.exports import EXPORTS
 from chronology.filters import Selection, filter_timeline, window_bound
-from chronology.html import render_html
-from chronology.jsonl import write_events_jsonl
-from chronology.models import Basis, Document
+from chronology.html import html_chunks
+from chronology.jsonl import event_lines
+from chronology.models import Basis, Document, Timeline
 from chronology.parallel import build_timeline_dask, default_workers
-from chronology.pipeline import ArticleAnalysis, build_timeline
-from chronology.render import timeline_json
-from chronology.writers import write_atomic
+from chronology.pipeline import ArticleAnalysis, MergedTimeline, build_merged
+from chronology.render import TimelineView, timeline_json_chunks
+from chronology.writers import atomic_outputs
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +39,11 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster of --workers)"
     )
     parser.add_argument(
-        "--events-jsonl", action="store_true", help="also write DIR/events.jsonl, one event per line, streamed"
+        "--events-jsonl",
+        action="store_true",
+        help="also write DIR/events.jsonl, one event per line, streamed: the output to use for very large runs. "
+        "timeline.html embeds every event too (streamed, so memory stays bounded), but a browser slows down on a "
+        "page of several hundred thousand events; narrow it with --since/--until/--match"
     )
     parser.add_argument(
         "--format",
@@ -139,6 +144,11 @@ class _Progress:
             print(file=sys.stderr)
 
 
+def write_html(stream: TextIO, timeline: TimelineView) -> None:
+    """The chronology page, its embedded events streamed one by one."""
+    stream.writelines(html_chunks(timeline))
+
+
 def command(args: argparse.Namespace) -> int:
     problems = Problems()
     selection = selection_from_args(args)
@@ -146,34 +156,43 @@ def command(args: argparse.Namespace) -> int:
     progress = _Progress(enabled=not args.quiet)
     inputs = progress.reading(documents(args, problems))
     if args.engine == "dask":
-        timeline = build_timeline_dask(
+        built: Timeline | MergedTimeline = build_timeline_dask(
             inputs, hints, scheduler=args.scheduler, on_progress=progress.count, local_workers=args.workers,
             include_undated=args.include_undated,
         )
     else:
-        timeline = build_timeline(
+        built = build_merged(
             inputs, hints, on_article=progress, workers=args.workers, include_undated=args.include_undated
         )
     progress.close()
-    if not timeline.articles:
+    if not built.articles:
         raise InputError("nothing to process: no readable article in " + ", ".join(args.paths))
-    timeline = filter_timeline(timeline, selection)
-    # Render everything before writing anything, so a failure cannot leave some files new and others stale.
+    # A selection or an export needs every event as an object; otherwise the events stay packed until written.
+    timeline: Timeline | MergedTimeline = built
+    whole: Timeline | None = None
+    if not selection.is_everything or args.formats:
+        whole = filter_timeline(built.timeline() if isinstance(built, MergedTimeline) else built, selection)
+        timeline = whole
+    # Every output is streamed to a temp file and all are renamed together at the end, so a failure cannot
+    # leave some files new and others stale, and no output is ever held whole in memory.
     out = Path(args.out)
-    rendered = {out / "timeline.json": timeline_json(timeline), out / "timeline.html": render_html(timeline)}
-    for name in dict.fromkeys(args.formats):
-        file_name, render = EXPORTS[name]
-        rendered[out / file_name] = render(timeline)
-    for path, text in rendered.items():
-        write_atomic(path, text)
-    if args.events_jsonl:
-        write_events_jsonl(out / "events.jsonl", timeline.events)
+    written = [out / "timeline.json", out / "timeline.html"]
+    with atomic_outputs() as outputs:
+        outputs.open(out / "timeline.json").writelines(timeline_json_chunks(timeline))
+        write_html(outputs.open(out / "timeline.html"), timeline)
+        for name in dict.fromkeys(args.formats):
+            file_name, render = EXPORTS[name]
+            if whole is not None:  # always, when formats are asked for
+                outputs.open(out / file_name).write(render(whole))
+                written.append(out / file_name)
+        if args.events_jsonl:
+            outputs.open(out / "events.jsonl").writelines(event_lines(timeline.events))
     if not args.quiet:
         for warning in timeline.warnings:
             print(f"chronology: warning: {warning}", file=sys.stderr)
         print(
             f"chronology: {len(timeline.events)} events from {len(timeline.articles)} articles "
-            f"-> {', '.join(str(path) for path in rendered)}",
+            f"-> {', '.join(str(path) for path in written)}",
             file=sys.stderr,
         )
     return 0
