@@ -44,6 +44,7 @@ INPUTS = {
     "sentences of dates": "Talks ended on March 3. ",
     "offsets in apposition": "two years ago, on March 3, 2020, ",
     "dates over wrapped lines": "the talks began on May 3, 2020\n",
+    "clock times": "On Monday at 10:30 a.m., then at 11:15 a.m., ",
 }
 SIZES = (20_000, 40_000, 80_000, 160_000)
 REPEATS = 3
