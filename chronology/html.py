@@ -333,14 +333,22 @@ def _event_payload(event: Event, articles: Mapping[str, ArticleRecord], index: M
     }
 
 
-def timeline_payload(timeline: Timeline) -> dict[str, Any]:
-    """Everything the page's script needs, in page order, as plain JSON-ready data."""
+def _page_order(events: Events) -> Iterable[Event]:
+    return events.ordered(order_key) if isinstance(events, PackedEvents) else sorted(events, key=order_key)
+
+
+def _event_payloads(timeline: TimelineView) -> Iterator[dict[str, Any]]:
+    """Each event's payload, in page order, one at a time."""
     articles = {a.id: a for a in timeline.articles}
     index = {a.id: i for i, a in enumerate(timeline.articles)}
-    events = sorted(timeline.events, key=order_key)
+    return (_event_payload(event, articles, index) for event in _page_order(timeline.events))
+
+
+def timeline_payload(timeline: TimelineView) -> dict[str, Any]:
+    """Everything the page's script needs, in page order, as plain JSON-ready data."""
     return {
         "articles": [_article_payload(a) for a in timeline.articles],
-        "events": [_event_payload(e, articles, index) for e in events],
+        "events": list(_event_payloads(timeline)),
     }
 
 
@@ -356,19 +364,13 @@ def embed_json(data: Any) -> str:
     return _escape_for_script(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
 
 
-def _page_order(events: Events) -> Iterable[Event]:
-    return events.ordered(order_key) if isinstance(events, PackedEvents) else sorted(events, key=order_key)
-
-
 def embed_payload_chunks(timeline: TimelineView) -> Iterator[str]:
     """embed_json(timeline_payload(timeline)) in pieces of one event each, so the page of a large timeline is
     written without holding its whole payload. The escapes apply character by character and the payload's
     keys sort as 'articles' < 'events', so the pieces join to exactly embed_json's text."""
-    articles = {a.id: a for a in timeline.articles}
-    index = {a.id: i for i, a in enumerate(timeline.articles)}
     yield '{"articles":' + embed_json([_article_payload(a) for a in timeline.articles]) + ',"events":['
-    for number, event in enumerate(_page_order(timeline.events)):
-        yield ("," if number else "") + embed_json(_event_payload(event, articles, index))
+    for number, payload in enumerate(_event_payloads(timeline)):
+        yield ("," if number else "") + embed_json(payload)
     yield "]}"
 
 

@@ -74,9 +74,12 @@ class _Spec:
 _WS = re.compile(r"\s+")
 
 
-# Letters that Python's case-insensitive matching equates with ASCII ones ("ſunday" matches "sunday") but that
-# lower() leaves as they are; folded so that what a pattern matched is found in the lexicon.
-_CASE_EQUIVALENTS = str.maketrans({"ſ": "s", "ı": "i"})
+# Letters that Python's case-insensitive matching equates with ASCII ones ("ſunday" matches "sunday": ſ, ı) but
+# that lower() leaves as they are; folded so that what a pattern matched is found in the lexicon. Taken from the
+# table re itself uses, as the trigger scan (_plan) does.
+_CASE_EQUIVALENTS = str.maketrans(
+    {chr(extra): chr(letter) for letter, extras in _casefix._EXTRA_CASES.items() if letter < 128 for extra in extras}
+)
 
 
 def _norm(word: str | None) -> str:

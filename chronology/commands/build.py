@@ -168,23 +168,21 @@ def command(args: argparse.Namespace) -> int:
     if not built.articles:
         raise InputError("nothing to process: no readable article in " + ", ".join(args.paths))
     # A selection or an export needs every event as an object; otherwise the events stay packed until written.
+    out = Path(args.out)
     timeline: Timeline | MergedTimeline = built
-    whole: Timeline | None = None
+    exports: dict[Path, str] = {}
     if not selection.is_everything or args.formats:
         whole = filter_timeline(built.timeline() if isinstance(built, MergedTimeline) else built, selection)
         timeline = whole
+        exports = {out / EXPORTS[name][0]: EXPORTS[name][1](whole) for name in dict.fromkeys(args.formats)}
     # Every output is streamed to a temp file and all are renamed together at the end, so a failure cannot
-    # leave some files new and others stale, and no output is ever held whole in memory.
-    out = Path(args.out)
-    written = [out / "timeline.json", out / "timeline.html"]
+    # leave some files new and others stale, and timeline.json, the page and events.jsonl are never held whole.
+    written = [out / "timeline.json", out / "timeline.html", *exports]
     with atomic_outputs() as outputs:
         outputs.open(out / "timeline.json").writelines(timeline_json_chunks(timeline))
         write_html(outputs.open(out / "timeline.html"), timeline)
-        for name in dict.fromkeys(args.formats):
-            file_name, render = EXPORTS[name]
-            if whole is not None:  # always, when formats are asked for
-                outputs.open(out / file_name).write(render(whole))
-                written.append(out / file_name)
+        for path, text in exports.items():
+            outputs.open(path).write(text)
         if args.events_jsonl:
             outputs.open(out / "events.jsonl").writelines(event_lines(timeline.events))
     if not args.quiet:
