@@ -34,6 +34,8 @@ CARDINALS: Final[dict[str, int]] = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a": 1, "an": 1, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
 }
+# "two thousand years", "three hundred days".
+MULTIPLIERS: Final[dict[str, int]] = {"hundred": 100, "thousand": 1000}
 TENS: Final[frozenset[str]] = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 # Quantities that leave the number unknown: "several years" is PXY.
 VAGUE_QUANTITIES: Final[frozenset[str]] = frozenset(
@@ -151,6 +153,9 @@ REFERENCE_WORDS: Final[dict[str, str]] = {
 VAGUE_SPANS: Final[frozenset[str]] = frozenset({
     "recent", "the past few", "the last few", "past", "coming", "the coming", "the next few",
 })
+
+# Durations of no stated length, after "for": "for a while" (the unit unknown too).
+VAGUE_DURATIONS: Final[dict[str, str]] = {"a while": "PXX", "some time": "PXX"}
 
 # Vague spans that TimeML annotates as references rather than durations: "in recent years" is like "recently".
 VAGUE_REFERENCES: Final[dict[str, str]] = {"recent years": "PAST_REF", "past years": "PAST_REF"}
