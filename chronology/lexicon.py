@@ -37,6 +37,12 @@ CARDINALS: Final[dict[str, int]] = {
 # "two thousand years", "three hundred days".
 MULTIPLIERS: Final[dict[str, int]] = {"hundred": 100, "thousand": 1000}
 TENS: Final[frozenset[str]] = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+# Words between a number and its unit that keep the duration: "two more weeks", "eight trading days".
+UNIT_ADJECTIVES: Final[frozenset[str]] = frozenset(
+    {"more", "additional", "extra", "further", "trading", "business", "working"}
+)
+# Cue-like phrases that are no cue: "next to" is a place.
+NOT_CUES: Final[frozenset[str]] = frozenset({"next to"})
 # Quantities that leave the number unknown: "several years" is PXY.
 VAGUE_QUANTITIES: Final[frozenset[str]] = frozenset(
     {"several", "a few", "few", "many", "some", "numerous", "the past few", "a number of"}

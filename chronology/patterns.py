@@ -135,6 +135,9 @@ def _p(name: str, kind: str, body: str) -> Pattern:
 
 PATTERNS: Final[tuple[Pattern, ...]] = (
     # Calendar dates.
+    # The last day of a period reported ("the quarter ended Sept. 30"): a date that does not move the narrative.
+    _p("period_end_day", "date", r"(?:(?<=\bended )|(?<=\bending ))" + MONTH + _S + DAY
+       + r"(?:,?" + _S + YEAR + r")?(?!" + _S + r"?[:\d])"),
     _p("month_day_year", "date", MONTH + _S + DAY + r",?" + _S + YEAR),
     _p("day_month_year", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r",?" + _S + YEAR),
     _p("iso_date", "date", r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9])"),
@@ -183,6 +186,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("weekday", "weekday", r"(?:(?P<rel>last|next|this|past|coming)" + _S + r")?" + WEEKDAY
        + r"(?:" + _S + POD + r")?"),
     _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?"),
+    _p("next_pod", "pod", r"(?P<rel>the" + _S + r"(?:next|following))" + _S + POD),
     _p("pod_deictic", "pod", POD + _S + r"(?P<rel>yesterday|today|tomorrow)"),
     _p("this_pod", "pod", r"(?P<rel>this|last|yesterday|tomorrow)" + _S + POD),
     # Relative calendar units: "last week", "this year", "next month", "the past year".
@@ -214,12 +218,15 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?P<unit>years|months|weeks|days|decades|quarters)"),
     # Durations.
     _p("duration", "duration", r"(?:(?P<rel>the(?:" + _S + r"(?:past|last|next|first|coming|previous|latest|"
-       + r"final|remaining|full))?|past|last|next|first|coming|another|an" + _S + r"additional|the" + _S
-       + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")" + UNIT + OR_SO
+       + r"final|remaining|full|year-earlier|year-ago))?|past|last|next|first|coming|another|an" + _S
+       + r"additional|the" + _S + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")(?:"
+       + _alternation(lexicon.UNIT_ADJECTIVES) + _S + r")?" + UNIT + OR_SO
        + r"(?!" + _S + r"(?:ago|earlier|later|old)\b)"),
     _p("duration_and_half", "duration", NUM + _S + UNIT + r"(?P<half>[- ]and[- ]a[- ]half)"),
     _p("unit_plural_for", "duration", r"(?:(?<=\bfor )|(?<=\bwithin ))(?P<unit>years|months|weeks|days|decades|"
        + r"centuries|hours|minutes)"),
+    _p("unit_plural_in", "duration", r"(?<=\bin )(?P<unit>years|months|decades)"),
+    _p("units_ahead", "duration", r"the" + _S + r"(?P<unit>days|weeks|months|years)" + _S + r"ahead"),
     _p("unit_long", "duration", r"(?:" + NUM + r"-)?(?P<unit>(?:hour|day|week|month|year|decade)s?)-long"),
     _p("vague_duration", "duration", r"(?<=\bfor )(?P<vague>" + _alternation(lexicon.VAGUE_DURATIONS) + r")"),
     # Sets.
@@ -240,7 +247,10 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
 )
 
 # Tense cues around an expression (chronology.tense weighs the nearest ones).
-FUTURE_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.FUTURE_CUES) + r"(?!\w)", re.IGNORECASE)
+FUTURE_CUE: Final = re.compile(
+    r"(?<![\w'])(?!" + _alternation(lexicon.NOT_CUES) + r"(?!\w))" + _alternation(lexicon.FUTURE_CUES) + r"(?!\w)",
+    re.IGNORECASE,
+)
 PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r"(?!\w)", re.IGNORECASE)
 
 

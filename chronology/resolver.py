@@ -50,8 +50,11 @@ _FINE_TO_COARSE = ("time", "part_of_day", "day", "week", "month", "season", "qua
 
 
 _COMPARISON_RULES = frozenset(
-    {"ago", "year_earlier_adj", "quarter_ref", "quarter_year_ago", "last_years_quarter", "year_period"}
+    {"ago", "year_earlier_adj", "quarter_ref", "quarter_year_ago", "last_years_quarter", "year_period",
+     "period_end_day"}
 )
+# A definite span reported on ("the nine months", "the first half"): what follows compares with it.
+_REPORTED_SPAN = re.compile(r"the\s", re.IGNORECASE)
 # Rules of "the year-ago quarter" and "the year-earlier period": a year before the quarter last reported.
 _YEAR_AGO_RULES = frozenset({"year_earlier_adj", "quarter_ref", "quarter_year_ago", "last_years_quarter"})
 
@@ -376,6 +379,8 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
         # Comparisons ("a year earlier", "year-ago") do not move the narrative's time.
         if new_ref is not None and "REF" not in item.value and item.rule not in _COMPARISON_RULES:
             ref = new_ref
+        elif _REPORTED_SPAN.match(item.text) and item.type == "DURATION":
+            ref = None  # "for the nine months, ... a year earlier": compared with the year before, not a quarter
     days = _ClockDays(spans)
     if clocks:
         for index, timex in resolved.items():

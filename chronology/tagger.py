@@ -253,6 +253,8 @@ def _deictic(m: re.Match[str]) -> _Spec:
 def _pod_kind(m: re.Match[str]) -> _Spec:
     rel = _norm(_g(m, "rel"))
     pod = _norm(_g(m, "pod"))
+    if rel in _REF_RELATIONS:  # "the next morning": of the day after the time last mentioned
+        return _Spec("TIME", _offset("REF", "day", _REF_RELATIONS[rel]) + _pod(pod))
     offset = -1 if rel == "last" and pod in {"night", "evening"} else {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
     return _Spec("TIME", _offset("this", "day", offset) + _pod(pod))
 
@@ -302,6 +304,8 @@ def _shift(m: re.Match[str]) -> _Spec | None:
 
 # After a quarter, "of" and no year make a fraction: "a quarter of the market", "three quarters of its food".
 _FRACTION_OF = re.compile(r"\s{1,3}of\b(?!\s{1,3}(?:\d|fiscal\b|calendar\b))", re.IGNORECASE)
+# "A second" before a noun is an ordinal: "a second group", "a second betrayal".
+_ORDINAL_SECOND = re.compile(r"[ \t]{1,3}(?!(?:and|or|of|to|in|later|earlier|ago|before|after)\b)[a-z]")
 
 
 def _duration_kind(m: re.Match[str]) -> _Spec | None:
@@ -313,6 +317,8 @@ def _duration_kind(m: re.Match[str]) -> _Spec | None:
     if num is not None and unit.endswith("s") and m.string[m.start("unit") - 1] == "-":
         return None  # a hyphenated plural is a fraction ("three-quarters"), not a duration
     amount = _number(num)
+    if unit == "second" and _norm(num) in {"a", "an"} and _ORDINAL_SECOND.match(m.string, m.end()):
+        return None
     if unit.startswith("quarter") and amount is not None and amount <= 3 and not _g(m, "rel") and _FRACTION_OF.match(
         m.string, m.end()
     ):

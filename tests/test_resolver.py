@@ -296,6 +296,21 @@ def test_a_year_period_with_no_quarter_in_view_is_the_year() -> None:
     assert value_of("In the 1988 period it lost money.", "the 1988 period", dt.date(1989, 11, 2)).value == "1988"
 
 
+def test_the_day_ending_a_reported_quarter_does_not_replace_the_quarter() -> None:
+    text = "Net rose in the fiscal first quarter ended Sept. 30. It lost $2 a year ago."
+    assert values(text, dt.date(1989, 10, 26))[-1] == ("a year ago", "1988-Q1")
+
+
+def test_after_a_span_reported_a_year_earlier_is_the_year_before() -> None:
+    text = "Net rose in the third quarter. For the nine months, net was $5, compared with $4 a year earlier."
+    assert values(text, dt.date(1989, 10, 26))[-1] == ("a year earlier", "1988")
+
+
+def test_next_to_is_no_future_cue() -> None:
+    text = "A bomb exploded next to the embassy Friday morning."
+    assert value_of(text, "Friday morning", dt.date(1998, 8, 8)).value == "1998-08-07TMO"
+
+
 def test_year_end_is_the_end_of_the_year_of_publication() -> None:
     found = value_of("The deal should close by year-end.", "year-end", dt.date(1989, 11, 2))
     assert (found.value, found.mod) == ("1989", "END")

@@ -65,6 +65,7 @@ def extents(text: str) -> list[str]:
         ("He arrived yesterday.", "yesterday", "DATE", "UNDEF-this-day-MINUS-1"),
         ("briefed on the attack this morning", "this morning", "TIME", "UNDEF-this-dayTMO"),
         ("in a call this afternoon", "this afternoon", "TIME", "UNDEF-this-dayTAF"),
+        ("he appeared in court the next morning", "the next morning", "TIME", "UNDEF-REF-day-PLUS-1TMO"),
         ("shelling last night", "last night", "TIME", "UNDEF-this-day-MINUS-1TNI"),
         # relative calendar units
         ("a statement made last week", "last week", "DATE", "UNDEF-this-week-MINUS-1"),
@@ -97,6 +98,12 @@ def extents(text: str) -> list[str]:
         ("they will stay for a while", "a while", "DURATION", "PXX"),
         ("forces could stay for some time", "some time", "DURATION", "PXX"),
         ("after several quarters of losses", "several quarters", "DURATION", "PXM"),
+        ("it stays for two more weeks", "two more weeks", "DURATION", "P2W"),
+        ("extended for an additional year", "an additional year", "DURATION", "P1Y"),
+        ("Eight trading days after the crash", "Eight trading days", "DURATION", "P8D"),
+        ("for the first time in years", "years", "DURATION", "PXY"),
+        ("to pay investors in the weeks ahead", "the weeks ahead", "DURATION", "PXW"),
+        ("Net for the year-earlier nine months rose", "the year-earlier nine months", "DURATION", "P9M"),
         # comparable periods and year ends
         ("Results for that quarter included a charge.", "that quarter", "DATE", "UNDEF-REF-quarter"),
         ("earned $5 in the 1988 period", "the 1988 period", "DATE", "1988-QREF"),
@@ -177,6 +184,8 @@ def test_never_a_date(text: str) -> None:
         "Iraq imports about three-quarters of its food",
         "accounting for more than a quarter of the market",
         "a quarter of its income",
+        "a second group of directors",
+        "it will be a second betrayal",
     ],
 )
 def test_ages_and_fractions_are_not_durations(text: str) -> None:
