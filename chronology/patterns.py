@@ -186,6 +186,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("weekday", "weekday", r"(?:(?P<rel>last|next|this|past|coming)" + _S + r")?" + WEEKDAY
        + r"(?:" + _S + POD + r")?"),
     _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?"),
+    _p("the_pod", "pod", r"(?:the|(?P<mod>mid))(?:-|" + _S + r")(?P<pod>morning|afternoon|evening)"),
     _p("next_pod", "pod", r"(?P<rel>the" + _S + r"(?:next|following))" + _S + POD),
     _p("pod_deictic", "pod", POD + _S + r"(?P<rel>yesterday|today|tomorrow)"),
     _p("this_pod", "pod", r"(?P<rel>this|last|yesterday|tomorrow)" + _S + POD),
@@ -198,8 +199,9 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?P<unit>week|month|year)"),
     _p("full_year", "relative", r"(?P<rel>the)" + _S + r"(?:full|fiscal|current" + _S + r"fiscal)" + _S
        + r"(?P<unit>year)"),
-    _p("the_unit", "relative", r"(?P<rel>the|that|the" + _S + r"same|the" + _S + r"next|the" + _S + r"following|the"
-       + _S + r"previous|the" + _S + r"preceding)" + _S + r"(?P<unit>day|week|weekend|month|year)"
+    # "later in the day" is a time of day TimeML leaves unmarked, not the day itself.
+    _p("the_unit", "relative", r"(?<!\bin )(?P<rel>the|that|the" + _S + r"same|the" + _S + r"next|the" + _S
+       + r"following|the" + _S + r"previous|the" + _S + r"preceding)" + _S + r"(?P<unit>day|week|weekend|month|year)"
        + r"(?=" + _S + r"(?:before|after|earlier|later|ended|ending)\b|[,.;]|" + _S + r"(?:and|but|when|as)\b)"),
     _p("the_weekend", "relative", r"(?P<rel>the)" + _S + r"(?P<unit>weekend)"),
     _p("year_end", "year_end", r"year(?:-|" + _S + r"|'s" + _S + r")end"),

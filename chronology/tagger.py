@@ -253,6 +253,8 @@ def _deictic(m: re.Match[str]) -> _Spec:
 def _pod_kind(m: re.Match[str]) -> _Spec:
     rel = _norm(_g(m, "rel"))
     pod = _norm(_g(m, "pod"))
+    if not rel:  # "in the morning", "by mid afternoon": of the day in context, as a bare clock time is
+        return _Spec("TIME", "XXXX-XX-XX" + _pod(pod), "MID" if _g(m, "mod") else None)
     if rel in _REF_RELATIONS:  # "the next morning": of the day after the time last mentioned
         return _Spec("TIME", _offset("REF", "day", _REF_RELATIONS[rel]) + _pod(pod))
     offset = -1 if rel == "last" and pod in {"night", "evening"} else {"yesterday": -1, "tomorrow": 1}.get(rel, 0)

@@ -306,6 +306,11 @@ def test_after_a_span_reported_a_year_earlier_is_the_year_before() -> None:
     assert values(text, dt.date(1989, 10, 26))[-1] == ("a year earlier", "1988")
 
 
+def test_a_part_of_day_takes_the_day_of_its_sentence() -> None:
+    text = "On Friday, dealers placed orders in the morning."
+    assert values(text, dt.date(1989, 10, 30))[-1] == ("the morning", "1989-10-27TMO")
+
+
 def test_next_to_is_no_future_cue() -> None:
     text = "A bomb exploded next to the embassy Friday morning."
     assert value_of(text, "Friday morning", dt.date(1998, 8, 8)).value == "1998-08-07TMO"

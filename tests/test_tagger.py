@@ -66,6 +66,7 @@ def extents(text: str) -> list[str]:
         ("briefed on the attack this morning", "this morning", "TIME", "UNDEF-this-dayTMO"),
         ("in a call this afternoon", "this afternoon", "TIME", "UNDEF-this-dayTAF"),
         ("he appeared in court the next morning", "the next morning", "TIME", "UNDEF-REF-day-PLUS-1TMO"),
+        ("dealers placed orders in the morning", "the morning", "TIME", "XXXX-XX-XXTMO"),
         ("shelling last night", "last night", "TIME", "UNDEF-this-day-MINUS-1TNI"),
         # relative calendar units
         ("a statement made last week", "last week", "DATE", "UNDEF-this-week-MINUS-1"),
@@ -147,6 +148,7 @@ def test_rule_families(text: str, extent: str, type_: str, value: str) -> None:
         ("more than 20 years", "more than 20 years", "MORE_THAN"),
         ("strikes nearly daily", "nearly daily", "APPROX"),
         ("in the late 1970s", "the late 1970s", "END"),
+        ("By mid afternoon, sources said", "mid afternoon", "MID"),
     ],
 )
 def test_modifiers_are_in_the_extent(text: str, extent: str, mod: str) -> None:
@@ -190,6 +192,10 @@ def test_never_a_date(text: str) -> None:
 )
 def test_ages_and_fractions_are_not_durations(text: str) -> None:
     assert tag(text) == []
+
+
+def test_a_time_in_the_day_is_not_the_day() -> None:
+    assert tag("She flew to Nairobi later in the day.") == []
 
 
 def test_large_number_of_years_is_a_duration_not_a_date() -> None:
