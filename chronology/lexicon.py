@@ -34,7 +34,15 @@ CARDINALS: Final[dict[str, int]] = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a": 1, "an": 1, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
 }
+# "two thousand years", "three hundred days".
+MULTIPLIERS: Final[dict[str, int]] = {"hundred": 100, "thousand": 1000}
 TENS: Final[frozenset[str]] = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+# Words between a number and its unit that keep the duration: "two more weeks", "eight trading days".
+UNIT_ADJECTIVES: Final[frozenset[str]] = frozenset(
+    {"more", "additional", "extra", "further", "trading", "business", "working"}
+)
+# Cue-like phrases that are no cue: "next to" is a place.
+NOT_CUES: Final[frozenset[str]] = frozenset({"next to"})
 # Quantities that leave the number unknown: "several years" is PXY.
 VAGUE_QUANTITIES: Final[frozenset[str]] = frozenset(
     {"several", "a few", "few", "many", "some", "numerous", "the past few", "a number of"}
@@ -151,6 +159,9 @@ REFERENCE_WORDS: Final[dict[str, str]] = {
 VAGUE_SPANS: Final[frozenset[str]] = frozenset({
     "recent", "the past few", "the last few", "past", "coming", "the coming", "the next few",
 })
+
+# Durations of no stated length, after "for": "for a while" (the unit unknown too).
+VAGUE_DURATIONS: Final[dict[str, str]] = {"a while": "PXX", "some time": "PXX"}
 
 # Vague spans that TimeML annotates as references rather than durations: "in recent years" is like "recently".
 VAGUE_REFERENCES: Final[dict[str, str]] = {"recent years": "PAST_REF", "past years": "PAST_REF"}

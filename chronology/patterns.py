@@ -62,6 +62,7 @@ _NUMBER_WORD: Final = _alternation([w for w in lexicon.CARDINALS if " " not in w
 NUM: Final = (
     r"(?P<num>\d{1,3}(?:,\d{3})?(?:\.\d{1,2})?(?:[ -]1/2)?|"
     + _alternation(lexicon.TENS) + r"[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
+    + _NUMBER_WORD + r"[- ]" + _alternation(lexicon.MULTIPLIERS) + r"|"
     + _NUMBER_WORD + r"(?:[- ]and[- ]a[- ]half)?|a[ -]half|"
     + _alternation([w for w in lexicon.CARDINALS if " " in w]) + r"|"
     + _alternation(lexicon.VAGUE_QUANTITIES) + r"|an?)"
@@ -89,6 +90,12 @@ YEAR_REL: Final = (
 # A vague tail TimeML keeps in the extent: "the next year or so".
 OR_SO: Final = r"(?:" + _S + r"or" + _S + r"so)?"
 CLOCK24: Final = r"(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:.,])"
+# A year in words, as broadcast transcripts write it: "nineteen ninety-four", "two thousand".
+SPELLED_YEAR: Final = (
+    r"(?P<spelled_year>nineteen" + _S + r"(?:" + _alternation(lexicon.TENS) + r"(?:-|" + _S + r")"
+    + r"(?:one|two|three|four|five|six|seven|eight|nine)|" + _alternation(lexicon.TENS) + r")|two" + _S
+    + r"thousand(?!" + _S + r"(?:years|days|people)\b))"
+)
 
 # Attached by the tagger in front of DATE/TIME candidates: "early", "mid-", "the end of", ... (group `mod`).
 PERIOD_MOD_PREFIX: Final = re.compile(
@@ -128,6 +135,9 @@ def _p(name: str, kind: str, body: str) -> Pattern:
 
 PATTERNS: Final[tuple[Pattern, ...]] = (
     # Calendar dates.
+    # The last day of a period reported ("the quarter ended Sept. 30"): a date that does not move the narrative.
+    _p("period_end_day", "date", r"(?:(?<=\bended )|(?<=\bending ))" + MONTH + _S + DAY
+       + r"(?:,?" + _S + YEAR + r")?(?!" + _S + r"?[:\d])"),
     _p("month_day_year", "date", MONTH + _S + DAY + r",?" + _S + YEAR),
     _p("day_month_year", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r",?" + _S + YEAR),
     _p("iso_date", "date", r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9])"),
@@ -136,14 +146,13 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("day_month", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r"(?!" + _S + r"?\d)"),
     _p("month_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + YEAR),
     _p("month_short_year", "date", MONTH + _S + SHORT_YEAR),
+    _p("month_spelled_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + SPELLED_YEAR),
     _p("month_rel_year", "month", MONTH + _S + r"(?:of" + _S + r")?" + YEAR_REL),
     _p("weekday_date", "date", WEEKDAY + r",?" + _S + MONTH + _S + DAY + r"(?:,?" + _S + YEAR + r")?(?!:?\d)"),
     _p("month", "month", r"(?:" + REL + _S + r")?" + MONTH + r"(?!" + _S + r"\d)"),
     _p("year", "date", r"(?:(?P<rel>the" + _S + r"year|fiscal(?:" + _S + r"year)?|calendar|fy)" + _S + r"?)?"
        + YEAR + r"(?!\s?%|" + _S + r"(?:percent|people|soldiers|troops|attacks|km|miles|tons|feet)\b)"),
-    _p("spelled_year", "date", r"(?:the" + _S + r"year" + _S + r")?(?P<spelled_year>nineteen" + _S
-       + r"(?:" + _alternation(lexicon.TENS) + r"(?:-|" + _S + r")(?:one|two|three|four|five|six|seven|eight|nine)"
-       + r"|" + _alternation(lexicon.TENS) + r")|two" + _S + r"thousand)"),
+    _p("spelled_year", "date", r"(?:the" + _S + r"year" + _S + r")?" + SPELLED_YEAR),
     # Decades and centuries.
     _p("decade_digits", "decade", r"(?:the" + _S + r")?(?:(?P<mod>early|mid|late)[- ])?"
        + r"(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s"),
@@ -157,18 +166,28 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r")?(?P<fiscal>fiscal[- ]|fiscal" + _S + r")?" + ORDINAL + r"[- ](?P<unit>quarter|half)(?:" + _S
        + r"(?:of" + _S + r")?(?:(?:fiscal|calendar)" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d))?"),
     _p("year_quarter", "quarter", r"(?:the" + _S + r")?" + YEAR + _S + ORDINAL + r"[- ](?P<unit>quarter|half)"),
-    _p("quarter_ref", "quarter_ref", r"(?:the" + _S + r")?(?P<rel>latest|current|past|last|previous|prior|"
+    _p("quarter_ref", "quarter_ref", r"(?:the" + _S + r")?(?:(?:comparable|corresponding)" + _S + r")?"
+       + r"(?P<rel>latest|current|past|last|previous|prior|"
        + r"year-ago|year-earlier|recent)" + _S + r"(?P<unit>quarter|period)"),
     _p("the_quarter", "quarter_ref", r"the" + _S + r"(?P<unit>quarter)"),
+    # The period reported, a year before: "the corresponding period last year", "the quarter a year ago".
+    _p("quarter_year_ago", "quarter_ref", r"the" + _S + r"(?:(?:comparable|corresponding|same|year-ago|year-earlier)"
+       + _S + r")?(?P<unit>quarter|period)" + _S + r"(?P<ago>last" + _S + r"year|a" + _S + r"year" + _S
+       + r"(?:ago|earlier))"),
+    _p("last_years_quarter", "quarter_ref", r"(?P<ago>last" + _S + r"year's)" + _S + r"(?P<unit>quarter|period)"),
+    # The period reported, in another year: "the 1988 period" is that year's same quarter.
+    _p("year_period", "year_period", r"the" + _S + YEAR + _S + r"(?:period|quarter)"),
     # Seasons and holidays.
     _p("season", "season", r"(?:(?P<rel>" + _alternation(lexicon.RELATION_WORDS) + r")" + _S + r"|(?P<det>the)"
        + _S + r")?" + SEASON
-       + r"(?:" + _S + r"(?:of" + _S + r")?" + YEAR + r")?"),
+       + r"(?:" + _S + r"(?:of" + _S + r")?(?:" + YEAR + r"|" + SPELLED_YEAR + r"))?"),
     _p("holiday", "holiday", HOLIDAY + r"(?:" + _S + YEAR + r")?"),
     # Weekdays, deictic days and parts of day.
     _p("weekday", "weekday", r"(?:(?P<rel>last|next|this|past|coming)" + _S + r")?" + WEEKDAY
        + r"(?:" + _S + POD + r")?"),
     _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?"),
+    _p("the_pod", "pod", r"(?:the|(?P<mod>mid))(?:-|" + _S + r")(?P<pod>morning|afternoon|evening)"),
+    _p("next_pod", "pod", r"(?P<rel>the" + _S + r"(?:next|following))" + _S + POD),
     _p("pod_deictic", "pod", POD + _S + r"(?P<rel>yesterday|today|tomorrow)"),
     _p("this_pod", "pod", r"(?P<rel>this|last|yesterday|tomorrow)" + _S + POD),
     # Relative calendar units: "last week", "this year", "next month", "the past year".
@@ -180,9 +199,13 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?P<unit>week|month|year)"),
     _p("full_year", "relative", r"(?P<rel>the)" + _S + r"(?:full|fiscal|current" + _S + r"fiscal)" + _S
        + r"(?P<unit>year)"),
-    _p("the_unit", "relative", r"(?P<rel>the|that|the" + _S + r"same|the" + _S + r"next|the" + _S + r"following|the"
-       + _S + r"previous|the" + _S + r"preceding)" + _S + r"(?P<unit>day|week|weekend|month|year)"
+    # "later in the day" is a time of day TimeML leaves unmarked, not the day itself.
+    _p("the_unit", "relative", r"(?<!\bin )(?P<rel>the|that|the" + _S + r"same|the" + _S + r"next|the" + _S
+       + r"following|the" + _S + r"previous|the" + _S + r"preceding)" + _S + r"(?P<unit>day|week|weekend|month|year)"
        + r"(?=" + _S + r"(?:before|after|earlier|later|ended|ending)\b|[,.;]|" + _S + r"(?:and|but|when|as)\b)"),
+    _p("the_weekend", "relative", r"(?P<rel>the)" + _S + r"(?P<unit>weekend)"),
+    _p("year_end", "year_end", r"year(?:-|" + _S + r"|'s" + _S + r")end"),
+    _p("that_unit", "relative", r"(?P<rel>that)" + _S + r"(?P<unit>week|month|quarter|year)"),
     _p("of_the_unit", "relative", r"(?<=\bof )(?P<rel>the|this|that|next|last)" + _S
        + r"(?P<unit>year|month|week|day|decade|century)"),
     # Shifts: "four years ago", "a year earlier", "two days later".
@@ -197,17 +220,24 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?P<unit>years|months|weeks|days|decades|quarters)"),
     # Durations.
     _p("duration", "duration", r"(?:(?P<rel>the(?:" + _S + r"(?:past|last|next|first|coming|previous|latest|"
-       + r"final|remaining|full))?|past|last|next|first|coming|another|an" + _S + r"additional|the" + _S
-       + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")" + UNIT + OR_SO
-       + r"(?!" + _S + r"(?:ago|earlier|later)\b)"),
+       + r"final|remaining|full|year-earlier|year-ago))?|past|last|next|first|coming|another|an" + _S
+       + r"additional|the" + _S + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")(?:"
+       + _alternation(lexicon.UNIT_ADJECTIVES) + _S + r")?" + UNIT + OR_SO
+       + r"(?!" + _S + r"(?:ago|earlier|later|old)\b)"),
     _p("duration_and_half", "duration", NUM + _S + UNIT + r"(?P<half>[- ]and[- ]a[- ]half)"),
-    _p("unit_plural_for", "duration", r"(?<=\bfor" + r" )(?P<unit>years|months|weeks|days|decades|hours|minutes)"),
+    _p("unit_plural_for", "duration", r"(?:(?<=\bfor )|(?<=\bwithin ))(?P<unit>years|months|weeks|days|decades|"
+       + r"centuries|hours|minutes)"),
+    _p("unit_plural_in", "duration", r"(?<=\bin )(?P<unit>years|months|decades)"),
+    _p("units_ahead", "duration", r"the" + _S + r"(?P<unit>days|weeks|months|years)" + _S + r"ahead"),
+    _p("unit_long", "duration", r"(?:" + NUM + r"-)?(?P<unit>(?:hour|day|week|month|year|decade)s?)-long"),
+    _p("vague_duration", "duration", r"(?<=\bfor )(?P<vague>" + _alternation(lexicon.VAGUE_DURATIONS) + r")"),
     # Sets.
     _p("set_every", "set", r"(?P<rel>every|each|per)" + _S + r"(?:(?P<num>other|two|three|four|five|six|\d{1,2})"
        + _S + r")?(?:" + WEEKDAY + r"|(?P<unit>day|week|month|quarter|year|hour|minute|morning|night|evening"
        + r"|weekend|summer|winter|spring|fall)s?|" + MONTH + r")"),
     _p("set_adverb", "set", r"(?P<set_adverb>" + _alternation(lexicon.SET_ADVERBS) + r")"),
     _p("set_plural_weekday", "set", r"(?P<weekday>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"),
+    _p("set_weekday_pods", "set", WEEKDAY + _S + r"(?P<pods>mornings|afternoons|evenings|nights)"),
     # Clock times.
     _p("clock_weekday", "time", CLOCK + r"(?:" + _S + r"(?-i:[A-Z]{3}))?" + _S + WEEKDAY),
     _p("clock_date", "time", CLOCK + r"(?:" + _S + r"(?-i:[A-Z]{3}))?,?" + _S + MONTH + _S + DAY),
@@ -219,7 +249,10 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
 )
 
 # Tense cues around an expression (chronology.tense weighs the nearest ones).
-FUTURE_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.FUTURE_CUES) + r"(?!\w)", re.IGNORECASE)
+FUTURE_CUE: Final = re.compile(
+    r"(?<![\w'])(?!" + _alternation(lexicon.NOT_CUES) + r"(?!\w))" + _alternation(lexicon.FUTURE_CUES) + r"(?!\w)",
+    re.IGNORECASE,
+)
 PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r"(?!\w)", re.IGNORECASE)
 
 

@@ -31,6 +31,7 @@ _SUBYEAR = re.compile(r"(?P<year>XXXX|\d{4})-(?P<code>SP|SU|FA|WI|Q[1-4]|H[12])"
 _WEEKDAY = re.compile(r"XXXX-WXX-(?P<weekday>[1-7])")
 _NTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-NTH-(?P<weekday>[1-7])-(?P<nth>-?\d)")
 _EASTER = re.compile(r"(?P<year>XXXX|\d{4})-EASTER(?P<offset>[+-]\d+)")
+_YEAR_QREF = re.compile(r"(?P<year>\d{4})-QREF")
 _QUARTER_OR_HALF = re.compile(r"XXXX-(?:Q[1-4]|H[12])")
 _SEASON = re.compile(r"XXXX-(?:SP|SU|FA|WI)")
 # A tense cue decides past or future up to this far from the anchor ("the dividend is payable Dec. 15").
@@ -48,9 +49,14 @@ _FINE_TO_COARSE = ("time", "part_of_day", "day", "week", "month", "season", "qua
                    "century", "millennium")
 
 
-_COMPARISON_RULES = frozenset({"ago", "year_earlier_adj", "quarter_ref"})
+_COMPARISON_RULES = frozenset(
+    {"ago", "year_earlier_adj", "quarter_ref", "quarter_year_ago", "last_years_quarter", "year_period",
+     "period_end_day"}
+)
+# A definite span reported on ("the nine months", "the first half"): what follows compares with it.
+_REPORTED_SPAN = re.compile(r"the\s", re.IGNORECASE)
 # Rules of "the year-ago quarter" and "the year-earlier period": a year before the quarter last reported.
-_YEAR_AGO_RULES = frozenset({"year_earlier_adj", "quarter_ref"})
+_YEAR_AGO_RULES = frozenset({"year_earlier_adj", "quarter_ref", "quarter_year_ago", "last_years_quarter"})
 
 
 @dataclass(frozen=True)
@@ -299,6 +305,10 @@ def _resolve_one(
         if dct is None:
             return _unanchored(base), None
         return _resolve_partial(base, dct.date, tense), dct
+    if m := _YEAR_QREF.fullmatch(base):
+        if ref is not None and ref.granularity in {"quarter", "half"} and (q := _SUBYEAR.fullmatch(ref.value)):
+            return f"{m['year']}-{q['code']}", ref
+        return m["year"], None
     if (m := _NTH.fullmatch(base)) or (m := _EASTER.fullmatch(base)):
         found = _occurrence(base, int(m["year"]))
         return (found[0] if found else base), None
@@ -369,6 +379,8 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
         # Comparisons ("a year earlier", "year-ago") do not move the narrative's time.
         if new_ref is not None and "REF" not in item.value and item.rule not in _COMPARISON_RULES:
             ref = new_ref
+        elif _REPORTED_SPAN.match(item.text) and item.type == "DURATION":
+            ref = None  # "for the nine months, ... a year earlier": compared with the year before, not a quarter
     days = _ClockDays(spans)
     if clocks:
         for index, timex in resolved.items():

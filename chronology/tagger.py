@@ -18,6 +18,8 @@ Underspecified values (the mini-language chronology.resolver reads):
 - the same from the time most recently mentioned (narrative anchoring): ``UNDEF-REF-day-PLUS-1``;
 - a part of such a year: ``UNDEF-this-year-MINUS-1-IN-06`` (June last year), ``UNDEF-this-year-MINUS-1-IN-Q3``
   (the year-ago third quarter), ``UNDEF-REF-year-IN-05`` (May that year);
+- the quarter in view, in a stated year: ``1988-QREF`` ("the 1988 period": that year's quarter matching the one
+  last mentioned, or the year when no quarter is in view);
 - any of the calendar forms may end in a part of day or a clock time: ``XXXX-WXX-3TNI``,
   ``UNDEF-this-dayTMO``, ``XXXX-XX-XXT10:35`` (a time on the day in context).
 """
@@ -107,6 +109,8 @@ def _number(word: str | None) -> float | None:
     if text in lexicon.CARDINALS:
         return lexicon.CARDINALS[text] + half
     parts = re.split(r"[- ]", text)
+    if len(parts) == 2 and parts[1] in lexicon.MULTIPLIERS and parts[0] in lexicon.CARDINALS:
+        return lexicon.CARDINALS[parts[0]] * lexicon.MULTIPLIERS[parts[1]] + half
     if len(parts) == 2 and parts[0] in lexicon.TENS and parts[1] in lexicon.CARDINALS:
         return lexicon.CARDINALS[parts[0]] + lexicon.CARDINALS[parts[1]] + half
     return None
@@ -161,6 +165,11 @@ def _year(m: re.Match[str]) -> str:
     if groups.get("short_year"):
         short = int(groups["short_year"])
         return str((1900 if short >= 30 else 2000) + short)
+    if groups.get("spelled_year"):
+        words = _norm(groups["spelled_year"]).replace("-", " ").split()
+        if words[:2] == ["two", "thousand"]:
+            return "2000"
+        return str(1900 + sum(lexicon.CARDINALS[w] for w in words[1:]))
     return "XXXX"
 
 
@@ -173,12 +182,6 @@ def _g(m: re.Match[str], name: str) -> str:
 
 
 def _date(m: re.Match[str]) -> _Spec | None:
-    if "spelled_year" in m.re.groupindex and _g(m, "spelled_year"):
-        words = _norm(_g(m, "spelled_year")).replace("-", " ").split()
-        if words[:2] == ["two", "thousand"]:
-            return _Spec("DATE", "2000")
-        rest = sum(lexicon.CARDINALS[w] for w in words[1:])
-        return _Spec("DATE", str(1900 + rest))
     year = _year(m)
     groups = m.groupdict()
     if not groups.get("month"):
@@ -216,10 +219,11 @@ def _month_kind(m: re.Match[str]) -> _Spec | None:
 def _season(m: re.Match[str]) -> _Spec | None:
     name = _norm(_g(m, "season"))
     code = lexicon.SEASONS[name]
-    if name in {"fall", "spring"} and not (_g(m, "rel") or _g(m, "det") or _g(m, "year")):
+    year = _year(m)
+    if name in {"fall", "spring"} and not (_g(m, "rel") or _g(m, "det") or year != "XXXX"):
         return None  # the verbs "fall" and "spring"
-    if _g(m, "year"):
-        return _Spec("DATE", f"{_g(m, 'year')}-{code}")
+    if year != "XXXX":
+        return _Spec("DATE", f"{year}-{code}")
     return _Spec("DATE", _with_relation(f"XXXX-{code}", _g(m, "rel")))
 
 
@@ -249,6 +253,10 @@ def _deictic(m: re.Match[str]) -> _Spec:
 def _pod_kind(m: re.Match[str]) -> _Spec:
     rel = _norm(_g(m, "rel"))
     pod = _norm(_g(m, "pod"))
+    if not rel:  # "in the morning", "by mid afternoon": of the day in context, as a bare clock time is
+        return _Spec("TIME", "XXXX-XX-XX" + _pod(pod), "MID" if _g(m, "mod") else None)
+    if rel in _REF_RELATIONS:  # "the next morning": of the day after the time last mentioned
+        return _Spec("TIME", _offset("REF", "day", _REF_RELATIONS[rel]) + _pod(pod))
     offset = -1 if rel == "last" and pod in {"night", "evening"} else {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
     return _Spec("TIME", _offset("this", "day", offset) + _pod(pod))
 
@@ -296,16 +304,32 @@ def _shift(m: re.Match[str]) -> _Spec | None:
     return _Spec("DATE", _offset("REF" if narrative else "this", unit, direction * count))
 
 
+# After a quarter, "of" and no year make a fraction: "a quarter of the market", "three quarters of its food".
+_FRACTION_OF = re.compile(r"\s{1,3}of\b(?!\s{1,3}(?:\d|fiscal\b|calendar\b))", re.IGNORECASE)
+# "A second" before a noun is an ordinal: "a second group", "a second betrayal".
+_ORDINAL_SECOND = re.compile(r"[ \t]{1,3}(?!(?:and|or|of|to|in|later|earlier|ago|before|after)\b)[a-z]")
+
+
 def _duration_kind(m: re.Match[str]) -> _Spec | None:
     groups = m.groupdict()
+    if groups.get("vague"):
+        return _Spec("DURATION", lexicon.VAGUE_DURATIONS[_norm(_g(m, "vague"))])
     num = groups.get("num")
     unit = _norm(_g(m, "unit"))
+    if num is not None and unit.endswith("s") and m.string[m.start("unit") - 1] == "-":
+        return None  # a hyphenated plural is a fraction ("three-quarters"), not a duration
+    amount = _number(num)
+    if unit == "second" and _norm(num) in {"a", "an"} and _ORDINAL_SECOND.match(m.string, m.end()):
+        return None
+    if unit.startswith("quarter") and amount is not None and amount <= 3 and not _g(m, "rel") and _FRACTION_OF.match(
+        m.string, m.end()
+    ):
+        return None
     reference = lexicon.VAGUE_REFERENCES.get(f"{_norm(_g(m, 'rel'))} {unit}")
     if num is None and reference:
         return _Spec("DATE", reference)
     if num is None:  # "for years" is PXY; "the year ended June 30" is P1Y
         return _Spec("DURATION", _duration(None if unit.endswith("s") else 1.0, unit))
-    amount = _number(num)
     if amount is None and _norm(num) not in lexicon.VAGUE_QUANTITIES:
         return None
     if amount is not None and _g(m, "half"):
@@ -321,7 +345,8 @@ def _set(m: re.Match[str]) -> _Spec | None:
         return _Spec("SET", lexicon.SET_ADVERBS[_norm(_g(m, "set_adverb"))])
     if groups.get("weekday"):
         day = lexicon.WEEKDAYS[_norm(_g(m, "weekday")).rstrip(".").rstrip("s")]
-        return _Spec("SET", f"XXXX-WXX-{day}")
+        pods = _norm(groups.get("pods"))
+        return _Spec("SET", f"XXXX-WXX-{day}" + _pod(pods[:-1] if pods else None))
     if groups.get("month"):
         return _Spec("SET", f"XXXX-{_month(_g(m, 'month')):02d}")
     unit = _norm(_g(m, "unit")).rstrip("s")
@@ -388,11 +413,19 @@ def _quarter(m: re.Match[str]) -> _Spec | None:
 
 def _quarter_ref(m: re.Match[str]) -> _Spec:
     rel = _norm(_g(m, "rel"))
-    if rel in {"year-ago", "year-earlier"}:
+    if rel in {"year-ago", "year-earlier"} or _g(m, "ago"):
         return _Spec("DATE", "UNDEF-REF-quarter-MINUS-4")
     if rel == "current":
         return _Spec("DATE", "UNDEF-this-quarter")
     return _Spec("DATE", "UNDEF-this-quarter-MINUS-1")
+
+
+def _year_end(m: re.Match[str]) -> _Spec:
+    return _Spec("DATE", "UNDEF-this-year", "END")
+
+
+def _year_period(m: re.Match[str]) -> _Spec:
+    return _Spec("DATE", f"{_year(m)}-QREF")
 
 
 def _decade(m: re.Match[str]) -> _Spec:
@@ -422,6 +455,7 @@ _INTERPRETERS: dict[str, Callable[[re.Match[str]], _Spec | None]] = {
     "date": _date, "month": _month_kind, "season": _season, "holiday": _holiday, "weekday": _weekday,
     "deictic": _deictic, "pod": _pod_kind, "relative": _relative, "shift": _shift, "duration": _duration_kind,
     "set": _set, "time": _time, "quarter": _quarter, "quarter_ref": _quarter_ref, "decade": _decade,
+    "year_period": _year_period, "year_end": _year_end,
     "century": _century, "ref": _reference,
 }
 

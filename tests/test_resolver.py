@@ -272,7 +272,53 @@ def test_year_ago_quarter_is_the_last_reported_quarter_a_year_before() -> None:
 
 def test_year_ago_adjective_compares_with_the_period_reported() -> None:
     text = "It lost $195 million in the 1988 period. The year-ago results included a charge."
-    assert values(text, dt.date(1989, 11, 2)) == [("1988", "1988"), ("year-ago", "1988")]
+    assert values(text, dt.date(1989, 11, 2)) == [("the 1988 period", "1988"), ("year-ago", "1988")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Net rose in the third quarter. In the 1988 period it fell.", "the 1988 period", "1988-Q3"),
+        ("Net rose in the third quarter. In the 1988 quarter it fell.", "the 1988 quarter", "1988-Q3"),
+        ("Net rose in the third quarter, from $5 in the corresponding period last year.",
+         "the corresponding period last year", "1988-Q3"),
+        ("Net rose in the second quarter. For the quarter a year ago it fell.", "the quarter a year ago", "1988-Q2"),
+        ("Net rose in the second quarter. Sales for last year's quarter fell.", "last year's quarter", "1988-Q2"),
+        ("Net rose in the third quarter. In the comparable year-ago quarter it fell.",
+         "the comparable year-ago quarter", "1988-Q3"),
+    ],
+)
+def test_a_period_compared_with_the_quarter_reported(text: str, expression: str, value: str) -> None:
+    assert value_of(text, expression, dt.date(1989, 11, 2)).value == value
+
+
+def test_a_year_period_with_no_quarter_in_view_is_the_year() -> None:
+    assert value_of("In the 1988 period it lost money.", "the 1988 period", dt.date(1989, 11, 2)).value == "1988"
+
+
+def test_the_day_ending_a_reported_quarter_does_not_replace_the_quarter() -> None:
+    text = "Net rose in the fiscal first quarter ended Sept. 30. It lost $2 a year ago."
+    assert values(text, dt.date(1989, 10, 26))[-1] == ("a year ago", "1988-Q1")
+
+
+def test_after_a_span_reported_a_year_earlier_is_the_year_before() -> None:
+    text = "Net rose in the third quarter. For the nine months, net was $5, compared with $4 a year earlier."
+    assert values(text, dt.date(1989, 10, 26))[-1] == ("a year earlier", "1988")
+
+
+def test_a_part_of_day_takes_the_day_of_its_sentence() -> None:
+    text = "On Friday, dealers placed orders in the morning."
+    assert values(text, dt.date(1989, 10, 30))[-1] == ("the morning", "1989-10-27TMO")
+
+
+def test_next_to_is_no_future_cue() -> None:
+    text = "A bomb exploded next to the embassy Friday morning."
+    assert value_of(text, "Friday morning", dt.date(1998, 8, 8)).value == "1998-08-07TMO"
+
+
+def test_year_end_is_the_end_of_the_year_of_publication() -> None:
+    found = value_of("The deal should close by year-end.", "year-end", dt.date(1989, 11, 2))
+    assert (found.value, found.mod) == ("1989", "END")
 
 
 def test_as_soon_as_points_to_the_future() -> None:

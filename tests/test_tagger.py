@@ -40,6 +40,8 @@ def extents(text: str) -> list[str]:
         ("It was founded in 1949.", "1949", "DATE", "1949"),
         ("results for fiscal 1989 were weak", "fiscal 1989", "DATE", "1989"),
         ("in nineteen ninety-six", "nineteen ninety-six", "DATE", "1996"),
+        ("It began in January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01"),
+        ("prices in the winter of nineteen ninety-four", "the winter of nineteen ninety-four", "DATE", "1994-WI"),
         # decades and centuries
         ("prices in the 1990s rose", "the 1990s", "DATE", "199"),
         ("music of the nineties", "the nineties", "DATE", "199"),
@@ -63,6 +65,8 @@ def extents(text: str) -> list[str]:
         ("He arrived yesterday.", "yesterday", "DATE", "UNDEF-this-day-MINUS-1"),
         ("briefed on the attack this morning", "this morning", "TIME", "UNDEF-this-dayTMO"),
         ("in a call this afternoon", "this afternoon", "TIME", "UNDEF-this-dayTAF"),
+        ("he appeared in court the next morning", "the next morning", "TIME", "UNDEF-REF-day-PLUS-1TMO"),
+        ("dealers placed orders in the morning", "the morning", "TIME", "XXXX-XX-XXTMO"),
         ("shelling last night", "last night", "TIME", "UNDEF-this-day-MINUS-1TNI"),
         # relative calendar units
         ("a statement made last week", "last week", "DATE", "UNDEF-this-week-MINUS-1"),
@@ -86,11 +90,36 @@ def extents(text: str) -> list[str]:
         ("in recent weeks", "recent weeks", "DURATION", "PXW"),
         ("for the year ending then", "the year", "DURATION", "P1Y"),
         ("less than a decade of rule", "less than a decade", "DURATION", "P10Y"),
+        ("secrets kept for more than two thousand years", "more than two thousand years", "DURATION", "P2000Y"),
+        ("troops will arrive within weeks", "weeks", "DURATION", "PXW"),
+        ("it was ruled from Moscow for centuries", "centuries", "DURATION", "PXY"),
+        ("the third day-long meeting", "day-long", "DURATION", "P1D"),
+        ("a decades-long battle", "decades-long", "DURATION", "PXY"),
+        ("a 10-day-long strike", "10-day-long", "DURATION", "P10D"),
+        ("they will stay for a while", "a while", "DURATION", "PXX"),
+        ("forces could stay for some time", "some time", "DURATION", "PXX"),
+        ("after several quarters of losses", "several quarters", "DURATION", "PXM"),
+        ("it stays for two more weeks", "two more weeks", "DURATION", "P2W"),
+        ("extended for an additional year", "an additional year", "DURATION", "P1Y"),
+        ("Eight trading days after the crash", "Eight trading days", "DURATION", "P8D"),
+        ("for the first time in years", "years", "DURATION", "PXY"),
+        ("to pay investors in the weeks ahead", "the weeks ahead", "DURATION", "PXW"),
+        ("Net for the year-earlier nine months rose", "the year-earlier nine months", "DURATION", "P9M"),
+        # comparable periods and year ends
+        ("Results for that quarter included a charge.", "that quarter", "DATE", "UNDEF-REF-quarter"),
+        ("earned $5 in the 1988 period", "the 1988 period", "DATE", "1988-QREF"),
+        ("for the corresponding period last year", "the corresponding period last year", "DATE",
+         "UNDEF-REF-quarter-MINUS-4"),
+        ("sales for last year's quarter", "last year's quarter", "DATE", "UNDEF-REF-quarter-MINUS-4"),
+        ("to close the deal by year-end.", "year-end", "DATE", "UNDEF-this-year"),
+        ("in place by year's end.", "year's end", "DATE", "UNDEF-this-year"),
+        ("evidence arrived over the weekend at the lab", "the weekend", "DATE", "UNDEF-this-weekend"),
         # sets
         ("prices are set daily", "daily", "SET", "P1D"),
         ("they meet every Tuesday", "every Tuesday", "SET", "XXXX-WXX-2"),
         ("it is reviewed each year", "each year", "SET", "P1Y"),
         ("twice a week", "a week", "SET", "P1W"),
+        ("flights leave on Tuesday nights", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
         # clock times
         ("at 3:30 p.m. the blast", "3:30 p.m.", "TIME", "XXXX-XX-XXT15:30"),
         ("opens at 9 a.m. Tuesday", "9 a.m. Tuesday", "TIME", "XXXX-WXX-2T09:00"),
@@ -119,6 +148,7 @@ def test_rule_families(text: str, extent: str, type_: str, value: str) -> None:
         ("more than 20 years", "more than 20 years", "MORE_THAN"),
         ("strikes nearly daily", "nearly daily", "APPROX"),
         ("in the late 1970s", "the late 1970s", "END"),
+        ("By mid afternoon, sources said", "mid afternoon", "MID"),
     ],
 )
 def test_modifiers_are_in_the_extent(text: str, extent: str, mod: str) -> None:
@@ -146,6 +176,26 @@ def test_modifiers_are_in_the_extent(text: str, extent: str, mod: str) -> None:
 )
 def test_never_a_date(text: str) -> None:
     assert [t for t in tag(text) if t.type in {"DATE", "TIME"} and t.value != "PRESENT_REF"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Howes, 37 years old when he was kidnapped",
+        "employees 55 years old or older",
+        "Iraq imports about three-quarters of its food",
+        "accounting for more than a quarter of the market",
+        "a quarter of its income",
+        "a second group of directors",
+        "it will be a second betrayal",
+    ],
+)
+def test_ages_and_fractions_are_not_durations(text: str) -> None:
+    assert tag(text) == []
+
+
+def test_a_time_in_the_day_is_not_the_day() -> None:
+    assert tag("She flew to Nairobi later in the day.") == []
 
 
 def test_large_number_of_years_is_a_duration_not_a_date() -> None:
