@@ -90,7 +90,11 @@ FUTURE_CUES = (
     "will|shall|'ll|going to|to be|plans? to|planned|scheduled|expected to|due to|upcoming|next|would|intends? to"
     "|is to|are to|later"
 )
-_CUE = re.compile(rf"\b(?:(?P<future>{FUTURE_CUES})|(?P<past>{PAST_CUES})|(?P<ed>[a-z]{{2,20}}ed))\b", re.IGNORECASE)
+# Every cue starts with a letter or an apostrophe: the lookahead rejects the other word boundaries at once, where
+# the engine would otherwise try every alternative (on news text, this scan then takes about half the time).
+_CUE = re.compile(
+    rf"\b(?=[a-z'])(?:(?P<future>{FUTURE_CUES})|(?P<past>{PAST_CUES})|(?P<ed>[a-z]{{2,20}}ed))\b", re.IGNORECASE
+)
 _PASSIVE_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # How many content lines after the headline may hold the article's own dateline.
