@@ -98,8 +98,9 @@ _PAST_CUES = frozenset({
     "ran", "spoke", "wrote", "became", "brought", "thought", "found", "showed", "shown", "got", "grew",
 })
 # Tense cues that make a statement expected rather than reported.
+# (The lookahead skips word boundaries where no cue can start, as context._CUE does.)
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|is to|are to|is due|are due|is expected|are expected|is planned|are planned|"
+    r"\b(?=[a-z'])(?:will|shall|'ll|is to|are to|is due|are due|is expected|are expected|is planned|are planned|"
     r"is scheduled|are scheduled|plans? to|intends? to|is set to|are set to|is going to|are going to|"
     r"would be announced|upcoming|next)\b",
     re.IGNORECASE,
@@ -447,8 +448,11 @@ def extract_events(
         if not in_sentence:
             continue
         sentence = article.text[sentence_start:sentence_end]
-        clauses = _Clauses(sentence)
-        dates = _without_containers(clauses, sentence_start, _sentence_dates(article.text, in_sentence, context.date))
+        dates = _sentence_dates(article.text, in_sentence, context.date)
+        # Clauses matter only between several dates; most dated sentences have one.
+        clauses = _Clauses(sentence) if len(dates) > 1 else None
+        if clauses is not None:
+            dates = _without_containers(clauses, sentence_start, dates)
         # Each clause (and the whole sentence) is described and read for future wording once, however many
         # dates share it.
         long_enough: dict[tuple[int, int], bool] = {}
@@ -456,7 +460,7 @@ def extract_events(
         cleaned = _clean(sentence)
         for item in dates:
             span = (0, len(sentence))
-            if len(dates) > 1:
+            if clauses is not None and len(dates) > 1:
                 clause = clauses.around(item.timex.start - sentence_start, item.end - sentence_start)
                 if clause not in long_enough:
                     long_enough[clause] = len(sentence[clause[0] : clause[1]].split()) >= _MIN_CLAUSE_WORDS
@@ -465,10 +469,9 @@ def extract_events(
             reading = readings.get(span)
             if reading is None:
                 left, right = span
-                reading = readings[span] = (
-                    _description(sentence, left, right),
-                    _FUTURE.search(sentence[left:right]) is not None,
-                )
+                # The whole sentence's description is the cleaned sentence (_clean ignores blanks at its ends).
+                description = cleaned if span == (0, len(sentence)) else _description(sentence, left, right)
+                reading = readings[span] = (description, _FUTURE.search(sentence[left:right]) is not None)
             description, future_wording = reading
             value = item.value
             if context.basis == "inferred" and item.timex.anchor is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from chronology.models import DateValue, Granularity
 
@@ -60,6 +61,12 @@ def _narrow(start: dt.date, end: dt.date, mod: str | None) -> tuple[dt.date, dt.
     return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
 
 
+# An archive repeats a small set of values ("2022-05", "XXXX-WXX-4") tens of thousands of times across the
+# stages; the results are immutable, so each distinct value is parsed once (the cache bounds the memory).
+_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
 def parse_value(value: str) -> tuple[dt.date, dt.date, Granularity, str] | None:
     """Bounds (inclusive), granularity and EDTF of a calendar TIMEX3 value; None for anything without bounds
     (durations, sets, PRESENT_REF, values with unknown digits) or for impossible dates."""
@@ -103,8 +110,10 @@ def _parse(value: str) -> tuple[dt.date, dt.date, Granularity, str] | None:
     return None
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def date_value(value: str, mod: str | None = None) -> DateValue | None:
-    """The DateValue of a calendar TIMEX3 value (see parse_value), with mod applied to bounds and EDTF."""
+    """The DateValue of a calendar TIMEX3 value (see parse_value), with mod applied to bounds and EDTF (a frozen
+    record, so one is shared by every caller asking for the same value)."""
     parsed = parse_value(value)
     if parsed is None:
         return None

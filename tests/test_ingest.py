@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -13,10 +14,12 @@ from hypothesis import strategies as st
 
 from chronology.errors import InputError
 from chronology.ingest import (
+    CHROME_PATTERNS,
     IngestSettings,
     boilerplate_lines,
     boilerplate_spans,
     decode,
+    is_chrome,
     iter_documents,
     normalise_headline,
     read_manifest,
@@ -350,3 +353,27 @@ def test_any_text_splits_into_exact_disjoint_spans(text: str) -> None:
         previous_end = article.end
     for start, end in boilerplate_spans(text):
         assert 0 <= start < end <= len(text)
+
+
+# --- the fast forms of the boilerplate rules say what the plain ones say ------------------------------------------
+
+_CHROME_PARTS = ["no comments", "12 comments", "Related News", "share this", "Read more", "subscribe", "image",
+                 "Newer Post", "click here", ":", " ", "  ", "x", "\n", "Advertisement", "post a comment"]
+
+
+@given(st.lists(st.sampled_from(_CHROME_PARTS), max_size=6))
+def test_chrome_alternation_matches_when_one_chrome_pattern_does(parts: list[str]) -> None:
+    line = "".join(parts)
+    assert is_chrome(line) == any(re.match(pattern, line, re.IGNORECASE) for pattern in CHROME_PATTERNS)
+
+
+@given(st.text())
+def test_a_normalised_headline_is_never_shorter_than_its_collapsed_line(text: str) -> None:
+    # boilerplate_lines skips lines longer than the headline's key on the strength of this.
+    assert len(normalise_headline(text)) >= len(" ".join(text.split()))
+
+
+def test_headline_repeated_in_other_case_and_quotes_is_still_found() -> None:
+    text = "Minister’s “Plan” Fails\n\nMINISTER'S \"PLAN\"   FAILS\n\nThe plan failed on Monday, he said.\n"
+    found = [(kind, text[s:e]) for s, e, kind in boilerplate_lines(text, "Minister's \"plan\" fails")]
+    assert found == [("headline", "Minister’s “Plan” Fails"), ("repeated_headline", "MINISTER'S \"PLAN\"   FAILS")]
