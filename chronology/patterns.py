@@ -254,6 +254,9 @@ FUTURE_CUE: Final = re.compile(
     re.IGNORECASE,
 )
 PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r"(?!\w)", re.IGNORECASE)
+# A quotation mark after an expression closes (or opens) the quoted clause: the words beyond it, "said" in
+# `"... leave Thursday," Castro said`, are the attribution, not the tense of the expression's clause.
+QUOTE_MARK: Final = re.compile(r"''|``|[\"\u201c\u201d]")
 
 
 # What a regex needs, read from its parsed form, so that triggers stay right whatever the patterns say.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from chronology.patterns import FUTURE_CUE, PAST_CUE
+from chronology.patterns import FUTURE_CUE, PAST_CUE, QUOTE_MARK
 
 Direction = Literal["past", "future"]
 
@@ -50,6 +50,9 @@ def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, in
     low, high = sentence if sentence is not None and sentence[0] <= start and end <= sentence[1] else (0, len(text))
     window_start = max(low, start - _BEFORE)
     window_end = min(high, end + _AFTER)
+    quote = QUOTE_MARK.search(text, end, window_end)
+    if quote is not None:
+        window_end = quote.start()
     distances: dict[str, list[int]] = {"future": [], "past": []}
     for name, regex in (("future", FUTURE_CUE), ("past", PAST_CUE)):
         for m in regex.finditer(text, window_start, window_end):

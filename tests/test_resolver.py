@@ -323,3 +323,9 @@ def test_year_end_is_the_end_of_the_year_of_publication() -> None:
 
 def test_as_soon_as_points_to_the_future() -> None:
     assert value_of("The group might come as soon as Tuesday.", "Tuesday", THU).value == "2024-01-02"
+
+
+@pytest.mark.parametrize("quote", ["''", '"', "\u201d"])
+def test_the_attribution_after_a_quote_does_not_set_the_tense(quote: str) -> None:
+    text = f"``The delegation will, once the talks with the unions are over, leave Friday,{quote} he said."
+    assert value_of(text, "Friday", THU).value == "2023-12-29"
