@@ -9,6 +9,7 @@ expressions keep a value with X's ("XXXX-12-08", "XXXX-WXX-1", "XXXX") and ancho
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left, insort
 from collections.abc import Sequence
@@ -19,7 +20,11 @@ from chronology.models import Timex
 from chronology.sentences import sentence_at, sentence_spans
 from chronology.tagger import Tagged, tag
 from chronology.tense import explicit_direction
-from chronology.values import parse_value
+from chronology.values import parse_value as _parse_value
+
+# parse_value is pure, and resolution asks it about the same few values over and over (the anchors, each year's
+# occurrence of a month or a season): its answers are kept.
+parse_value = functools.lru_cache(maxsize=4096)(_parse_value)
 
 _SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)$")
 _OFFSET = re.compile(r"UNDEF-(?P<anchor>this|REF)-(?P<unit>[a-z]+)(?:-(?P<sign>PLUS|MINUS)-(?P<n>\d+))?")
@@ -341,11 +346,17 @@ class _ClockDays:
         return best[2] if best else None
 
 
+def _reads_tense(base: str, dct: _Anchor | None) -> bool:
+    """Whether _resolve_one may read the tense for a base value: only with a publication date, and only for
+    year-less values ("XXXX-...") and "the weekend". Elsewhere the clause's tense cues are not looked for."""
+    return dct is not None and ("XXXX" in base or "weekend" in base)
+
+
 def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list[Timex]:
     """Timexes for tagged expressions of `text`, anchored to the publication date `anchor` (or, for narrative
     expressions, to the time most recently mentioned); tids t1, t2, ... in text order."""
     items = sorted(tagged, key=lambda t: t.start)
-    spans = sentence_spans(text)
+    spans: list[tuple[int, int]] | None = None  # the sentences, found when first needed
     dct = _Anchor(anchor, "publication", anchor.isoformat(), "day") if anchor else None
     resolved: dict[int, Timex] = {}
     ref: _Anchor | None = None
@@ -360,7 +371,10 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
         if item.type == "SET" or item.type == "DURATION":
             value, used = item.value, None
         else:
-            tense = explicit_direction(text, item.start, item.end, sentence_at(spans, item.start))
+            tense = None
+            if _reads_tense(base, dct):
+                spans = sentence_spans(text) if spans is None else spans
+                tense = explicit_direction(text, item.start, item.end, sentence_at(spans, item.start))
             value, used = _resolve_one(item, base, dct, ref, tense)
             value += suffix
         timex = _timex(index, item, value, used)
@@ -369,10 +383,20 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
         # Comparisons ("a year earlier", "year-ago") do not move the narrative's time.
         if new_ref is not None and "REF" not in item.value and item.rule not in _COMPARISON_RULES:
             ref = new_ref
-    days = _ClockDays(spans)
     if clocks:
-        for index, timex in resolved.items():
-            days.add(index, timex)
+        _resolve_clocks(items, clocks, resolved, sentence_spans(text) if spans is None else spans, dct)
+    return [resolved[i] for i in range(len(items))]
+
+
+def _resolve_clocks(
+    items: list[Tagged], clocks: list[int], resolved: dict[int, Timex], spans: list[tuple[int, int]],
+    dct: _Anchor | None,
+) -> None:
+    """Resolve the bare clock times (at `clocks` in `items`) to the nearest day-level expression of their
+    sentence, else to the publication date; the other expressions are in `resolved` already."""
+    days = _ClockDays(spans)
+    for index, timex in resolved.items():
+        days.add(index, timex)
     for index in clocks:
         item = items[index]
         day_timex = days.nearest(index, item.start)
@@ -386,7 +410,6 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
         else:
             resolved[index] = _timex(index, item, item.value, None)
         days.add(index, resolved[index])
-    return [resolved[i] for i in range(len(items))]
 
 
 def _timex(index: int, item: Tagged, value: str, used: _Anchor | None) -> Timex:
