@@ -352,9 +352,12 @@ def _reads_tense(base: str, dct: _Anchor | None) -> bool:
     return dct is not None and ("XXXX" in base or "weekend" in base)
 
 
-def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list[Timex]:
+def resolve(
+    text: str, tagged: Sequence[Tagged], anchor: dt.date | None, unanchored: Sequence[Timex] | None = None
+) -> list[Timex]:
     """Timexes for tagged expressions of `text`, anchored to the publication date `anchor` (or, for narrative
-    expressions, to the time most recently mentioned); tids t1, t2, ... in text order."""
+    expressions, to the time most recently mentioned); tids t1, t2, ... in text order. `unanchored`, the result
+    of resolve(text, tagged, None) when there is one, lends its timexes that need no anchor."""
     items = sorted(tagged, key=lambda t: t.start)
     spans: list[tuple[int, int]] | None = None  # the sentences, found when first needed
     dct = _Anchor(anchor, "publication", anchor.isoformat(), "day") if anchor else None
@@ -368,16 +371,19 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
         if base == "XXXX-XX-XX" and suffix:
             clocks.append(index)
             continue
-        if item.type == "SET" or item.type == "DURATION":
-            value, used = item.value, None
+        if unanchored is not None and not item.needs_anchor:
+            timex = unanchored[index]  # a value that needs no anchor is the same without one
         else:
-            tense = None
-            if _reads_tense(base, dct):
-                spans = sentence_spans(text) if spans is None else spans
-                tense = explicit_direction(text, item.start, item.end, sentence_at(spans, item.start))
-            value, used = _resolve_one(item, base, dct, ref, tense)
-            value += suffix
-        timex = _timex(index, item, value, used)
+            if item.type == "SET" or item.type == "DURATION":
+                value, used = item.value, None
+            else:
+                tense = None
+                if _reads_tense(base, dct):
+                    spans = sentence_spans(text) if spans is None else spans
+                    tense = explicit_direction(text, item.start, item.end, sentence_at(spans, item.start))
+                value, used = _resolve_one(item, base, dct, ref, tense)
+                value += suffix
+            timex = _timex(index, item, value, used)
         resolved[index] = timex
         new_ref = _anchor_of(timex)
         # Comparisons ("a year earlier", "year-ago") do not move the narrative's time.

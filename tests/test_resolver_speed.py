@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chronology import resolver, values
-from chronology.resolver import _SUFFIX, _Anchor, _reads_tense, _resolve_one, annotate
+from chronology.resolver import _SUFFIX, _Anchor, _reads_tense, _resolve_one, annotate, resolve
 from chronology.tagger import tag
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
@@ -64,3 +64,17 @@ def test_tense_still_decides_where_it_matters() -> None:
 def test_remembered_parse_value_answers_as_values_does(value: str) -> None:
     assert resolver.parse_value(value) == values.parse_value(value)
     assert resolver.parse_value(value) == values.parse_value(value)  # the second answer is the remembered one
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_the_anchored_pass_lends_from_the_unanchored_one(day: dt.date) -> None:
+    lent_count = 0
+    for text in texts():
+        tagged = tag(text)
+        unanchored = resolve(text, tagged, None)
+        lent = resolve(text, tagged, day, unanchored)
+        assert lent == resolve(text, tagged, day)
+        for a, b, item in zip(lent, unanchored, tagged, strict=True):
+            assert (a is b) == (not item.needs_anchor)  # lent, not made again, exactly when no anchor is needed
+            lent_count += a is b
+    assert lent_count > 10
