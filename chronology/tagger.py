@@ -621,7 +621,7 @@ def _windows(text: str, plan: _Plan) -> list[list[int]]:
         if found is None:
             found = tuple((g, plan.leads[g], plan.longest + 1) for g in plan.literal_groups)
         for g, lead, after in found:
-            # inlined `_add` (this loop runs for every hit)
+            # `_add` inlined: this runs for every hit
             window, low, high = windows[g], start - lead, start + after
             if window and low <= window[-1] + _MERGE:
                 if high > window[-1]:
@@ -630,10 +630,16 @@ def _windows(text: str, plan: _Plan) -> list[list[int]]:
                 window += (low, high)
     mixed = set(plan.digit_groups) & {g for g, window in enumerate(windows) if window}
     leads = plan.leads
+    digit_windows = [(windows[g], leads[g]) for g in plan.digit_groups]
     for hit in plan.digits.finditer(text):
         start, end = hit.span()
-        for g in plan.digit_groups:
-            _add(windows[g], start - leads[g], end)  # any digit of the run may be the trigger
+        for window, lead in digit_windows:  # any digit of the run may be the trigger; `_add` inlined
+            low = start - lead
+            if window and low <= window[-1] + _MERGE:
+                if end > window[-1]:
+                    window[-1] = end
+            else:
+                window += (low, end)
     for g in mixed:  # windows from both scans: put them back in order
         pairs = sorted(zip(windows[g][::2], windows[g][1::2], strict=True))
         windows[g] = []
@@ -693,7 +699,7 @@ def _scan_after_gaps(
     interpret = _INTERPRETERS[pattern.kind]
     match = pattern.regex.match
     reach = pattern.reach or size
-    anywhere, bounded = searches
+    search_anywhere, search_bounded = searches[0].search, searches[1].search
     resume = 0
     pairs = iter(window)
     for low, high in zip(pairs, pairs, strict=True):
@@ -702,9 +708,9 @@ def _scan_after_gaps(
         if low >= high:
             continue
         stop = high - 1 + reach  # as in _scan; the bounded search tries no start at `high` or after
-        search = bounded.search if stop <= size else anywhere.search
+        search = search_bounded
         if stop > size:
-            stop = size
+            stop, search = size, search_anywhere
         while low < high:
             if low == 0:  # the text's start: no gap character before it
                 m = match(text, 0, stop)
@@ -732,6 +738,8 @@ def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[_Candidate]:
         spans += ((i, window) for i in group)
     found: list[_Candidate] = []
     for priority, window in spans:
+        if not window:
+            continue
         pattern = patterns[priority]
         searches = plan.after_gap[priority]
         if searches is None:
