@@ -451,7 +451,7 @@ class _Plan:
     literal_groups: tuple[int, ...]  # for a hit not in by_hit: the trigger's own letters matched case-insensitively
     longest: int  # the longest trigger
     everywhere: tuple[int, ...]  # patterns with no trigger or unbounded reach: run over the whole text
-    after_gap: tuple[tuple[re.Pattern[str], re.Pattern[str]] | None, ...]  # by pattern (see `_after_gap`)
+    after_gap: tuple[re.Pattern[str] | None, ...]  # by pattern (see `_after_gap`)
 
 
 def _trie(words: dict[str, str], char: Callable[[str], str]) -> str:
@@ -567,19 +567,16 @@ _OPENING = r"(?<![\w$#/.,])(?<!\d-)"
 _GAP = r"[^\w$#/.,]"
 
 
-def _after_gap(pattern: Pattern) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """For a pattern that opens with _OPENING, two searches for a _GAP character followed by a match: the
-    regex engine skips in C from one gap character to the next (most characters are not), where searching for
-    the pattern itself would try a match at every position. The second search also requires `reach` more
-    characters before the end of the searched text, so that it stops trying where a window of possible starts
-    ends (see `_candidates`). None for other patterns, or when the reach is unbounded."""
+def _after_gap(pattern: Pattern) -> re.Pattern[str] | None:
+    """For a pattern that opens with _OPENING, a search for a _GAP character followed by a match that also
+    requires `reach` more characters before the end of the searched text. The regex engine skips in C from one
+    gap character to the next (most characters are not), where searching for the pattern itself would try a match
+    at every position; and it tries no match after a window of possible starts ends (see `_scan_after_gaps`).
+    None for other patterns, or when the reach is unbounded."""
     regex, reach = pattern.regex, pattern.reach
     if reach is None or not regex.pattern.startswith(_OPENING):
         return None
-    return (
-        re.compile(_GAP + regex.pattern, regex.flags),
-        re.compile(_GAP + rf"(?=[\s\S]{{{reach}}})" + regex.pattern, regex.flags),
-    )
+    return re.compile(_GAP + rf"(?=[\s\S]{{{reach}}})" + regex.pattern, regex.flags)
 
 
 _MERGE = 8  # windows closer than this are merged: a few more positions tried, one regex call less
@@ -660,14 +657,15 @@ def _add(window: list[int], low: int, high: int) -> None:
 _Candidate = tuple[int, int, int, Pattern, _Spec]  # start, end, priority (the pattern's index), pattern, spec
 
 
-def _scan(text: str, window: list[int], priority: int, pattern: Pattern, found: list[_Candidate]) -> None:
+def _scan(
+    text: str, window: list[int], priority: int, pattern: Pattern, found: list[_Candidate], resume: int = 0
+) -> None:
     """The matches of a pattern that start in the window (ranges as in `_windows`), as a scan of the whole
-    text finds them."""
+    text finds them; `resume` is where that scan goes on (the end of the last match found)."""
     size = len(text)
     interpret = _INTERPRETERS[pattern.kind]
     finditer = pattern.regex.finditer
     reach = pattern.reach or size
-    resume = 0  # where a whole-text scan would go on: the end of the last match
     for k in range(0, len(window), 2):
         low, high = max(window[k], resume), window[k + 1]
         if low >= high:
@@ -686,31 +684,24 @@ def _scan(text: str, window: list[int], priority: int, pattern: Pattern, found: 
 
 
 def _scan_after_gaps(
-    text: str,
-    window: list[int],
-    priority: int,
-    pattern: Pattern,
-    searches: tuple[re.Pattern[str], re.Pattern[str]],
+    text: str, window: list[int], priority: int, pattern: Pattern, after_gap: re.Pattern[str],
     found: list[_Candidate],
 ) -> None:
-    """`_scan` for a pattern that opens with _OPENING, its match attempts only after gap characters. A match
-    holds a trigger, so it is never empty."""
+    """`_scan` for a pattern that opens with _OPENING, its match attempts only after gap characters (see
+    `_after_gap`). A match holds a trigger, so it is never empty."""
     size = len(text)
     interpret = _INTERPRETERS[pattern.kind]
-    match = pattern.regex.match
+    match, search = pattern.regex.match, after_gap.search
     reach = pattern.reach or size
-    search_anywhere, search_bounded = searches[0].search, searches[1].search
     resume = 0
-    pairs = iter(window)
-    for low, high in zip(pairs, pairs, strict=True):
+    for k in range(0, len(window), 2):
+        low, high = window[k], window[k + 1]
+        stop = high - 1 + reach  # as in _scan
+        if stop > size:  # near the end, where the search cannot see `reach` characters ahead: scan the rest
+            _scan(text, window[k:], priority, pattern, found, resume)
+            return
         if low < resume:
             low = resume
-        if low >= high:
-            continue
-        stop = high - 1 + reach  # as in _scan; the bounded search tries no start at `high` or after
-        search = search_bounded
-        if stop > size:
-            stop, search = size, search_anywhere
         while low < high:
             if low == 0:  # the text's start: no gap character before it
                 m = match(text, 0, stop)
@@ -719,7 +710,7 @@ def _scan_after_gaps(
                     continue
             else:
                 gap = search(text, low - 1, stop)
-                if gap is None or gap.start() + 1 >= high:
+                if gap is None:
                     break
                 m = match(text, gap.start() + 1, stop)  # the pattern's own match, where the search found it
                 assert m is not None
@@ -741,11 +732,11 @@ def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[_Candidate]:
         if not window:
             continue
         pattern = patterns[priority]
-        searches = plan.after_gap[priority]
-        if searches is None:
+        after_gap = plan.after_gap[priority]
+        if after_gap is None:
             _scan(text, window, priority, pattern, found)
         else:
-            _scan_after_gaps(text, window, priority, pattern, searches, found)
+            _scan_after_gaps(text, window, priority, pattern, after_gap, found)
     return found
 
 
