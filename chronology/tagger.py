@@ -700,7 +700,7 @@ def _scan_after_gaps(
         if stop > size:  # near the end, where the search cannot see `reach` characters ahead: scan the rest
             _scan(text, window[k:], priority, pattern, found, resume)
             return
-        if low < resume:
+        if low < resume:  # also where a window begins before the text (resume is 0 at first)
             low = resume
         while low < high:
             if low == 0:  # the text's start: no gap character before it

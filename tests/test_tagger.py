@@ -405,6 +405,9 @@ def test_windows_match_the_whole_text_on_word_soup(words: list[str], joiner: str
         "Dec.-Jan. 5; Mon.Tue. Aug.,Sept. 3",
         "(May 5, 2020)\t'90s ,1998 $1998 #1998 /1998 .1998 3-1998",  # what may and may not stand before a match
         "1998",
+        "1998 was a year of change for the company, which said so in a long statement at its meeting.",
+        "The year 1998 was a year of change for the company, which said so in a long statement at its meeting.",
+        "Two weeks later the company said so in a long statement at its meeting in the spring of that year.",
     ],
 )
 def test_matches_are_tried_after_gap_characters_only(text: str) -> None:
