@@ -449,8 +449,10 @@ class _Plan:
     # the group's triggers may start): the scan reads on after a hit, so it may hide a trigger inside or overlapping it
     digit_groups: tuple[int, ...]
     literal_groups: tuple[int, ...]  # for a hit not in by_hit: the trigger's own letters matched case-insensitively
+    mixed_groups: tuple[int, ...]  # groups in both of the above, whose windows come from both scans
     longest: int  # the longest trigger
     everywhere: tuple[int, ...]  # patterns with no trigger or unbounded reach: run over the whole text
+    windowed: tuple[tuple[int, int], ...]  # the other patterns, each with its group
     after_gap: tuple[re.Pattern[str] | None, ...]  # by pattern (see `_after_gap`)
 
 
@@ -555,8 +557,10 @@ def _make_plan(patterns: tuple[Pattern, ...]) -> _Plan:
         by_hit=by_hit,
         digit_groups=tuple(g for g, ts in enumerate(trigger_sets) if ANY_DIGIT in ts),
         literal_groups=tuple(g for g, ts in enumerate(trigger_sets) if ts != {ANY_DIGIT}),
+        mixed_groups=tuple(g for g, ts in enumerate(trigger_sets) if ANY_DIGIT in ts and ts != {ANY_DIGIT}),
         longest=max((len(t) for t in conditions), default=0),
         everywhere=tuple(everywhere),
+        windowed=tuple((i, g) for g, group in enumerate(by_required.values()) for i in group),
         after_gap=tuple(_after_gap(pattern) for pattern in patterns),
     )
 
@@ -625,7 +629,6 @@ def _windows(text: str, plan: _Plan) -> list[list[int]]:
                     window[-1] = high
             else:
                 window += (low, high)
-    mixed = set(plan.digit_groups) & {g for g, window in enumerate(windows) if window}
     leads = plan.leads
     digit_windows = [(windows[g], leads[g]) for g in plan.digit_groups]
     for hit in plan.digits.finditer(text):
@@ -637,7 +640,7 @@ def _windows(text: str, plan: _Plan) -> list[list[int]]:
                     window[-1] = end
             else:
                 window += (low, end)
-    for g in mixed:  # windows from both scans: put them back in order
+    for g in plan.mixed_groups:  # windows from both scans: put them back in order
         pairs = sorted(zip(windows[g][::2], windows[g][1::2], strict=True))
         windows[g] = []
         for low, high in pairs:
@@ -723,12 +726,12 @@ def _scan_after_gaps(
 
 def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[_Candidate]:
     plan = _plan(patterns)
-    size = len(text)
-    spans: list[tuple[int, list[int]]] = [(i, [0, size]) for i in plan.everywhere]
-    for group, window in zip(plan.groups, _windows(text, plan), strict=True):
-        spans += ((i, window) for i in group)
+    windows = _windows(text, plan)
     found: list[_Candidate] = []
-    for priority, window in spans:
+    for priority in plan.everywhere:
+        _scan(text, [0, len(text)], priority, patterns[priority], found)
+    for priority, group in plan.windowed:
+        window = windows[group]
         if not window:
             continue
         pattern = patterns[priority]
