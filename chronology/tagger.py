@@ -657,7 +657,8 @@ def _add(window: list[int], low: int, high: int) -> None:
         window += (low, high)
 
 
-_Candidate = tuple[int, int, int, Pattern, _Spec]  # start, end, priority (the pattern's index), pattern, spec
+# start, end, priority (the pattern's index), pattern, match: interpreted only if it survives (see `tag`)
+_Candidate = tuple[int, int, int, Pattern, re.Match[str]]
 
 
 def _scan(
@@ -666,7 +667,6 @@ def _scan(
     """The matches of a pattern that start in the window (ranges as in `_windows`), as a scan of the whole
     text finds them; `resume` is where that scan goes on (the end of the last match found)."""
     size = len(text)
-    interpret = _INTERPRETERS[pattern.kind]
     finditer = pattern.regex.finditer
     reach = pattern.reach or size
     for k in range(0, len(window), 2):
@@ -679,11 +679,8 @@ def _scan(
             if start >= high:
                 break
             resume = end
-            if end == start:
-                continue
-            spec = interpret(m)
-            if spec is not None:
-                found.append((start, end, priority, pattern, spec))
+            if end > start:
+                found.append((start, end, priority, pattern, m))
 
 
 def _scan_after_gaps(
@@ -693,7 +690,6 @@ def _scan_after_gaps(
     """`_scan` for a pattern that opens with _OPENING, its match attempts only after gap characters (see
     `_after_gap`). A match holds a trigger, so it is never empty."""
     size = len(text)
-    interpret = _INTERPRETERS[pattern.kind]
     match, search = pattern.regex.match, after_gap.search
     reach = pattern.reach or size
     resume = 0
@@ -719,9 +715,7 @@ def _scan_after_gaps(
                 assert m is not None
             start, end = m.span()
             resume = low = end
-            spec = interpret(m)
-            if spec is not None:
-                found.append((start, end, priority, pattern, spec))
+            found.append((start, end, priority, pattern, m))
 
 
 def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[_Candidate]:
@@ -770,9 +764,13 @@ def tag(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> list[Tagged]:
     kept: list[tuple[int, int, Pattern, _Spec]] = []
     starts: list[int] = []  # of the kept candidates, which never overlap: sorted by start, so by end too
     ends: list[int] = []
-    for start, end, _priority, pattern, spec in found:
+    for start, end, _priority, pattern, m in found:
         at = bisect.bisect_left(starts, end)  # kept candidates before `at` start before this one ends
         if at and ends[at - 1] > start:
+            continue
+        # interpreted only now: a match its interpreter rejects is no candidate, but most matches lose here first
+        spec = _INTERPRETERS[pattern.kind](m)
+        if spec is None:
             continue
         starts.insert(at, start)
         ends.insert(at, end)

@@ -295,7 +295,12 @@ def whole_text_candidates(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -
 
 
 def windowed_candidates(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> set[tuple[int, int, int, object]]:
-    return {(start, end, priority, spec) for start, end, priority, _, spec in tagger._candidates(text, patterns)}
+    found: set[tuple[int, int, int, object]] = set()
+    for start, end, priority, pattern, m in tagger._candidates(text, patterns):
+        spec = tagger._INTERPRETERS[pattern.kind](m)
+        if spec is not None:
+            found.add((start, end, priority, spec))
+    return found
 
 
 def test_every_pattern_has_triggers() -> None:
