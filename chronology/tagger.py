@@ -661,6 +661,18 @@ def _add(window: list[int], low: int, high: int) -> None:
 _Candidate = tuple[int, int, int, Pattern, re.Match[str]]
 
 
+def _interpret(text: str, candidate: _Candidate) -> _Spec | None:
+    """The spec of a candidate, None when its pattern's interpreter rejects the match. A match that a search
+    after a gap character found (see `_scan_after_gaps`) starts one character early: the pattern's own match is
+    made where it starts, on the same text."""
+    start, _, _, pattern, m = candidate
+    if m.start() != start:
+        own = pattern.regex.match(text, start, m.endpos)
+        assert own is not None  # the search matched the pattern there
+        m = own
+    return _INTERPRETERS[pattern.kind](m)
+
+
 def _scan(
     text: str, window: list[int], priority: int, pattern: Pattern, found: list[_Candidate], resume: int = 0
 ) -> None:
@@ -688,7 +700,8 @@ def _scan_after_gaps(
     found: list[_Candidate],
 ) -> None:
     """`_scan` for a pattern that opens with _OPENING, its match attempts only after gap characters (see
-    `_after_gap`). A match holds a trigger, so it is never empty."""
+    `_after_gap`). A match holds a trigger, so it is never empty. The matches are the searches' own, each
+    starting at the gap character before the pattern's match."""
     size = len(text)
     match, search = pattern.regex.match, after_gap.search
     reach = pattern.reach or size
@@ -707,15 +720,14 @@ def _scan_after_gaps(
                 if m is None:
                     low = 1
                     continue
+                start = 0
             else:
-                gap = search(text, low - 1, stop)
-                if gap is None:
+                m = search(text, low - 1, stop)
+                if m is None:
                     break
-                m = match(text, gap.start() + 1, stop)  # the pattern's own match, where the search found it
-                assert m is not None
-            start, end = m.span()
-            resume = low = end
-            found.append((start, end, priority, pattern, m))
+                start = m.start() + 1  # after the gap character (see `_interpret`)
+            resume = low = m.end()
+            found.append((start, low, priority, pattern, m))
 
 
 def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[_Candidate]:
@@ -764,12 +776,13 @@ def tag(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> list[Tagged]:
     kept: list[tuple[int, int, Pattern, _Spec]] = []
     starts: list[int] = []  # of the kept candidates, which never overlap: sorted by start, so by end too
     ends: list[int] = []
-    for start, end, _priority, pattern, m in found:
+    for candidate in found:
+        start, end, _, pattern, _ = candidate
         at = bisect.bisect_left(starts, end)  # kept candidates before `at` start before this one ends
         if at and ends[at - 1] > start:
             continue
         # interpreted only now: a match its interpreter rejects is no candidate, but most matches lose here first
-        spec = _INTERPRETERS[pattern.kind](m)
+        spec = _interpret(text, candidate)
         if spec is None:
             continue
         starts.insert(at, start)

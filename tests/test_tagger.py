@@ -296,10 +296,10 @@ def whole_text_candidates(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -
 
 def windowed_candidates(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> set[tuple[int, int, int, object]]:
     found: set[tuple[int, int, int, object]] = set()
-    for start, end, priority, pattern, m in tagger._candidates(text, patterns):
-        spec = tagger._INTERPRETERS[pattern.kind](m)
+    for candidate in tagger._candidates(text, patterns):
+        spec = tagger._interpret(text, candidate)
         if spec is not None:
-            found.add((start, end, priority, spec))
+            found.add((*candidate[:3], spec))
     return found
 
 
