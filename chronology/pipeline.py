@@ -52,7 +52,7 @@ def analyse_article(article: Article, hints: DateHints, include_undated: bool = 
     tagged = tag(article.text)
     unanchored = resolve(article.text, tagged, None)
     context = publication_context(article, hints, unanchored)
-    timexes = resolve(article.text, tagged, context.date) if context.date is not None else unanchored
+    timexes = resolve(article.text, tagged, context.date, unanchored) if context.date is not None else unanchored
     sentences, skip = sentence_spans(article.text), boilerplate_spans(article.text, article.headline)
     events = extract_events(article, context, timexes, sentences, skip)
     if include_undated:

@@ -351,11 +351,20 @@ class _ClockDays:
         return best[2] if best else None
 
 
-def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list[Timex]:
+def _reads_tense(base: str, dct: _Anchor | None) -> bool:
+    """Whether _resolve_one may read the tense for a base value: only with a publication date, and only for
+    year-less values ("XXXX-...") and "the weekend". Elsewhere the clause's tense cues are not looked for."""
+    return dct is not None and ("XXXX" in base or "weekend" in base)
+
+
+def resolve(
+    text: str, tagged: Sequence[Tagged], anchor: dt.date | None, unanchored: Sequence[Timex] | None = None
+) -> list[Timex]:
     """Timexes for tagged expressions of `text`, anchored to the publication date `anchor` (or, for narrative
-    expressions, to the time most recently mentioned); tids t1, t2, ... in text order."""
+    expressions, to the time most recently mentioned); tids t1, t2, ... in text order. `unanchored`, the result
+    of resolve(text, tagged, None) when there is one, lends its timexes that need no anchor."""
     items = sorted(tagged, key=lambda t: t.start)
-    spans = sentence_spans(text)
+    spans: list[tuple[int, int]] | None = None  # the sentences, found when first needed
     dct = _Anchor(anchor, "publication", anchor.isoformat(), "day") if anchor else None
     resolved: dict[int, Timex] = {}
     ref: _Anchor | None = None
@@ -367,13 +376,19 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
         if base == "XXXX-XX-XX" and suffix:
             clocks.append(index)
             continue
-        if item.type == "SET" or item.type == "DURATION":
-            value, used = item.value, None
+        if unanchored is not None and not item.needs_anchor:
+            timex = unanchored[index]  # a value that needs no anchor is the same without one
         else:
-            tense = explicit_direction(text, item.start, item.end, sentence_at(spans, item.start))
-            value, used = _resolve_one(item, base, dct, ref, tense)
-            value += suffix
-        timex = _timex(index, item, value, used)
+            if item.type == "SET" or item.type == "DURATION":
+                value, used = item.value, None
+            else:
+                tense = None
+                if _reads_tense(base, dct):
+                    spans = sentence_spans(text) if spans is None else spans
+                    tense = explicit_direction(text, item.start, item.end, sentence_at(spans, item.start))
+                value, used = _resolve_one(item, base, dct, ref, tense)
+                value += suffix
+            timex = _timex(index, item, value, used)
         resolved[index] = timex
         new_ref = _anchor_of(timex)
         # Comparisons ("a year earlier", "year-ago") do not move the narrative's time.
@@ -381,10 +396,20 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
             ref = new_ref
         elif _REPORTED_SPAN.match(item.text) and item.type == "DURATION":
             ref = None  # "for the nine months, ... a year earlier": compared with the year before, not a quarter
-    days = _ClockDays(spans)
     if clocks:
-        for index, timex in resolved.items():
-            days.add(index, timex)
+        _resolve_clocks(items, clocks, resolved, sentence_spans(text) if spans is None else spans, dct)
+    return [resolved[i] for i in range(len(items))]
+
+
+def _resolve_clocks(
+    items: list[Tagged], clocks: list[int], resolved: dict[int, Timex], spans: list[tuple[int, int]],
+    dct: _Anchor | None,
+) -> None:
+    """Resolve the bare clock times (at `clocks` in `items`) to the nearest day-level expression of their
+    sentence, else to the publication date; the other expressions are in `resolved` already."""
+    days = _ClockDays(spans)
+    for index, timex in resolved.items():
+        days.add(index, timex)
     for index in clocks:
         item = items[index]
         day_timex = days.nearest(index, item.start)
@@ -398,7 +423,6 @@ def resolve(text: str, tagged: Sequence[Tagged], anchor: dt.date | None) -> list
         else:
             resolved[index] = _timex(index, item, item.value, None)
         days.add(index, resolved[index])
-    return [resolved[i] for i in range(len(items))]
 
 
 def _timex(index: int, item: Tagged, value: str, used: _Anchor | None) -> Timex:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from re import _casefix  # type: ignore[attr-defined]
 from typing import Any
@@ -459,7 +459,8 @@ _INTERPRETERS: dict[str, Callable[[re.Match[str]], _Spec | None]] = {
     "century": _century, "ref": _reference,
 }
 
-_NEEDS_ANCHOR = re.compile(r"X|UNDEF")
+# Unknown digits, an offset from an anchor, or the quarter in view ("1988-QREF") depend on what came before.
+_NEEDS_ANCHOR = re.compile(r"X|UNDEF|QREF")
 _PREFIX_WINDOW = 40
 
 
@@ -472,17 +473,22 @@ class _Plan:
     gives every group it may stand for a window of possible match starts, as wide as the group's lead."""
 
     digits: re.Pattern[str]
-    words: re.Pattern[str]  # on the lowercased text (see `_lowered`)
+    words: re.Pattern[str]  # on the lowercased text (see `_windows`)
     words_unlowered: re.Pattern[str]  # the same on the text itself, for a text whose length lowercasing changes
+    # The same two after a non-word character, when every trigger starts a word (see `_word_hits`), else None.
+    words_after_gap: tuple[re.Pattern[str], re.Pattern[str]] | None
     folded: tuple[tuple[str, str], ...]  # lowercase letters that match a trigger letter under IGNORECASE
     groups: tuple[tuple[int, ...], ...]  # pattern indices, by group
     leads: tuple[int, ...]  # by group
-    by_hit: dict[str, tuple[tuple[int, int], ...]]  # trigger -> (group, how far into it one of the group's
-    # triggers may start): the scan reads on after a hit, so it may hide a trigger inside or overlapping it
+    by_hit: dict[str, tuple[tuple[int, int, int], ...]]  # trigger -> (group, lead, 1 + how far into it one of
+    # the group's triggers may start): the scan reads on after a hit, so it may hide a trigger inside or overlapping it
     digit_groups: tuple[int, ...]
     literal_groups: tuple[int, ...]  # for a hit not in by_hit: the trigger's own letters matched case-insensitively
+    mixed_groups: tuple[int, ...]  # groups in both of the above, whose windows come from both scans
     longest: int  # the longest trigger
     everywhere: tuple[int, ...]  # patterns with no trigger or unbounded reach: run over the whole text
+    windowed: tuple[tuple[int, int], ...]  # the other patterns, each with its group
+    after_gap: tuple[re.Pattern[str] | None, ...]  # by pattern (see `_after_gap`)
 
 
 def _trie(words: dict[str, str], char: Callable[[str], str]) -> str:
@@ -534,8 +540,19 @@ def _hidden(hit: str, trigger: Trigger) -> int | None:
 _WORD_CHAR = re.compile(r"\w")
 
 
-@functools.lru_cache(maxsize=8)
+_last_plan: list[tuple[tuple[Pattern, ...], _Plan]] = []
+
+
 def _plan(patterns: tuple[Pattern, ...]) -> _Plan:
+    """The plan of a pattern set: the last one is kept by identity (hashing the patterns would cost more than
+    tagging a short text), others are made again (cached)."""
+    if not _last_plan or _last_plan[0][0] is not patterns:
+        _last_plan[:] = [(patterns, _make_plan(patterns))]
+    return _last_plan[0][1]
+
+
+@functools.lru_cache(maxsize=8)
+def _make_plan(patterns: tuple[Pattern, ...]) -> _Plan:
     by_required: dict[Required, list[int]] = {}
     everywhere = []
     for index, pattern in enumerate(patterns):
@@ -546,107 +563,224 @@ def _plan(patterns: tuple[Pattern, ...]) -> _Plan:
     trigger_sets = [r.triggers for r in by_required]
     literals = [t for t in {t for ts in trigger_sets for t in ts} if t != ANY_DIGIT]
     conditions = _conditions(literals)
+    leads = [r.lead for r in by_required]
     by_hit = {}
     for hit in conditions:
         found = []
         for g, ts in enumerate(trigger_sets):
             offsets = [k for k in (_hidden(hit, t) for t in ts if t != ANY_DIGIT) if k is not None]
             if offsets:
-                found.append((g, max(offsets)))
+                found.append((g, leads[g], max(offsets) + 1))
         by_hit[hit] = tuple(found)
     letters = {c for text in conditions for c in text}
     extra_cases = _casefix._EXTRA_CASES  # what re itself adds to a letter under IGNORECASE ("s" and the long s)
     folded = tuple(
         (chr(x).lower(), c) for c in sorted(letters) for x in extra_cases.get(ord(c), ()) if chr(x).lower() != c
     )
+    trie = _trie(conditions, re.escape)
     return _Plan(
         digits=re.compile(r"\d+"),
-        words=re.compile(_trie(conditions, re.escape)),
-        words_unlowered=re.compile(_trie(conditions, re.escape), re.IGNORECASE),
+        words=re.compile(trie),
+        words_unlowered=re.compile(trie, re.IGNORECASE),
+        words_after_gap=(
+            (re.compile(r"\W(?:" + trie + ")"), re.compile(r"\W(?:" + trie + ")", re.IGNORECASE))
+            if literals and all(t.word_start for t in literals) else None
+        ),
         folded=folded,
         groups=tuple(tuple(group) for group in by_required.values()),
-        leads=tuple(r.lead for r in by_required),
+        leads=tuple(leads),
         by_hit=by_hit,
         digit_groups=tuple(g for g, ts in enumerate(trigger_sets) if ANY_DIGIT in ts),
         literal_groups=tuple(g for g, ts in enumerate(trigger_sets) if ts != {ANY_DIGIT}),
+        mixed_groups=tuple(g for g, ts in enumerate(trigger_sets) if ANY_DIGIT in ts and ts != {ANY_DIGIT}),
         longest=max((len(t) for t in conditions), default=0),
         everywhere=tuple(everywhere),
+        windowed=tuple((i, g) for g, group in enumerate(by_required.values()) for i in group),
+        after_gap=tuple(_after_gap(pattern) for pattern in patterns),
     )
 
 
-_GAP = 8  # windows closer than this are merged: a few more positions tried, one regex call less
+# The opening of every pattern of chronology.patterns: no word character, "$", "#", "/", "." or "," and no
+# "digit-" just before a match. Such a match starts at the text's start or just after a character of _GAP.
+_OPENING = r"(?<![\w$#/.,])(?<!\d-)"
+_GAP = r"[^\w$#/.,]"
+
+
+def _after_gap(pattern: Pattern) -> re.Pattern[str] | None:
+    """For a pattern that opens with _OPENING, a search for a _GAP character followed by a match that also
+    requires `reach` more characters before the end of the searched text. The regex engine skips in C from one
+    gap character to the next (most characters are not), where searching for the pattern itself would try a match
+    at every position; and it tries no match after a window of possible starts ends (see `_scan_after_gaps`).
+    None for other patterns, or when the reach is unbounded."""
+    regex, reach = pattern.regex, pattern.reach
+    if reach is None or not regex.pattern.startswith(_OPENING):
+        return None
+    return re.compile(_GAP + rf"(?=[\s\S]{{{reach}}})" + regex.pattern, regex.flags)
+
+
+_MERGE = 8  # windows closer than this are merged: a few more positions tried, one regex call less
+
+
+def _word_hits(text: str, words: re.Pattern[str], after_gap: re.Pattern[str] | None) -> Iterator[tuple[int, str]]:
+    """Where the trigger scan `words` finds a trigger in `text`, and which, as `words.finditer` finds them. With
+    `after_gap` (the scan after a non-word character, for triggers that all start words) it tries only the
+    text's start and the positions after a non-word character, to which the regex engine skips in C."""
+    if after_gap is None:
+        for hit in words.finditer(text):
+            yield hit.start(), hit.group()
+        return
+    at = 0
+    first = words.match(text)
+    if first is not None:
+        yield 0, first.group()
+        at = first.end() - 1  # a hit ending in a non-word character ("jan.") may be the next one's gap
+    while (after := after_gap.search(text, at)) is not None:
+        yield after.start() + 1, after.group()[1:]
+        at = after.end() - 1
 
 
 def _windows(text: str, plan: _Plan) -> list[list[int]]:
     """For each group, where its matches may start: merged ranges as a flat list [start, end, start, end, ...]."""
     windows: list[list[int]] = [[] for _ in plan.groups]
-    leads = plan.leads
-
-    def add(g: int, low: int, high: int) -> None:
-        window = windows[g]
-        if window and low <= window[-1] + _GAP:
-            if high > window[-1]:
-                window[-1] = high
-        else:
-            window += (low, high)
-
     lowered = text.lower()
+    gapped = plan.words_after_gap
     if len(lowered) == len(text):
         for extra, letter in plan.folded:
             if extra in lowered:
                 lowered = lowered.replace(extra, letter)
-        hits = plan.words.finditer(lowered)
+        hits = _word_hits(lowered, plan.words, gapped and gapped[0])
     else:
-        hits = plan.words_unlowered.finditer(text)
+        hits = _word_hits(text, plan.words_unlowered, gapped and gapped[1])
     by_hit = plan.by_hit
-    for hit in hits:
-        start = hit.start()
-        found = by_hit.get(hit.group().lower())
+    for start, word in hits:
+        found = by_hit.get(word.lower())
         if found is None:
-            found = tuple((g, plan.longest) for g in plan.literal_groups)
-        for g, offset in found:
-            add(g, start - leads[g], start + offset + 1)
-    mixed = set(plan.digit_groups) & {g for g, window in enumerate(windows) if window}
+            found = tuple((g, plan.leads[g], plan.longest + 1) for g in plan.literal_groups)
+        for g, lead, after in found:
+            # `_add` inlined: this runs for every hit
+            window, low, high = windows[g], start - lead, start + after
+            if window and low <= window[-1] + _MERGE:
+                if high > window[-1]:
+                    window[-1] = high
+            else:
+                window += (low, high)
+    leads = plan.leads
+    digit_windows = [(windows[g], leads[g]) for g in plan.digit_groups]
     for hit in plan.digits.finditer(text):
         start, end = hit.span()
-        for g in plan.digit_groups:
-            add(g, start - leads[g], end)  # any digit of the run may be the trigger
-    for g in mixed:  # windows from both scans: put them back in order
+        for window, lead in digit_windows:  # any digit of the run may be the trigger; `_add` inlined
+            low = start - lead
+            if window and low <= window[-1] + _MERGE:
+                if end > window[-1]:
+                    window[-1] = end
+            else:
+                window += (low, end)
+    for g in plan.mixed_groups:  # windows from both scans: put them back in order
         pairs = sorted(zip(windows[g][::2], windows[g][1::2], strict=True))
         windows[g] = []
         for low, high in pairs:
-            add(g, low, high)
+            _add(windows[g], low, high)
     return windows
 
 
-def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[tuple[int, int, int, Pattern, _Spec]]:
-    plan = _plan(patterns)
+def _add(window: list[int], low: int, high: int) -> None:
+    """Add a range of possible starts to a window, merging it with the last range when they (nearly) meet."""
+    if window and low <= window[-1] + _MERGE:
+        if high > window[-1]:
+            window[-1] = high
+    else:
+        window += (low, high)
+
+
+# start, end, priority (the pattern's index), pattern, match: interpreted only if it survives (see `tag`)
+_Candidate = tuple[int, int, int, Pattern, re.Match[str]]
+
+
+def _interpret(text: str, candidate: _Candidate) -> _Spec | None:
+    """The spec of a candidate, None when its pattern's interpreter rejects the match. A match that a search
+    after a gap character found (see `_scan_after_gaps`) starts one character early: the pattern's own match is
+    made where it starts, on the same text."""
+    start, _, _, pattern, m = candidate
+    if m.start() != start:
+        own = pattern.regex.match(text, start, m.endpos)
+        assert own is not None  # the search matched the pattern there
+        m = own
+    return _INTERPRETERS[pattern.kind](m)
+
+
+def _scan(
+    text: str, window: list[int], priority: int, pattern: Pattern, found: list[_Candidate], resume: int = 0
+) -> None:
+    """The matches of a pattern that start in the window (ranges as in `_windows`), as a scan of the whole
+    text finds them; `resume` is where that scan goes on (the end of the last match found)."""
     size = len(text)
-    spans: list[tuple[int, list[int]]] = [(i, [0, size]) for i in plan.everywhere]
-    for group, window in zip(plan.groups, _windows(text, plan), strict=True):
-        spans += ((i, window) for i in group)
-    found = []
-    for priority, window in spans:
-        pattern = patterns[priority]
-        interpret = _INTERPRETERS[pattern.kind]
-        finditer = pattern.regex.finditer
-        reach = pattern.reach or size
-        resume = 0  # where a whole-text scan would go on: the end of the last match
-        for k in range(0, len(window), 2):
-            low, high = max(window[k], resume), window[k + 1]
-            if low >= high:
-                continue
-            # everything a match attempt before `high` reads is visible; a match starting later is no match
-            for m in finditer(text, low, min(high - 1 + reach, size)):
-                start, end = m.span()
-                if start >= high:
-                    break
-                resume = end
-                if end == start:
+    finditer = pattern.regex.finditer
+    reach = pattern.reach or size
+    for k in range(0, len(window), 2):
+        low, high = max(window[k], resume), window[k + 1]
+        if low >= high:
+            continue
+        # everything a match attempt before `high` reads is visible; a match starting later is no match
+        for m in finditer(text, low, min(high - 1 + reach, size)):
+            start, end = m.span()
+            if start >= high:
+                break
+            resume = end
+            if end > start:
+                found.append((start, end, priority, pattern, m))
+
+
+def _scan_after_gaps(
+    text: str, window: list[int], priority: int, pattern: Pattern, after_gap: re.Pattern[str],
+    found: list[_Candidate],
+) -> None:
+    """`_scan` for a pattern that opens with _OPENING, its match attempts only after gap characters (see
+    `_after_gap`). A match holds a trigger, so it is never empty. The matches are the searches' own, each
+    starting at the gap character before the pattern's match."""
+    size = len(text)
+    match, search = pattern.regex.match, after_gap.search
+    reach = pattern.reach or size
+    resume = 0
+    for k in range(0, len(window), 2):
+        low, high = window[k], window[k + 1]
+        stop = high - 1 + reach  # as in _scan
+        if stop > size:  # near the end, where the search cannot see `reach` characters ahead: scan the rest
+            _scan(text, window[k:], priority, pattern, found, resume)
+            return
+        if low < resume:  # also where a window begins before the text (resume is 0 at first)
+            low = resume
+        while low < high:
+            if low == 0:  # the text's start: no gap character before it
+                m = match(text, 0, stop)
+                if m is None:
+                    low = 1
                     continue
-                spec = interpret(m)
-                if spec is not None:
-                    found.append((start, end, priority, pattern, spec))
+                start = 0
+            else:
+                m = search(text, low - 1, stop)
+                if m is None:
+                    break
+                start = m.start() + 1  # after the gap character (see `_interpret`)
+            resume = low = m.end()
+            found.append((start, low, priority, pattern, m))
+
+
+def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[_Candidate]:
+    plan = _plan(patterns)
+    windows = _windows(text, plan)
+    found: list[_Candidate] = []
+    for priority in plan.everywhere:
+        _scan(text, [0, len(text)], priority, patterns[priority], found)
+    for priority, group in plan.windowed:
+        window = windows[group]
+        if not window:
+            continue
+        pattern = patterns[priority]
+        after_gap = plan.after_gap[priority]
+        if after_gap is None:
+            _scan(text, window, priority, pattern, found)
+        else:
+            _scan_after_gaps(text, window, priority, pattern, after_gap, found)
     return found
 
 
@@ -677,9 +811,14 @@ def tag(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> list[Tagged]:
     kept: list[tuple[int, int, Pattern, _Spec]] = []
     starts: list[int] = []  # of the kept candidates, which never overlap: sorted by start, so by end too
     ends: list[int] = []
-    for start, end, _priority, pattern, spec in found:
+    for candidate in found:
+        start, end, _, pattern, _ = candidate
         at = bisect.bisect_left(starts, end)  # kept candidates before `at` start before this one ends
         if at and ends[at - 1] > start:
+            continue
+        # interpreted only now: a match its interpreter rejects is no candidate, but most matches lose here first
+        spec = _interpret(text, candidate)
+        if spec is None:
             continue
         starts.insert(at, start)
         ends.insert(at, end)

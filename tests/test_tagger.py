@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronology import tagger
-from chronology.patterns import ANY_DIGIT, PATTERNS, Required, Trigger, regex_reach, regex_required
+from chronology.patterns import ANY_DIGIT, PATTERNS, Pattern, Required, Trigger, regex_reach, regex_required
 from chronology.tagger import Tagged, tag
 
 
@@ -334,9 +334,9 @@ def test_or_so_is_in_the_extent() -> None:
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
 
-def whole_text_candidates(text: str) -> set[tuple[int, int, int, object]]:
-    found = set()
-    for priority, pattern in enumerate(PATTERNS):
+def whole_text_candidates(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> set[tuple[int, int, int, object]]:
+    found: set[tuple[int, int, int, object]] = set()
+    for priority, pattern in enumerate(patterns):
         for m in pattern.regex.finditer(text):
             spec = tagger._INTERPRETERS[pattern.kind](m)
             if m.end() > m.start() and spec is not None:
@@ -344,8 +344,13 @@ def whole_text_candidates(text: str) -> set[tuple[int, int, int, object]]:
     return found
 
 
-def windowed_candidates(text: str) -> set[tuple[int, int, int, object]]:
-    return {(start, end, priority, spec) for start, end, priority, _, spec in tagger._candidates(text, PATTERNS)}
+def windowed_candidates(text: str, patterns: tuple[Pattern, ...] = PATTERNS) -> set[tuple[int, int, int, object]]:
+    found: set[tuple[int, int, int, object]] = set()
+    for candidate in tagger._candidates(text, patterns):
+        spec = tagger._interpret(text, candidate)
+        if spec is not None:
+            found.add((*candidate[:3], spec))
+    return found
 
 
 def test_every_pattern_has_triggers() -> None:
@@ -449,8 +454,68 @@ def test_windows_match_the_whole_text_on_word_soup(words: list[str], joiner: str
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Jan.,Feb. 3, 1998",  # a trigger ending in a non-word character, then one right after it
+        "Dec.-Jan. 5; Mon.Tue. Aug.,Sept. 3",
+        "(May 5, 2020)\t'90s ,1998 $1998 #1998 /1998 .1998 3-1998",  # what may and may not stand before a match
+        "1998",
+        "1998 was a year of change for the company, which said so in a long statement at its meeting.",
+        "The year 1998 was a year of change for the company, which said so in a long statement at its meeting.",
+        "Two weeks later the company said so in a long statement at its meeting in the spring of that year.",
+    ],
+)
+def test_matches_are_tried_after_gap_characters_only(text: str) -> None:
+    assert windowed_candidates(text) == whole_text_candidates(text)
+
+
+def plain_hits(text: str) -> list[tuple[int, str]]:
+    plan = tagger._plan(PATTERNS)
+    return list(tagger._word_hits(text, plan.words, None))
+
+
+def gap_hits(text: str) -> list[tuple[int, str]]:
+    plan = tagger._plan(PATTERNS)
+    assert plan.words_after_gap is not None  # every trigger of PATTERNS starts a word
+    return list(tagger._word_hits(text, plan.words, plan.words_after_gap[0]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["jan.", "apr.,", "may", "monday", "mon.", "year-ago", "ago", "the", "x", "1998"]),
+             max_size=20),
+    st.sampled_from(["", " ", ",", ".", "-", "\n"]),
+)
+def test_the_trigger_scan_after_gaps_finds_what_the_plain_scan_finds(words: list[str], joiner: str) -> None:
+    text = joiner.join(words)
+    assert gap_hits(text) == plain_hits(text)
+
+
+def test_a_trigger_ending_in_a_gap_character_may_be_followed_by_the_next() -> None:
+    patterns = (Pattern("colon", "ref", re.compile(r"(?<!\w)now:", re.IGNORECASE)),
+                Pattern("word", "ref", re.compile(r"(?<!\w)then\b", re.IGNORECASE)))
+    plan = tagger._plan(patterns)
+    assert plan.words_after_gap is not None
+    for text in ["now:then", "x now:then now:", "now:now:then"]:
+        hits = list(tagger._word_hits(text, plan.words, plan.words_after_gap[0]))
+        assert hits == list(tagger._word_hits(text, plan.words, None))
+    assert [start for start, _ in hits] == [0, 4, 8]
+
+
+def test_patterns_of_another_shape_are_scanned_everywhere() -> None:
+    # no opening assertion and a trigger that need not start a word: the plain scans, with the same result
+    patterns = (Pattern("now", "ref", re.compile(r"(?P<ref_word>now)", re.IGNORECASE)), *PATTERNS)
+    plan = tagger._plan(patterns)
+    assert plan.words_after_gap is None and plan.after_gap[0] is None and plan.after_gap[1] is not None
+    text = "Snow fell; now, on May 5, 2020, it is known"
+    found = windowed_candidates(text, patterns)
+    assert found == whole_text_candidates(text, patterns)
+    assert [(start, end) for start, end, priority, _ in sorted(found) if priority == 0] == [(1, 4), (11, 14), (39, 42)]
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [("two ſeconds ago", "PAST_REF"), ("ıt was ſunday", "XXXX-WXX-7"), ("the ſummer of 1990", "1990-SU")],
 )
-def test_letters_matched_as_ascii_are_read_as_ascii(text, value):
+def test_letters_matched_as_ascii_are_read_as_ascii(text: str, value: str) -> None:
     assert [t.value for t in tag(text)] == [value]
