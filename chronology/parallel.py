@@ -60,9 +60,10 @@ def analyse_chunk(chunk: Chunk, hints: DateHints, include_undated: bool = False)
 
 def _pool(workers: int) -> ProcessPoolExecutor:
     # Forkserver workers start from a clean, single-threaded process that has already imported the package:
-    # fast to start, and safe even when the parent runs threads (a Dask client, a test runner).
+    # fast to start, and safe even when the parent runs threads (a Dask client, a test runner). The warm-up
+    # builds the tagger's plan once in the server, not once per worker.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["chronology.parallel"])
+    context.set_forkserver_preload(["chronology.parallel", "chronology.warmup"])
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
