@@ -30,6 +30,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from chronology.events import event_id, normalise
@@ -90,17 +91,36 @@ def _shared(a: _Wording, b: _Wording) -> int:
     return len(frozenset(a.words).intersection(b.words))
 
 
+# The tests on counts (shared words, sizes of the two wordings), so that an index can apply them exactly.
+def _similar_counts(shared: int, size: int, other: int, threshold: float = SIMILARITY) -> bool:
+    return shared / (size + other - shared) >= threshold
+
+
+def _contained_counts(shared: int, size: int, other: int) -> bool:
+    return shared >= CONTAINMENT_MIN_SHARED and shared / min(size, other) >= CONTAINMENT
+
+
 def _similar(a: _Wording, b: _Wording, threshold: float = SIMILARITY) -> bool:
     """The same sentence word for word, or content words overlapping by `threshold` (Jaccard)."""
     if not a.words or not b.words:
         return not a.words and not b.words and a.normal == b.normal
-    shared = _shared(a, b)
-    return shared / (len(a.words) + len(b.words) - shared) >= threshold
+    return _similar_counts(_shared(a, b), len(a.words), len(b.words), threshold)
 
 
 def _contained(a: _Wording, b: _Wording) -> bool:
-    shared = _shared(a, b)
-    return shared >= CONTAINMENT_MIN_SHARED and shared / min(len(a.words), len(b.words)) >= CONTAINMENT
+    return _contained_counts(_shared(a, b), len(a.words), len(b.words))
+
+
+@lru_cache(maxsize=4096)
+def _least_shared(size: int, other: int) -> int | None:
+    """The fewest shared words with which wordings of `size` and `other` words (both non-empty) are one event
+    on the same date (similar or contained); None when no overlap is enough. Both tests only grow with the
+    count, so a count at least this is exactly the pair test of the first pass."""
+    return next(
+        (shared for shared in range(min(size, other) + 1)
+         if _similar_counts(shared, size, other) or _contained_counts(shared, size, other)),
+        None,
+    )
 
 
 def _articles_of(event: Event) -> tuple[str, ...]:
@@ -343,38 +363,113 @@ def sort_key(event: Event) -> tuple[str, int, str, int, str]:
     return (event.date.start.isoformat(), _GRANULARITY_RANK[event.date.granularity], source, offset, event.id)
 
 
+class _Tally:
+    """How many of a probe's words each kept wording of a bucket has, counted for all of them at once in bit
+    planes: plane j holds bit j of every count (wording i at bit i), so adding the wordings that have one word
+    is a few big-integer operations, however many there are."""
+
+    __slots__ = ("planes",)
+
+    def __init__(self) -> None:
+        self.planes: list[int] = []
+
+    def add(self, having: int) -> None:
+        carry = having
+        for level, plane in enumerate(self.planes):
+            if not carry:
+                return
+            self.planes[level] = plane ^ carry
+            carry &= plane
+        if carry:
+            self.planes.append(carry)
+
+    def at_least(self, count: int, among: int) -> int:
+        """Those of `among` (bits) counted `count` or more times: compared bit by bit from the top."""
+        if count >> len(self.planes):
+            return 0
+        above, equal = 0, among
+        for level in reversed(range(len(self.planes))):
+            plane = self.planes[level]
+            if count >> level & 1:
+                equal &= plane
+            else:
+                above |= equal & plane
+                equal &= ~plane
+        return above | equal
+
+
+# A word's positions in a bucket are held as bits once they are at least this dense (as bits they then cost
+# less than a list); rarer words keep a list, turned into bits when a probe needs them.
+_DENSITY = 128
+
+
 class _Bucket:
-    """The events kept for one date, indexed by content word and by normalised text, so a new event is compared
-    only with those that can reach the similarity or containment bound: the first fit of a full scan, without
-    its quadratic cost on large archives. Kept descriptions never change in this pass, nor their index entries."""
+    """The events kept for one date. A new event is compared with all kept ones at once: each kept wording's
+    count of shared words is tallied in bit planes (_Tally) from the positions of the event's words, and the
+    exact test on counts (_least_shared) picks the fits, the first of which wins -- the first fit of a full
+    scan, with no work per kept event. Kept descriptions never change in this pass, nor their index entries."""
 
     def __init__(self) -> None:
         self.kept: list[_Entry] = []
-        self._by_word: dict[str, int | list[int]] = {}
+        self._sparse: dict[str, int | list[int]] = {}
+        self._dense: dict[str, int] = {}
+        self._by_size: dict[int, int] = {}
         self._by_normal: dict[str, int | list[int]] = {}
 
-    def _candidates(self, wording: _Wording) -> list[int]:
-        shared = Counter(index for word in wording.words for index in _postings(self._by_word, word))
-        # _similar needs SIMILARITY * |words| shared words, _contained at least CONTAINMENT_MIN_SHARED.
-        needed = min(SIMILARITY * len(wording.words), CONTAINMENT_MIN_SHARED)
-        found = {index for index, count in shared.items() if count >= needed}
-        if wording.normal is not None:
-            found.update(_postings(self._by_normal, wording.normal))
-        return sorted(found)
+    def _having(self, word: str) -> int:
+        dense = self._dense.get(word)
+        if dense is not None:
+            return dense
+        having = 0
+        for position in _postings(self._sparse, word):
+            having |= 1 << position
+        return having
+
+    def _post_word(self, word: str, position: int) -> None:
+        dense = self._dense.get(word)
+        if dense is not None:
+            self._dense[word] = dense | 1 << position
+            return
+        _post(self._sparse, word, position)
+        held = self._sparse[word]
+        if (1 if isinstance(held, int) else len(held)) * _DENSITY > position:
+            self._dense[word] = self._having(word)
+            del self._sparse[word]
+
+    def _fits(self, wording: _Wording) -> int:
+        """The kept events (as bits) that the event of `wording` can join, articles aside."""
+        if not wording.words:
+            return sum(1 << position for position in _postings(self._by_normal, wording.normal or ""))
+        tally = _Tally()
+        for word in wording.words:
+            tally.add(self._having(word))
+        size = len(wording.words)
+        by_least: dict[int, int] = {}
+        for other, having_size in self._by_size.items():
+            least = _least_shared(size, other)
+            if least is not None:
+                by_least[least] = by_least.get(least, 0) | having_size
+        fits = 0
+        for least, among in by_least.items():
+            fits |= tally.at_least(least, among)
+        return fits
 
     def add(self, entry: _Entry) -> None:
         wording = entry.wording
-        for index in self._candidates(wording):
-            kept = self.kept[index]
-            if frozenset(entry.articles).isdisjoint(kept.articles) and (
-                _similar(kept.wording, wording) or _contained(kept.wording, wording)
-            ):
+        fits = self._fits(wording)
+        while fits:
+            lowest = fits & -fits
+            kept = self.kept[lowest.bit_length() - 1]
+            if frozenset(entry.articles).isdisjoint(kept.articles):
                 kept.parts += entry.parts
                 kept.articles = tuple(dict.fromkeys(kept.articles + entry.articles))
                 return
+            fits ^= lowest
         position = len(self.kept)
         for word in wording.words:
-            _post(self._by_word, word, position)
+            self._post_word(word, position)
+        if wording.words:
+            self._by_size[len(wording.words)] = self._by_size.get(len(wording.words), 0) | 1 << position
         if wording.normal is not None:
             _post(self._by_normal, wording.normal, position)
         self.kept.append(entry)
