@@ -278,8 +278,11 @@ class _Spill:
         self._end += len(data)
         return where
 
+    def read(self, where: int) -> bytes:
+        return os.pread(self._file.fileno(), where & 0xFFFFFFFF, where >> 32)
+
     def get(self, where: int) -> Event:
-        return unpack(os.pread(self._file.fileno(), where & 0xFFFFFFFF, where >> 32))
+        return unpack(self.read(where))
 
 
 def _post(index: dict[_K, int | list[int]], key: _K, position: int) -> None:
@@ -479,9 +482,10 @@ class PackedEvents:
     """The merged events in chronology order, held spilled and read back one at a time, so a large timeline is
     written without ever holding every event as objects."""
 
-    def __init__(self, spill: _Spill, where: array[int]) -> None:
+    def __init__(self, spill: _Spill, where: array[int], orders: dict[Callable[[Event], Any], array[int]]) -> None:
         self._spill = spill
         self._where = where
+        self._orders = orders
 
     def __len__(self) -> int:
         return len(self._where)
@@ -489,10 +493,18 @@ class PackedEvents:
     def __iter__(self) -> Iterator[Event]:
         return (self._spill.get(where) for where in self._where)
 
+    def texts(self) -> Iterator[str]:
+        """Each event's compact JSON (Event.model_dump_json) as held, without making the object."""
+        return (self._spill.read(where).decode("utf-8") for where in self._where)
+
     def ordered(self, key: Callable[[Event], Any]) -> Iterator[Event]:
-        """The events sorted by `key` (stable), only the keys held at once."""
-        keys = sorted(((key(event), number) for number, event in enumerate(self)), key=lambda item: item[0])
-        return (self._spill.get(self._where[number]) for _, number in keys)
+        """The events sorted by `key` (stable): in the order found when they were packed if `key` was one of the
+        result's `orders`, else sorted now with only the keys held at once."""
+        order = self._orders.get(key)
+        if order is None:
+            keys = [key(event) for event in self]
+            order = array("q", sorted(range(len(keys)), key=keys.__getitem__))
+        return (self._spill.get(self._where[number]) for number in order)
 
 
 class Merger:
@@ -510,9 +522,10 @@ class Merger:
         entry = _Entry(event, self._spill.put(event), date)
         self._by_date.setdefault((event.date.value, event.date.mod), _Bucket()).add(entry)
 
-    def result(self) -> tuple[PackedEvents, Counter[str]]:
+    def result(self, orders: Iterable[Callable[[Event], Any]] = ()) -> tuple[PackedEvents, Counter[str]]:
         """The merged events in chronology order (sort_key), with stable ids; and how many events each article
-        has a mention in."""
+        has a mention in. The events are also put in each of `orders` (sort keys) as they are written, so that
+        PackedEvents.ordered need not read them all to sort them."""
         entries = [entry for bucket in self._by_date.values() for entry in bucket.kept]
         self._by_date.clear()  # the first pass's indexes are done with
         merged = _merge_entries(entries, self._dates, self._spill)
@@ -532,11 +545,17 @@ class Merger:
         # Each event is written once more, with its final id, so that reading it back is all the outputs do.
         seen: dict[str, int] = {}
         ordered = array("q")
+        held: dict[Callable[[Event], Any], list[Any]] = {order: [] for order in orders}
         for _, _, where, base in keyed:
             seen[base] = seen.get(base, 0) + 1
             identifier = base if seen[base] == 1 else f"{base}-{seen[base]}"
-            ordered.append(self._spill.put(self._spill.get(where).model_copy(update={"id": identifier})))
-        return PackedEvents(self._spill, ordered), per_article
+            event = self._spill.get(where).model_copy(update={"id": identifier})
+            ordered.append(self._spill.put(event))
+            for order, keys in held.items():
+                keys.append(order(event))
+        keyed.clear()
+        found = {order: array("q", sorted(range(len(keys)), key=keys.__getitem__)) for order, keys in held.items()}
+        return PackedEvents(self._spill, ordered, found), per_article
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:

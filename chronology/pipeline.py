@@ -123,7 +123,11 @@ class Assembler:
         self._warnings.extend(_warnings([analysis]))
 
     def result(self) -> MergedTimeline:
-        events, per_article = self._merger.result()
+        # Imported here: the analysis workers, which import this module, never render a page.
+        from chronology.html import page_key
+
+        # The page's order is found as the events are packed, so the page reads each event once.
+        events, per_article = self._merger.result(orders=(page_key,))
         articles = tuple(
             ArticleRecord(
                 id=article.id,

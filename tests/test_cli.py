@@ -8,8 +8,17 @@ import pytest
 
 from chronology.cli import main
 from chronology.context import DateHints
-from chronology.html import embed_json, embed_payload_chunks, html_chunks, order_key, render_html, timeline_payload
+from chronology.html import (
+    embed_json,
+    embed_payload_chunks,
+    html_chunks,
+    order_key,
+    page_key,
+    render_html,
+    timeline_payload,
+)
 from chronology.ingest import iter_documents
+from chronology.jsonl import event_lines
 from chronology.models import Timeline
 from chronology.pipeline import MergedTimeline, build_merged
 from chronology.render import timeline_json, timeline_json_chunks
@@ -173,7 +182,13 @@ def test_packed_events_read_back_as_the_merged_events(merged_seeds: MergedTimeli
     events = list(merged_seeds.events)
     assert len(events) == len(merged_seeds.events) > 0
     assert len({event.id for event in events}) == len(events)
-    assert list(merged_seeds.events.ordered(order_key)) == sorted(events, key=order_key)
+    by_page = sorted(events, key=order_key)
+    # page_key's order, found as the events were packed, is order_key's; so is a key sorted on demand.
+    assert list(merged_seeds.events.ordered(page_key)) == by_page
+    assert list(merged_seeds.events.ordered(order_key)) == by_page
+    assert [json.loads(line) for line in event_lines(merged_seeds.events)] == [
+        json.loads(event.model_dump_json()) for event in events
+    ]
 
 
 def test_an_interrupted_write_keeps_every_old_output_and_leaves_no_temp_file(tmp_path: Path) -> None:
