@@ -502,9 +502,33 @@ class PackedEvents:
         result's `orders`, else sorted now with only the keys held at once."""
         order = self._orders.get(key)
         if order is None:
-            keys = [key(event) for event in self]
-            order = array("q", sorted(range(len(keys)), key=keys.__getitem__))
+            order = _sorting([key(event) for event in self])
         return (self._spill.get(self._where[number]) for number in order)
+
+
+def _sorting(keys: list[Any]) -> array[int]:
+    """The positions of `keys` in sorted order (stable)."""
+    return array("q", sorted(range(len(keys)), key=keys.__getitem__))
+
+
+class Packer:
+    """Events packed one at a time, in the order given (into `spill`, or a spill of their own), and also put
+    in each of `orders` (sort keys) as they come, so that PackedEvents.ordered need not read them all again."""
+
+    def __init__(self, orders: Iterable[Callable[[Event], Any]] = (), spill: _Spill | None = None) -> None:
+        self._spill = spill or _Spill()
+        self._where = array("q")
+        self._keys: dict[Callable[[Event], Any], list[Any]] = {order: [] for order in orders}
+
+    def add(self, event: Event) -> None:
+        self._where.append(self._spill.put(event))
+        for order, keys in self._keys.items():
+            keys.append(order(event))
+
+    def result(self) -> PackedEvents:
+        found = {order: _sorting(keys) for order, keys in self._keys.items()}
+        self._keys.clear()
+        return PackedEvents(self._spill, self._where, found)
 
 
 class Merger:
@@ -544,18 +568,13 @@ class Merger:
         keyed.sort(key=lambda item: (item[0], item[1]))
         # Each event is written once more, with its final id, so that reading it back is all the outputs do.
         seen: dict[str, int] = {}
-        ordered = array("q")
-        held: dict[Callable[[Event], Any], list[Any]] = {order: [] for order in orders}
+        packer = Packer(orders, self._spill)
         for _, _, where, base in keyed:
             seen[base] = seen.get(base, 0) + 1
             identifier = base if seen[base] == 1 else f"{base}-{seen[base]}"
-            event = self._spill.get(where).model_copy(update={"id": identifier})
-            ordered.append(self._spill.put(event))
-            for order, keys in held.items():
-                keys.append(order(event))
+            packer.add(self._spill.get(where).model_copy(update={"id": identifier}))
         keyed.clear()
-        found = {order: array("q", sorted(range(len(keys)), key=keys.__getitem__)) for order, keys in held.items()}
-        return PackedEvents(self._spill, ordered, found), per_article
+        return packer.result(), per_article
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:

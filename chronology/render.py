@@ -55,8 +55,9 @@ def _indented(text: str) -> str:
     return to_json(from_json(text), indent=2).decode("utf-8")
 
 
-def _items(texts: Iterable[str]) -> Iterator[str]:
-    """Indented JSON records as the items of a list two levels deep."""
+def json_list_items(texts: Iterable[str]) -> Iterator[str]:
+    """Indented JSON texts as the items of a list one level into an indented document, laid out as json.dumps
+    and pydantic (indent=2) lay out such a list, its brackets included."""
     number = 0
     for number, text in enumerate(texts, 1):
         yield ("[\n" if number == 1 else ",\n") + _INDENT + text.replace("\n", "\n" + _INDENT)
@@ -72,7 +73,7 @@ def timeline_json_chunks(timeline: TimelineView) -> Iterator[str]:
     head, rest = shell_text.split('"articles": []', 1)
     middle, tail = rest.split('"events": []', 1)
     yield head + '"articles": '
-    yield from _items(article.model_dump_json(indent=2) for article in timeline.articles)
+    yield from json_list_items(article.model_dump_json(indent=2) for article in timeline.articles)
     yield middle + '"events": '
-    yield from _items(_indented(text) for text in event_texts(timeline.events))
+    yield from json_list_items(_indented(text) for text in event_texts(timeline.events))
     yield tail + "\n"
