@@ -14,9 +14,10 @@ appearance (source, then offset), then id. Ids derive from the date and the desc
 for repeats, so the same input gives the same ids on every run.
 
 Scale: events are merged as they arrive (Merger) and spilled to an anonymous temporary file; memory keeps
-only what the comparisons read, and the result (PackedEvents) is read back one event at a time. Each pass
-compares an event only with the candidates an index says can match, then applies the full test in order, so
-the result is that of a full first-fit scan.
+only what the comparisons read, and the result (PackedEvents) is read back one event at a time. The same-date
+pass counts an event's shared words with every kept event of its date at once (bit planes, _Tally) and applies
+the test on those counts; the cross-date pass compares an event only with the candidates an index says can
+match. Both then take the first fit in order, so the result is that of a full first-fit scan.
 """
 
 from __future__ import annotations
