@@ -4,7 +4,9 @@
 - CSV: one row per event per source article, for spreadsheets.
 - iCalendar (RFC 5545): one all-day VEVENT per event, its sources in the description.
 
-Each function is pure (Timeline in, text out); the build command writes the files.
+Each function is pure (Timeline in, text out); the build command writes the files from the `*_chunks`
+generators, which read the events one at a time (a Timeline, or a build's packed events) and give the same text
+in pieces, so a large export is never held whole.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import html
 import io
 import json
 from collections.abc import Callable, Iterator
+from itertools import chain
 from typing import Any
 
 from chronology.html import display_date
-from chronology.models import ArticleRecord, DateValue, Event, Granularity, Mention, Status, Timeline
+from chronology.models import ArticleRecord, DateValue, Event, Granularity, Mention, Status
+from chronology.render import TimelineView, json_list_items
 
 # TimelineJS groups slides of one group on one row: the status is what a reader wants to tell apart.
 STATUS_GROUPS: dict[Status, str] = {"past": "Reported", "ongoing": "Ongoing", "planned": "Expected"}
@@ -69,7 +73,7 @@ def _first_mentions(event: Event) -> Iterator[Mention]:
             yield mention
 
 
-def _articles(timeline: Timeline) -> dict[str, ArticleRecord]:
+def _articles(timeline: TimelineView) -> dict[str, ArticleRecord]:
     return {article.id: article for article in timeline.articles}
 
 
@@ -77,34 +81,47 @@ def _conflict_note(event: Event) -> str:
     return f"<p><em>{html.escape(event.conflict.reason)}</em></p>" if event.conflict else ""
 
 
-def timelinejs_json(timeline: Timeline, title: str = "Chronology") -> str:
-    """TimelineJS3 data: {"title": slide, "events": [slide, ...]}, as documented by Knight Lab."""
+def _slide(event: Event, articles: dict[str, ArticleRecord]) -> dict[str, Any]:
+    sources = "".join(
+        f"<li>{html.escape(_source_line(m, articles.get(m.article_id)))}</li>" for m in _first_mentions(event)
+    )
+    slide: dict[str, Any] = {
+        "unique_id": event.id,
+        "start_date": _date_parts(event.date.start, event.date.granularity),
+        "text": {
+            "headline": html.escape(_headline(event.description)),
+            "text": f"<p>{html.escape(event.description)}</p><ul>{sources}</ul>{_conflict_note(event)}",
+        },
+        "group": STATUS_GROUPS[event.status],
+        "display_date": display_date(event.date, event.status),
+    }
+    if _is_span(event.date):
+        slide["end_date"] = _date_parts(event.date.end, event.date.granularity)
+    return slide
+
+
+def timelinejs_chunks(timeline: TimelineView, title: str = "Chronology") -> Iterator[str]:
+    """timelinejs_json in pieces of one slide each: the slides are spliced into the document's empty list as
+    json.dumps would lay them out."""
     articles = _articles(timeline)
-    slides: list[dict[str, Any]] = []
-    for event in timeline.events:
-        sources = "".join(
-            f"<li>{html.escape(_source_line(m, articles.get(m.article_id)))}</li>" for m in _first_mentions(event)
-        )
-        slide: dict[str, Any] = {
-            "unique_id": event.id,
-            "start_date": _date_parts(event.date.start, event.date.granularity),
-            "text": {
-                "headline": html.escape(_headline(event.description)),
-                "text": f"<p>{html.escape(event.description)}</p><ul>{sources}</ul>{_conflict_note(event)}",
-            },
-            "group": STATUS_GROUPS[event.status],
-            "display_date": display_date(event.date, event.status),
-        }
-        if _is_span(event.date):
-            slide["end_date"] = _date_parts(event.date.end, event.date.granularity)
-        slides.append(slide)
     summary = f"{len(timeline.events)} events from {len(timeline.articles)} articles"
-    document = {"title": {"text": {"headline": html.escape(title), "text": summary}}, "events": slides}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    shell = {"title": {"text": {"headline": html.escape(title), "text": summary}}, "events": []}
+    # "events" is the last key, and a quote inside a string is escaped: the last '"events": []' is the list.
+    head, tail = json.dumps(shell, ensure_ascii=False, indent=2).rsplit('"events": []', 1)
+    yield head + '"events": '
+    yield from json_list_items(
+        json.dumps(_slide(event, articles), ensure_ascii=False, indent=2) for event in timeline.events
+    )
+    yield tail + "\n"
 
 
-def timeline_csv(timeline: Timeline) -> str:
-    """One row per event per source article (its first mention there); header row first."""
+def timelinejs_json(timeline: TimelineView, title: str = "Chronology") -> str:
+    """TimelineJS3 data: {"title": slide, "events": [slide, ...]}, as documented by Knight Lab."""
+    return "".join(timelinejs_chunks(timeline, title))
+
+
+def timeline_csv_chunks(timeline: TimelineView) -> Iterator[str]:
+    """timeline_csv in pieces of one event's rows each."""
     articles = _articles(timeline)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -122,7 +139,15 @@ def timeline_csv(timeline: Timeline) -> str:
                 publication.basis if publication else "", mention.expression, mention.sentence, event.dated_by,
                 event.conflict.reason if event.conflict else "",
             ))
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def timeline_csv(timeline: TimelineView) -> str:
+    """One row per event per source article (its first mention there); header row first."""
+    return "".join(timeline_csv_chunks(timeline))
 
 
 def _ics_escape(text: str) -> str:
@@ -144,11 +169,10 @@ def _fold(line: str) -> Iterator[str]:
     yield chunk
 
 
-def _stamp(timeline: Timeline) -> str:
+def _stamp(timeline: TimelineView) -> str:
     """DTSTAMP must be present; the latest publication date keeps the file byte-stable (never the clock)."""
-    dates = [a.publication.date for a in timeline.articles if a.publication.date is not None]
-    dates += [e.date.start for e in timeline.events]
-    latest = max(dates, default=dt.date(1970, 1, 1))
+    published = (a.publication.date for a in timeline.articles if a.publication.date is not None)
+    latest = max(chain(published, (e.date.start for e in timeline.events)), default=dt.date(1970, 1, 1))
     return latest.strftime("%Y%m%dT000000Z")
 
 
@@ -156,17 +180,21 @@ def _day_after(day: dt.date) -> dt.date:
     return day + dt.timedelta(days=1) if day < dt.date.max else day
 
 
-def timeline_ics(timeline: Timeline) -> str:
-    """An iCalendar file with one all-day event per timeline event (DTEND is exclusive: the day after)."""
+def _content_lines(lines: list[str]) -> str:
+    return "".join(folded + "\r\n" for line in lines for folded in _fold(line))
+
+
+def timeline_ics_chunks(timeline: TimelineView) -> Iterator[str]:
+    """timeline_ics in pieces of one VEVENT each (the events are read twice: DTSTAMP comes first)."""
     articles = _articles(timeline)
     stamp = _stamp(timeline)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//chronology//timeline//EN", "CALSCALE:GREGORIAN"]
+    yield _content_lines(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//chronology//timeline//EN", "CALSCALE:GREGORIAN"])
     for event in timeline.events:
         sources = "\n".join(_source_line(m, articles.get(m.article_id)) for m in _first_mentions(event))
         description = f"{display_date(event.date, event.status)} (EDTF {event.date.edtf})\n{sources}"
         if event.conflict:
             description += f"\n{event.conflict.reason}"
-        lines += [
+        yield _content_lines([
             "BEGIN:VEVENT",
             f"UID:{event.id}@chronology",
             f"DTSTAMP:{stamp}",
@@ -177,14 +205,18 @@ def timeline_ics(timeline: Timeline) -> str:
             f"STATUS:{'TENTATIVE' if event.status == 'planned' else 'CONFIRMED'}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(folded + "\r\n" for line in lines for folded in _fold(line))
+        ])
+    yield _content_lines(["END:VCALENDAR"])
 
 
-# Format name -> (file name, renderer): the build command's --format choices.
-EXPORTS: dict[str, tuple[str, Callable[[Timeline], str]]] = {
-    "timelinejs": ("timeline.timelinejs.json", timelinejs_json),
-    "csv": ("timeline.csv", timeline_csv),
-    "ics": ("timeline.ics", timeline_ics),
+def timeline_ics(timeline: TimelineView) -> str:
+    """An iCalendar file with one all-day event per timeline event (DTEND is exclusive: the day after)."""
+    return "".join(timeline_ics_chunks(timeline))
+
+
+# Format name -> (file name, renderer in pieces): the build command's --format choices.
+EXPORTS: dict[str, tuple[str, Callable[[TimelineView], Iterator[str]]]] = {
+    "timelinejs": ("timeline.timelinejs.json", timelinejs_chunks),
+    "csv": ("timeline.csv", timeline_csv_chunks),
+    "ics": ("timeline.ics", timeline_ics_chunks),
 }

@@ -1,17 +1,19 @@
 """Filters on a built timeline: a date window, a text search, and which publication contexts to trust.
 
 `filter_timeline` is pure: it returns a new Timeline holding the selected events (articles stay listed, with
-their event counts updated), so every output format of a build sees the same selection.
+their event counts updated), so every output format of a build sees the same selection. Its parts
+(`excluded_articles`, `selected_events`, `recounted`) select from a stream of events, one at a time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from chronology.errors import DateParseError
-from chronology.models import Basis, Event, Timeline
+from chronology.models import ArticleRecord, Basis, Event, Timeline
 from chronology.values import parse_value
 
 
@@ -60,15 +62,33 @@ def _selected(event: Event, selection: Selection) -> bool:
     return not selection.match or selection.match.casefold() in event.description.casefold()
 
 
+def excluded_articles(articles: Iterable[ArticleRecord], selection: Selection) -> frozenset[str]:
+    """The articles whose mentions the selection drops, by the basis of their publication date."""
+    return frozenset(a.id for a in articles if a.publication.basis in selection.excluded_bases)
+
+
+def selected_events(events: Iterable[Event], excluded: frozenset[str], selection: Selection) -> Iterator[Event]:
+    """The events the selection keeps, as they come, without the mentions of `excluded` articles."""
+    for event in events:
+        kept = _keep_mentions(event, excluded)
+        if kept is not None and _selected(kept, selection):
+            yield kept
+
+
+def article_counts(event: Event) -> set[str]:
+    """The articles an event counts for (once each)."""
+    return {m.article_id for m in event.mentions}
+
+
+def recounted(articles: Iterable[ArticleRecord], counts: Counter[str]) -> tuple[ArticleRecord, ...]:
+    """The articles with the event counts of a selection."""
+    return tuple(a.model_copy(update={"event_count": counts[a.id]}) for a in articles)
+
+
 def filter_timeline(timeline: Timeline, selection: Selection) -> Timeline:
     if selection.is_everything:
         return timeline
-    excluded = frozenset(a.id for a in timeline.articles if a.publication.basis in selection.excluded_bases)
-    events: list[Event] = []
-    for event in timeline.events:
-        kept = _keep_mentions(event, excluded)
-        if kept is not None and _selected(kept, selection):
-            events.append(kept)
-    counts = Counter(article_id for event in events for article_id in {m.article_id for m in event.mentions})
-    articles = tuple(a.model_copy(update={"event_count": counts[a.id]}) for a in timeline.articles)
-    return timeline.model_copy(update={"articles": articles, "events": tuple(events)})
+    excluded = excluded_articles(timeline.articles, selection)
+    events = tuple(selected_events(timeline.events, excluded, selection))
+    counts = Counter(article_id for event in events for article_id in article_counts(event))
+    return timeline.model_copy(update={"articles": recounted(timeline.articles, counts), "events": events})

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from chronology.models import Event
+from chronology.render import Events, event_texts
 
 
-def event_lines(events: Iterable[Event]) -> Iterator[str]:
-    """Each event as one compact JSON line, newline included."""
-    for event in events:
-        yield event.model_dump_json() + "\n"
+def event_lines(events: Events) -> Iterator[str]:
+    """Each event as one compact JSON line, newline included (packed events as held, never parsed)."""
+    for text in event_texts(events):
+        yield text + "\n"

@@ -14,9 +14,10 @@ appearance (source, then offset), then id. Ids derive from the date and the desc
 for repeats, so the same input gives the same ids on every run.
 
 Scale: events are merged as they arrive (Merger) and spilled to an anonymous temporary file; memory keeps
-only what the comparisons read, and the result (PackedEvents) is read back one event at a time. Each pass
-compares an event only with the candidates an index says can match, then applies the full test in order, so
-the result is that of a full first-fit scan.
+only what the comparisons read, and the result (PackedEvents) is read back one event at a time. The same-date
+pass counts an event's shared words with every kept event of its date at once (bit planes, _Tally) and applies
+the test on those counts; the cross-date pass compares an event only with the candidates an index says can
+match. Both then take the first fit in order, so the result is that of a full first-fit scan.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from chronology.events import event_id, normalise
@@ -90,17 +92,36 @@ def _shared(a: _Wording, b: _Wording) -> int:
     return len(frozenset(a.words).intersection(b.words))
 
 
+# The tests on counts (shared words, sizes of the two wordings), so that an index can apply them exactly.
+def _similar_counts(shared: int, size: int, other: int, threshold: float = SIMILARITY) -> bool:
+    return shared / (size + other - shared) >= threshold
+
+
+def _contained_counts(shared: int, size: int, other: int) -> bool:
+    return shared >= CONTAINMENT_MIN_SHARED and shared / min(size, other) >= CONTAINMENT
+
+
 def _similar(a: _Wording, b: _Wording, threshold: float = SIMILARITY) -> bool:
     """The same sentence word for word, or content words overlapping by `threshold` (Jaccard)."""
     if not a.words or not b.words:
         return not a.words and not b.words and a.normal == b.normal
-    shared = _shared(a, b)
-    return shared / (len(a.words) + len(b.words) - shared) >= threshold
+    return _similar_counts(_shared(a, b), len(a.words), len(b.words), threshold)
 
 
 def _contained(a: _Wording, b: _Wording) -> bool:
-    shared = _shared(a, b)
-    return shared >= CONTAINMENT_MIN_SHARED and shared / min(len(a.words), len(b.words)) >= CONTAINMENT
+    return _contained_counts(_shared(a, b), len(a.words), len(b.words))
+
+
+@lru_cache(maxsize=4096)
+def _least_shared(size: int, other: int) -> int | None:
+    """The fewest shared words with which wordings of `size` and `other` words (both non-empty) are one event
+    on the same date (similar or contained); None when no overlap is enough. Both tests only grow with the
+    count, so a count at least this is exactly the pair test of the first pass."""
+    return next(
+        (shared for shared in range(min(size, other) + 1)
+         if _similar_counts(shared, size, other) or _contained_counts(shared, size, other)),
+        None,
+    )
 
 
 def _articles_of(event: Event) -> tuple[str, ...]:
@@ -258,8 +279,11 @@ class _Spill:
         self._end += len(data)
         return where
 
+    def read(self, where: int) -> bytes:
+        return os.pread(self._file.fileno(), where & 0xFFFFFFFF, where >> 32)
+
     def get(self, where: int) -> Event:
-        return unpack(os.pread(self._file.fileno(), where & 0xFFFFFFFF, where >> 32))
+        return unpack(self.read(where))
 
 
 def _post(index: dict[_K, int | list[int]], key: _K, position: int) -> None:
@@ -343,38 +367,113 @@ def sort_key(event: Event) -> tuple[str, int, str, int, str]:
     return (event.date.start.isoformat(), _GRANULARITY_RANK[event.date.granularity], source, offset, event.id)
 
 
+class _Tally:
+    """How many of a probe's words each kept wording of a bucket has, counted for all of them at once in bit
+    planes: plane j holds bit j of every count (wording i at bit i), so adding the wordings that have one word
+    is a few big-integer operations, however many there are."""
+
+    __slots__ = ("planes",)
+
+    def __init__(self) -> None:
+        self.planes: list[int] = []
+
+    def add(self, having: int) -> None:
+        carry = having
+        for level, plane in enumerate(self.planes):
+            if not carry:
+                return
+            self.planes[level] = plane ^ carry
+            carry &= plane
+        if carry:
+            self.planes.append(carry)
+
+    def at_least(self, count: int, among: int) -> int:
+        """Those of `among` (bits) counted `count` or more times: compared bit by bit from the top."""
+        if count >> len(self.planes):
+            return 0
+        above, equal = 0, among
+        for level in reversed(range(len(self.planes))):
+            plane = self.planes[level]
+            if count >> level & 1:
+                equal &= plane
+            else:
+                above |= equal & plane
+                equal &= ~plane
+        return above | equal
+
+
+# A word's positions in a bucket are held as bits once they are at least this dense (as bits they then cost
+# less than a list); rarer words keep a list, turned into bits when a probe needs them.
+_DENSITY = 128
+
+
 class _Bucket:
-    """The events kept for one date, indexed by content word and by normalised text, so a new event is compared
-    only with those that can reach the similarity or containment bound: the first fit of a full scan, without
-    its quadratic cost on large archives. Kept descriptions never change in this pass, nor their index entries."""
+    """The events kept for one date. A new event is compared with all kept ones at once: each kept wording's
+    count of shared words is tallied in bit planes (_Tally) from the positions of the event's words, and the
+    exact test on counts (_least_shared) picks the fits, the first of which wins -- the first fit of a full
+    scan, with no work per kept event. Kept descriptions never change in this pass, nor their index entries."""
 
     def __init__(self) -> None:
         self.kept: list[_Entry] = []
-        self._by_word: dict[str, int | list[int]] = {}
+        self._sparse: dict[str, int | list[int]] = {}
+        self._dense: dict[str, int] = {}
+        self._by_size: dict[int, int] = {}
         self._by_normal: dict[str, int | list[int]] = {}
 
-    def _candidates(self, wording: _Wording) -> list[int]:
-        shared = Counter(index for word in wording.words for index in _postings(self._by_word, word))
-        # _similar needs SIMILARITY * |words| shared words, _contained at least CONTAINMENT_MIN_SHARED.
-        needed = min(SIMILARITY * len(wording.words), CONTAINMENT_MIN_SHARED)
-        found = {index for index, count in shared.items() if count >= needed}
-        if wording.normal is not None:
-            found.update(_postings(self._by_normal, wording.normal))
-        return sorted(found)
+    def _having(self, word: str) -> int:
+        dense = self._dense.get(word)
+        if dense is not None:
+            return dense
+        having = 0
+        for position in _postings(self._sparse, word):
+            having |= 1 << position
+        return having
+
+    def _post_word(self, word: str, position: int) -> None:
+        dense = self._dense.get(word)
+        if dense is not None:
+            self._dense[word] = dense | 1 << position
+            return
+        _post(self._sparse, word, position)
+        held = self._sparse[word]
+        if (1 if isinstance(held, int) else len(held)) * _DENSITY > position:
+            self._dense[word] = self._having(word)
+            del self._sparse[word]
+
+    def _fits(self, wording: _Wording) -> int:
+        """The kept events (as bits) that the event of `wording` can join, articles aside."""
+        if not wording.words:
+            return sum(1 << position for position in _postings(self._by_normal, wording.normal or ""))
+        tally = _Tally()
+        for word in wording.words:
+            tally.add(self._having(word))
+        size = len(wording.words)
+        by_least: dict[int, int] = {}
+        for other, having_size in self._by_size.items():
+            least = _least_shared(size, other)
+            if least is not None:
+                by_least[least] = by_least.get(least, 0) | having_size
+        fits = 0
+        for least, among in by_least.items():
+            fits |= tally.at_least(least, among)
+        return fits
 
     def add(self, entry: _Entry) -> None:
         wording = entry.wording
-        for index in self._candidates(wording):
-            kept = self.kept[index]
-            if frozenset(entry.articles).isdisjoint(kept.articles) and (
-                _similar(kept.wording, wording) or _contained(kept.wording, wording)
-            ):
+        fits = self._fits(wording)
+        while fits:
+            lowest = fits & -fits
+            kept = self.kept[lowest.bit_length() - 1]
+            if frozenset(entry.articles).isdisjoint(kept.articles):
                 kept.parts += entry.parts
                 kept.articles = tuple(dict.fromkeys(kept.articles + entry.articles))
                 return
+            fits ^= lowest
         position = len(self.kept)
         for word in wording.words:
-            _post(self._by_word, word, position)
+            self._post_word(word, position)
+        if wording.words:
+            self._by_size[len(wording.words)] = self._by_size.get(len(wording.words), 0) | 1 << position
         if wording.normal is not None:
             _post(self._by_normal, wording.normal, position)
         self.kept.append(entry)
@@ -384,9 +483,10 @@ class PackedEvents:
     """The merged events in chronology order, held spilled and read back one at a time, so a large timeline is
     written without ever holding every event as objects."""
 
-    def __init__(self, spill: _Spill, where: array[int]) -> None:
+    def __init__(self, spill: _Spill, where: array[int], orders: dict[Callable[[Event], Any], array[int]]) -> None:
         self._spill = spill
         self._where = where
+        self._orders = orders
 
     def __len__(self) -> int:
         return len(self._where)
@@ -394,10 +494,42 @@ class PackedEvents:
     def __iter__(self) -> Iterator[Event]:
         return (self._spill.get(where) for where in self._where)
 
+    def texts(self) -> Iterator[str]:
+        """Each event's compact JSON (Event.model_dump_json) as held, without making the object."""
+        return (self._spill.read(where).decode("utf-8") for where in self._where)
+
     def ordered(self, key: Callable[[Event], Any]) -> Iterator[Event]:
-        """The events sorted by `key` (stable), only the keys held at once."""
-        keys = sorted(((key(event), number) for number, event in enumerate(self)), key=lambda item: item[0])
-        return (self._spill.get(self._where[number]) for _, number in keys)
+        """The events sorted by `key` (stable): in the order found when they were packed if `key` was one of the
+        result's `orders`, else sorted now with only the keys held at once."""
+        order = self._orders.get(key)
+        if order is None:
+            order = _sorting([key(event) for event in self])
+        return (self._spill.get(self._where[number]) for number in order)
+
+
+def _sorting(keys: list[Any]) -> array[int]:
+    """The positions of `keys` in sorted order (stable)."""
+    return array("q", sorted(range(len(keys)), key=keys.__getitem__))
+
+
+class Packer:
+    """Events packed one at a time, in the order given (into `spill`, or a spill of their own), and also put
+    in each of `orders` (sort keys) as they come, so that PackedEvents.ordered need not read them all again."""
+
+    def __init__(self, orders: Iterable[Callable[[Event], Any]] = (), spill: _Spill | None = None) -> None:
+        self._spill = spill or _Spill()
+        self._where = array("q")
+        self._keys: dict[Callable[[Event], Any], list[Any]] = {order: [] for order in orders}
+
+    def add(self, event: Event) -> None:
+        self._where.append(self._spill.put(event))
+        for order, keys in self._keys.items():
+            keys.append(order(event))
+
+    def result(self) -> PackedEvents:
+        found = {order: _sorting(keys) for order, keys in self._keys.items()}
+        self._keys.clear()
+        return PackedEvents(self._spill, self._where, found)
 
 
 class Merger:
@@ -415,9 +547,10 @@ class Merger:
         entry = _Entry(event, self._spill.put(event), date)
         self._by_date.setdefault((event.date.value, event.date.mod), _Bucket()).add(entry)
 
-    def result(self) -> tuple[PackedEvents, Counter[str]]:
+    def result(self, orders: Iterable[Callable[[Event], Any]] = ()) -> tuple[PackedEvents, Counter[str]]:
         """The merged events in chronology order (sort_key), with stable ids; and how many events each article
-        has a mention in."""
+        has a mention in. The events are also put in each of `orders` (sort keys) as they are written, so that
+        PackedEvents.ordered need not read them all to sort them."""
         entries = [entry for bucket in self._by_date.values() for entry in bucket.kept]
         self._by_date.clear()  # the first pass's indexes are done with
         merged = _merge_entries(entries, self._dates, self._spill)
@@ -436,12 +569,13 @@ class Merger:
         keyed.sort(key=lambda item: (item[0], item[1]))
         # Each event is written once more, with its final id, so that reading it back is all the outputs do.
         seen: dict[str, int] = {}
-        ordered = array("q")
+        packer = Packer(orders, self._spill)
         for _, _, where, base in keyed:
             seen[base] = seen.get(base, 0) + 1
             identifier = base if seen[base] == 1 else f"{base}-{seen[base]}"
-            ordered.append(self._spill.put(self._spill.get(where).model_copy(update={"id": identifier})))
-        return PackedEvents(self._spill, ordered), per_article
+            packer.add(self._spill.get(where).model_copy(update={"id": identifier}))
+        keyed.clear()
+        return packer.result(), per_article
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:

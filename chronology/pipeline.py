@@ -8,13 +8,15 @@ are done: memory then grows with the events kept, not with the text read.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from chronology.context import HOW_TO_SUPPLY, DateHints, manifest_entry, publication_context
 from chronology.events import extract_events, undated_events
+from chronology.filters import Selection, article_counts, excluded_articles, recounted, selected_events
 from chronology.ingest import boilerplate_spans, split_articles
-from chronology.merge import Merger, PackedEvents
+from chronology.merge import Merger, PackedEvents, Packer
 from chronology.models import (
     SCHEMA_VERSION,
     Article,
@@ -106,6 +108,19 @@ class MergedTimeline:
     def timeline(self) -> Timeline:
         return Timeline(articles=self.articles, events=tuple(self.events), warnings=self.warnings)
 
+    def select(self, selection: Selection) -> MergedTimeline:
+        """filter_timeline's selection, its events read and packed anew one at a time: never all as objects."""
+        if selection.is_everything:
+            return self
+        from chronology.html import page_key  # see Assembler.result
+
+        packer = Packer(orders=(page_key,))
+        counts: Counter[str] = Counter()
+        for event in selected_events(self.events, excluded_articles(self.articles, selection), selection):
+            packer.add(event)
+            counts.update(article_counts(event))
+        return replace(self, articles=recounted(self.articles, counts), events=packer.result())
+
 
 class Assembler:
     """The timeline built one analysis at a time, in input order: each article's events go to the merge as
@@ -123,7 +138,11 @@ class Assembler:
         self._warnings.extend(_warnings([analysis]))
 
     def result(self) -> MergedTimeline:
-        events, per_article = self._merger.result()
+        # Imported here: the analysis workers, which import this module, never render a page.
+        from chronology.html import page_key
+
+        # The page's order is found as the events are packed, so the page reads each event once.
+        events, per_article = self._merger.result(orders=(page_key,))
         articles = tuple(
             ArticleRecord(
                 id=article.id,

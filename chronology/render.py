@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from pydantic import BaseModel
+from pydantic_core import from_json, to_json
 
+from chronology.merge import PackedEvents
 from chronology.models import ArticleRecord, Event, Timeline
 
 _INDENT = "    "  # items of a top-level list sit two levels deep
@@ -41,11 +42,25 @@ def timeline_json(timeline: Timeline) -> str:
     return timeline.model_dump_json(indent=2) + "\n"
 
 
-def _items(records: Iterable[BaseModel]) -> Iterator[str]:
+def event_texts(events: Events) -> Iterator[str]:
+    """Each event's compact JSON (Event.model_dump_json): packed events are read as held, with no object made."""
+    if isinstance(events, PackedEvents):
+        return events.texts()
+    return (event.model_dump_json() for event in events)
+
+
+def _indented(text: str) -> str:
+    """A compact JSON text laid out as model_dump_json(indent=2) lays out the same record (the same
+    serializer, the keys in their order)."""
+    return to_json(from_json(text), indent=2).decode("utf-8")
+
+
+def json_list_items(texts: Iterable[str]) -> Iterator[str]:
+    """Indented JSON texts as the items of a list one level into an indented document, laid out as json.dumps
+    and pydantic (indent=2) lay out such a list, its brackets included."""
     number = 0
-    for number, record in enumerate(records, 1):
-        text = record.model_dump_json(indent=2).replace("\n", "\n" + _INDENT)
-        yield ("[\n" if number == 1 else ",\n") + _INDENT + text
+    for number, text in enumerate(texts, 1):
+        yield ("[\n" if number == 1 else ",\n") + _INDENT + text.replace("\n", "\n" + _INDENT)
     yield "\n  ]" if number else "[]"
 
 
@@ -58,7 +73,7 @@ def timeline_json_chunks(timeline: TimelineView) -> Iterator[str]:
     head, rest = shell_text.split('"articles": []', 1)
     middle, tail = rest.split('"events": []', 1)
     yield head + '"articles": '
-    yield from _items(timeline.articles)
+    yield from json_list_items(article.model_dump_json(indent=2) for article in timeline.articles)
     yield middle + '"events": '
-    yield from _items(timeline.events)
+    yield from json_list_items(_indented(text) for text in event_texts(timeline.events))
     yield tail + "\n"

@@ -1,5 +1,6 @@
 """The command line as a user meets it: the seeds' chronology, bad input, tagging, and the installed wheel."""
 
+import datetime as dt
 import json
 import zipfile
 from pathlib import Path
@@ -8,8 +9,19 @@ import pytest
 
 from chronology.cli import main
 from chronology.context import DateHints
-from chronology.html import embed_json, embed_payload_chunks, html_chunks, order_key, render_html, timeline_payload
+from chronology.exports import EXPORTS, timeline_csv, timeline_ics, timelinejs_json
+from chronology.filters import Selection, filter_timeline
+from chronology.html import (
+    embed_json,
+    embed_payload_chunks,
+    html_chunks,
+    order_key,
+    page_key,
+    render_html,
+    timeline_payload,
+)
 from chronology.ingest import iter_documents
+from chronology.jsonl import event_lines
 from chronology.models import Timeline
 from chronology.pipeline import MergedTimeline, build_merged
 from chronology.render import timeline_json, timeline_json_chunks
@@ -173,7 +185,37 @@ def test_packed_events_read_back_as_the_merged_events(merged_seeds: MergedTimeli
     events = list(merged_seeds.events)
     assert len(events) == len(merged_seeds.events) > 0
     assert len({event.id for event in events}) == len(events)
-    assert list(merged_seeds.events.ordered(order_key)) == sorted(events, key=order_key)
+    by_page = sorted(events, key=order_key)
+    # page_key's order, found as the events were packed, is order_key's; so is a key sorted on demand.
+    assert list(merged_seeds.events.ordered(page_key)) == by_page
+    assert list(merged_seeds.events.ordered(order_key)) == by_page
+    assert [json.loads(line) for line in event_lines(merged_seeds.events)] == [
+        json.loads(event.model_dump_json()) for event in events
+    ]
+
+
+def test_a_selection_streamed_from_packed_events_is_the_whole_selection(merged_seeds: MergedTimeline) -> None:
+    whole = merged_seeds.timeline()
+    for selection in (
+        Selection(since=dt.date(2021, 1, 1), until=dt.date(2021, 12, 31)),
+        Selection(match="IRAQ"),
+        Selection(excluded_bases=frozenset({"unknown"})),
+    ):
+        selected = merged_seeds.select(selection)
+        expected = filter_timeline(whole, selection)
+        assert 0 < len(selected.events) < len(merged_seeds.events)
+        assert selected.timeline() == expected
+        assert "".join(html_chunks(selected)) == render_html(expected)
+    assert merged_seeds.select(Selection()) is merged_seeds
+
+
+def test_exports_streamed_from_packed_events_are_the_whole_exports(merged_seeds: MergedTimeline) -> None:
+    whole = merged_seeds.timeline()
+    for name, (_, chunks) in EXPORTS.items():
+        renders = {"timelinejs": timelinejs_json, "csv": timeline_csv, "ics": timeline_ics}
+        assert "".join(chunks(merged_seeds)) == renders[name](whole)
+    empty = Timeline(articles=(), events=(), warnings=())
+    assert json.loads(timelinejs_json(empty))["events"] == []
 
 
 def test_an_interrupted_write_keeps_every_old_output_and_leaves_no_temp_file(tmp_path: Path) -> None:

@@ -1,18 +1,24 @@
 import datetime as dt
 import json
 from pathlib import Path
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chronology import merge
 from chronology.cli import main
 from chronology.events import extract_events
 from chronology.merge import (
     STATEMENT_MIN_WORDS,
     STATEMENT_SIMILARITY,
+    _Bucket,
     _combine_dates,
+    _contained,
+    _Entry,
     _merge_disagreements,
     _similar,
+    _Spill,
     _Wording,
     merge_events,
 )
@@ -169,3 +175,42 @@ def test_the_indexed_cross_date_pass_finds_what_a_full_scan_finds(
         event = _events(f"{article}.txt", text, expression, value)[0]
         events.append(event.model_copy(update={"id": f"e{number}"}))
     assert _merge_disagreements(events) == _reference_disagreements(events)
+
+
+def _reference_first_pass(entries: list[_Entry]) -> list[tuple[int, ...]]:
+    """The same-date pass as a full scan: each event joins the first kept one with no shared article and a
+    similar or contained wording."""
+    kept: list[tuple[_Wording, set[str], list[int]]] = []
+    for entry in entries:
+        for wording, articles, parts in kept:
+            if articles.isdisjoint(entry.articles) and (
+                _similar(wording, entry.wording) or _contained(wording, entry.wording)
+            ):
+                articles.update(entry.articles)
+                parts.extend(entry.parts)
+                break
+        else:
+            kept.append((entry.wording, set(entry.articles), list(entry.parts)))
+    return [tuple(parts) for _, _, parts in kept]
+
+
+# The same-date pass against its definition, on one bucket, with words held as lists and as bits (density).
+@given(st.lists(st.tuples(st.sets(st.sampled_from(_WORDS[:7]), max_size=7), st.integers(0, 4)), max_size=40),
+       st.sampled_from([1, 3, merge._DENSITY]))
+@settings(max_examples=150, deadline=None)
+def test_the_tallied_same_date_pass_finds_what_a_full_scan_finds(
+    statements: list[tuple[set[str], int]], density: int
+) -> None:
+    spill = _Spill()
+    entries = []
+    for words, article in statements:
+        # With no content word the wording is the normal form: "In 2023 it was." (stopwords and digits only).
+        text = f"In 2023 {' '.join(sorted(words)) or 'it'} was."
+        event = _events(f"{article}.txt", text, "2023", "2023")[0]
+        entries.append(_Entry(event, spill.put(event), event.date))
+    expected = _reference_first_pass(entries)  # first: the bucket extends the entries it keeps
+    bucket = _Bucket()
+    with mock.patch.object(merge, "_DENSITY", density):
+        for entry in entries:
+            bucket.add(entry)
+    assert [entry.parts for entry in bucket.kept] == expected

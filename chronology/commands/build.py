@@ -167,22 +167,21 @@ def command(args: argparse.Namespace) -> int:
     progress.close()
     if not built.articles:
         raise InputError("nothing to process: no readable article in " + ", ".join(args.paths))
-    # A selection or an export needs every event as an object; otherwise the events stay packed until written.
+    # The selection is applied once, for every output; each output reads the events one at a time, so a local
+    # build never holds them all as objects (a Dask build's timeline is already whole).
     out = Path(args.out)
-    timeline: Timeline | MergedTimeline = built
-    exports: dict[Path, str] = {}
-    if not selection.is_everything or args.formats:
-        whole = filter_timeline(built.timeline() if isinstance(built, MergedTimeline) else built, selection)
-        timeline = whole
-        exports = {out / EXPORTS[name][0]: EXPORTS[name][1](whole) for name in dict.fromkeys(args.formats)}
+    timeline: Timeline | MergedTimeline = (
+        built.select(selection) if isinstance(built, MergedTimeline) else filter_timeline(built, selection)
+    )
+    exports = {out / EXPORTS[name][0]: EXPORTS[name][1] for name in dict.fromkeys(args.formats)}
     # Every output is streamed to a temp file and all are renamed together at the end, so a failure cannot
-    # leave some files new and others stale, and timeline.json, the page and events.jsonl are never held whole.
+    # leave some files new and others stale, and no output is ever held whole.
     written = [out / "timeline.json", out / "timeline.html", *exports]
     with atomic_outputs() as outputs:
         outputs.open(out / "timeline.json").writelines(timeline_json_chunks(timeline))
         write_html(outputs.open(out / "timeline.html"), timeline)
-        for path, text in exports.items():
-            outputs.open(path).write(text)
+        for path, chunks in exports.items():
+            outputs.open(path).writelines(chunks(timeline))
         if args.events_jsonl:
             outputs.open(out / "events.jsonl").writelines(event_lines(timeline.events))
     if not args.quiet:
