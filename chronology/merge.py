@@ -128,25 +128,42 @@ def _articles_of(event: Event) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.article_id for m in event.mentions))
 
 
-def _combine(kept: Event, other: Event) -> Event:
-    mentions = kept.mentions + other.mentions
-    sources = tuple(dict.fromkeys(kept.sources + other.sources))
-    # A later source may report as done what an earlier one announced: "past" wins over "planned".
-    status = "past" if "past" in (kept.status, other.status) else kept.status
-    return kept.model_copy(update={"mentions": mentions, "sources": sources, "status": status})
+def _combine(events: list[Event]) -> Event:
+    """One event from the events of a statement (in order): every mention, every source once, the first
+    event's fields otherwise. A later source may report as done what an earlier one announced: "past" wins
+    over "planned"."""
+    first = events[0]
+    if len(events) == 1:
+        return first
+    mentions = tuple(mention for event in events for mention in event.mentions)
+    sources = tuple(dict.fromkeys(source for event in events for source in event.sources))
+    status = "past" if any(event.status == "past" for event in events) else first.status
+    return first.model_copy(update={"mentions": mentions, "sources": sources, "status": status})
 
 
-def _readings(event: Event) -> tuple[DateReading, ...]:
-    if event.conflict is not None:
-        return event.conflict.readings
-    articles = tuple(dict.fromkeys(m.article_id for m in event.mentions))
-    basis = max((m.publication_basis for m in event.mentions), key=lambda b: BASIS_STRENGTH[b])
-    return (DateReading(date=event.date, article_ids=articles, basis=basis),)
+def _strongest(bases: Iterable[Basis | None]) -> Basis | None:
+    """The basis that can be trusted most, the first of equals."""
+    return max(bases, key=BASIS_STRENGTH.__getitem__)
 
 
-def _reading_rank(reading: DateReading, order: int) -> tuple[int, int, int, int]:
-    return (BASIS_STRENGTH[reading.basis], len(reading.article_ids), _GRANULARITY_RANK[reading.date.granularity],
-            -order)
+class _Reading:
+    """One date a statement is told with, and by which articles (a DateReading while the merge runs). Its
+    `stamp` is when its rank last rose: of equally ranked readings, the one that got there first leads."""
+
+    __slots__ = ("articles", "basis", "date", "stamp")
+
+    def __init__(self, date: DateValue, articles: tuple[str, ...], basis: Basis | None, stamp: int) -> None:
+        self.date = date
+        self.articles = list(articles)
+        self.basis = basis
+        self.stamp = stamp
+
+    def rank(self) -> tuple[int, int, int, int]:
+        return (BASIS_STRENGTH[self.basis], len(self.articles), _GRANULARITY_RANK[self.date.granularity],
+                -self.stamp)
+
+    def record(self) -> DateReading:
+        return DateReading(date=self.date, article_ids=tuple(self.articles), basis=self.basis)
 
 
 def _reason(chosen: DateReading, others: list[DateReading]) -> str:
@@ -163,27 +180,6 @@ def _reason(chosen: DateReading, others: list[DateReading]) -> str:
     else:
         why = "it was reported first"
     return f"sources disagree on the date; {chosen.date.edtf} is used because {why}"
-
-
-def _combine_dates(kept: Event, other: Event) -> Event:
-    """One statement told with different dates: keep every reading, use the most trustworthy."""
-    readings = list(_readings(kept))
-    for reading in _readings(other):
-        same = next((i for i, r in enumerate(readings) if r.date == reading.date), None)
-        if same is None:
-            readings.append(reading)
-        else:
-            current = readings[same]
-            basis = max(current.basis, reading.basis, key=lambda b: BASIS_STRENGTH[b])
-            ids = tuple(dict.fromkeys(current.article_ids + reading.article_ids))
-            readings[same] = DateReading(date=current.date, article_ids=ids, basis=basis)
-    ranked = sorted(enumerate(readings), key=lambda item: _reading_rank(item[1], item[0]), reverse=True)
-    ordered = [reading for _, reading in ranked]
-    combined = _combine(kept, other)
-    chosen = ordered[0]
-    conflict = DateConflict(readings=tuple(ordered), reason=_reason(chosen, ordered[1:]))
-    description = kept.description if chosen.date == kept.date else other.description
-    return combined.model_copy(update={"date": chosen.date, "conflict": conflict, "description": description})
 
 
 def _parts(size: int) -> int:
@@ -302,33 +298,78 @@ def _postings(index: dict[_K, int | list[int]], key: _K) -> Iterable[int]:
     return (held,) if isinstance(held, int) else held
 
 
-class _Entry:
-    """One event of the merge, held spilled: where its events are (pass 1 folds them with _combine only when
-    the event is needed) and what the comparisons read."""
+class _Told:
+    """A statement told with several dates: its readings, the one chosen, and whose description it has."""
 
-    __slots__ = ("articles", "date", "dated_by", "parts", "wording")
+    __slots__ = ("chosen", "described_by", "readings")
+
+    def __init__(self, first: _Reading, described_by: int) -> None:
+        self.readings: dict[DateValue, _Reading] = {first.date: first}
+        self.chosen = first
+        self.described_by = described_by
+
+    def conflict(self) -> DateConflict:
+        ranked = [reading.record() for reading in sorted(self.readings.values(), key=_Reading.rank, reverse=True)]
+        return DateConflict(readings=tuple(ranked), reason=_reason(ranked[0], ranked[1:]))
+
+
+class _Entry:
+    """One event of the merge, held spilled: where its events are (they are combined only when the event is
+    needed) and what the comparisons read. An entry starts as one event as extracted (no conflict)."""
+
+    __slots__ = ("articles", "basis", "date", "dated_by", "parts", "told", "wording")
 
     def __init__(self, event: Event, where: int, date: DateValue) -> None:
-        self.parts: tuple[int, ...] = (where,)
+        self.parts = [where]
         self.wording = _Wording.of(event)
         self.articles = _articles_of(event)
+        self.basis = _strongest(mention.publication_basis for mention in event.mentions)
         self.date = date
         self.dated_by = event.dated_by
+        self.told: _Told | None = None
+
+    def absorb(self, other: _Entry) -> None:
+        """Take in the events of `other` (no article in common): the same statement on the same date."""
+        self.parts.extend(other.parts)
+        self.articles += other.articles
+        self.basis = _strongest((self.basis, other.basis))
+
+    def disagree(self, other: _Entry, stamp: int) -> bool:
+        """Take in `other` (a first-pass entry, no article in common), the same statement told with another
+        date; the best-sourced date leads (see _Reading). True when that brings other's description."""
+        told = self.told
+        if told is None:
+            told = self.told = _Told(_Reading(self.date, self.articles, self.basis, 0), self.parts[0])
+        reading = told.readings.get(other.date)
+        if reading is None:
+            reading = told.readings[other.date] = _Reading(other.date, other.articles, other.basis, stamp)
+        else:
+            reading.articles.extend(other.articles)
+            reading.basis = _strongest((reading.basis, other.basis))
+            reading.stamp = stamp
+        self.absorb(other)
+        if reading is told.chosen or reading.rank() < told.chosen.rank():
+            return False
+        told.chosen, told.described_by = reading, other.parts[0]
+        self.date, self.wording = reading.date, other.wording
+        return True
 
     def event(self, spill: _Spill) -> Event:
-        events = iter(spill.get(part) for part in self.parts)
-        combined = next(events)
-        for other in events:
-            combined = _combine(combined, other)
-        return combined
+        combined = _combine([spill.get(part) for part in self.parts])
+        if self.told is None:
+            return combined
+        description = spill.get(self.told.described_by).description
+        return combined.model_copy(
+            update={"date": self.told.chosen.date, "conflict": self.told.conflict(), "description": description}
+        )
 
 
-def _merge_entries(entries: Iterable[_Entry], dates: dict[DateValue, DateValue], spill: _Spill) -> list[_Entry]:
+def _merge_entries(entries: Iterable[_Entry], spill: _Spill) -> list[_Entry]:
     """Second pass: the same statement from different articles under different dates becomes one event: the
     first earlier event (in pass order) that can reach STATEMENT_SIMILARITY and matches wins."""
     merged: list[_Entry] = []
     index = _StatementIndex()
-    for entry in entries:
+    for stamp, entry in enumerate(entries, start=1):
         wording = entry.wording
         if entry.dated_by != "expression" or len(wording.words) < STATEMENT_MIN_WORDS:
             merged.append(entry)
@@ -338,11 +379,9 @@ def _merge_entries(entries: Iterable[_Entry], dates: dict[DateValue, DateValue],
             # The cheap test first: most candidates share a part but not enough words.
             if (_similar(kept.wording, wording, STATEMENT_SIMILARITY) and kept.date != entry.date
                     and frozenset(entry.articles).isdisjoint(kept.articles)):
-                combined = _combine_dates(kept.event(spill), entry.event(spill))
-                date = dates.setdefault(combined.date, combined.date)
-                merged[position] = _Entry(combined, spill.put(combined), date)
-                # The chosen date may bring the other description: file it under that wording too.
-                index.add(merged[position].wording.words, position)
+                if kept.disagree(entry, stamp):
+                    # The chosen date brought the other description: file it under that wording too.
+                    index.add(kept.wording.words, position)
                 break
         else:
             index.add(wording.words, len(merged))
@@ -354,7 +393,7 @@ def _merge_disagreements(events: list[Event]) -> list[Event]:
     """The second pass on plain events (see _merge_entries)."""
     spill = _Spill()
     entries = [_Entry(event, spill.put(event), event.date) for event in events]
-    return [entry.event(spill) for entry in _merge_entries(entries, {}, spill)]
+    return [entry.event(spill) for entry in _merge_entries(entries, spill)]
 
 
 def _first_appearance(event: Event) -> tuple[str, int]:
@@ -465,8 +504,7 @@ class _Bucket:
             lowest = fits & -fits
             kept = self.kept[lowest.bit_length() - 1]
             if frozenset(entry.articles).isdisjoint(kept.articles):
-                kept.parts += entry.parts
-                kept.articles = tuple(dict.fromkeys(kept.articles + entry.articles))
+                kept.absorb(entry)
                 return
             fits ^= lowest
         position = len(self.kept)
@@ -553,13 +591,13 @@ class Merger:
         PackedEvents.ordered need not read them all to sort them."""
         entries = [entry for bucket in self._by_date.values() for entry in bucket.kept]
         self._by_date.clear()  # the first pass's indexes are done with
-        merged = _merge_entries(entries, self._dates, self._spill)
+        merged = _merge_entries(entries, self._spill)
         entries.clear()
         keyed: list[tuple[tuple[str, int, str, int, str], int, int, str]] = []
         per_article: Counter[str] = Counter()
         for number, entry in enumerate(merged):
             event = entry.event(self._spill)
-            where = entry.parts[0] if len(entry.parts) == 1 else self._spill.put(event)
+            where = entry.parts[0] if len(entry.parts) == 1 and entry.told is None else self._spill.put(event)
             key = sort_key(event)
             # Sources and days recur across events: one string each.
             key = (sys.intern(key[0]), key[1], sys.intern(key[2]), key[3], key[4])
