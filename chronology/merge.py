@@ -262,7 +262,8 @@ def unpack(data: bytes) -> Event:
 
 class _Spill:
     """Packed events in an anonymous temporary file (removed by the system as soon as it is opened, so nothing
-    is left behind however the run ends); memory keeps one number per event: where it is."""
+    is left behind however the run ends); memory keeps one number per event: where it is (its offset above
+    the low 32 bits, its length in them)."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the events it holds
@@ -280,6 +281,28 @@ class _Spill:
 
     def get(self, where: int) -> Event:
         return unpack(self.read(where))
+
+
+class _Places:
+    """Where a run of spilled events are, in order, held as machine integers: offsets (the spill of a large
+    archive passes 2 GB, beyond a signed 32-bit offset in a 64-bit place) and lengths apart."""
+
+    def __init__(self) -> None:
+        self._offsets = array("Q")
+        self._lengths = array("L")
+
+    def append(self, where: int) -> None:
+        self._offsets.append(where >> 32)
+        self._lengths.append(where & 0xFFFFFFFF)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def __getitem__(self, number: int) -> int:
+        return self._offsets[number] << 32 | self._lengths[number]
+
+    def __iter__(self) -> Iterator[int]:
+        return (offset << 32 | length for offset, length in zip(self._offsets, self._lengths, strict=True))
 
 
 def _post(index: dict[_K, int | list[int]], key: _K, position: int) -> None:
@@ -521,7 +544,7 @@ class PackedEvents:
     """The merged events in chronology order, held spilled and read back one at a time, so a large timeline is
     written without ever holding every event as objects."""
 
-    def __init__(self, spill: _Spill, where: array[int], orders: dict[Callable[[Event], Any], array[int]]) -> None:
+    def __init__(self, spill: _Spill, where: _Places, orders: dict[Callable[[Event], Any], array[int]]) -> None:
         self._spill = spill
         self._where = where
         self._orders = orders
@@ -556,7 +579,7 @@ class Packer:
 
     def __init__(self, orders: Iterable[Callable[[Event], Any]] = (), spill: _Spill | None = None) -> None:
         self._spill = spill or _Spill()
-        self._where = array("q")
+        self._where = _Places()
         self._keys: dict[Callable[[Event], Any], list[Any]] = {order: [] for order in orders}
 
     def add(self, event: Event) -> None:

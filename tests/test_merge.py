@@ -263,3 +263,12 @@ def test_the_tallied_same_date_pass_finds_what_a_full_scan_finds(
         for entry in entries:
             bucket.add(entry)
     assert [tuple(entry.parts) for entry in bucket.kept] == expected
+
+
+def test_event_places_hold_offsets_past_what_a_signed_64_bit_handle_can():
+    # A 100k-article archive spills more than 2 GB: offset << 32 then no longer fits a signed 64-bit integer.
+    places = merge._Places()
+    handles = [0 << 32 | 10, (5 << 32) << 32 | 123, ((1 << 40) << 32) | 0xFFFFFFFF]
+    for handle in handles:
+        places.append(handle)
+    assert list(places) == handles and places[1] == handles[1] and len(places) == 3
