@@ -185,65 +185,74 @@ def _reason(chosen: DateReading, others: list[DateReading]) -> str:
 def _parts(size: int) -> int:
     """Into how many parts a wording of `size` words is cut for the statement index. Two wordings of n and m
     words with Jaccard >= 4/5 share o >= 4(n + m)/9 words, so they differ in at most (n + m)/9 words; and
-    n <= 5m/4. With one more part than the most differences possible, some part is identical in both."""
-    return (size + size * 5 // 4) // 9 + 1
+    n <= 5m/4. With two more parts than the most differences possible, two parts are identical in both."""
+    return (size + size * 5 // 4) // 9 + 2
 
 
-# Independent ways to cut a wording into parts (seeds of the word hash). A wording similar enough shares a
-# whole part with the probe under every one of them, so a candidate must do so under each: two cuts keep
-# the exact result and leave far fewer chance candidates than one.
+# Independent ways to cut a wording into parts (seeds of the word hash). A wording similar enough shares two
+# whole parts with the probe under every one of them, so a candidate must do so under each.
 _CUTS = (0, 0x9E3779B9)
 
 
-def _part_keys(hashed: list[tuple[str, int]], parts: int) -> list[tuple[str, ...]]:
-    """The words (sorted, with their hash under one cut) split into `parts` parts by that hash: the same split
-    for every wording."""
-    split: list[list[str]] = [[] for _ in range(parts)]
-    for word, value in hashed:
-        split[value % parts].append(word)
-    return [tuple(chosen) for chosen in split]
+def _part_keys(hashed: list[int], parts: int) -> list[tuple[int, int, int]]:
+    """The words (as their 64-bit hashes under one cut) split into `parts` parts by that hash (the same split
+    for every wording), each part summed up as the sum of its words' hashes (equal parts, equal sums), and
+    keyed by pairs of parts: a pair holds most of a short wording's words, so few wordings share one by
+    chance."""
+    sums = [0] * parts
+    for value in hashed:
+        sums[value % parts] += value
+    # The first part's number too: an empty part sums to 0 wherever it is.
+    return [(first * parts + second, sums[first], sums[second])
+            for first in range(parts) for second in range(first + 1, parts)]
 
 
 class _StatementIndex:
-    """Earlier statements by identical parts: a wording of m words is filed under its _parts(m) parts, and a
-    probe of n words looks up, for every size m it could match (4n/5 <= m <= 5n/4), its own words cut the
-    same way. Any wording similar enough shares a whole part with the probe (pigeonhole), under each of the
-    _CUTS, so the candidates are all that can match, found without counting postings of common words."""
+    """Earlier statements by identical pairs of parts: a wording of m words is filed under the pairs of its
+    _parts(m) parts, and a probe of n words looks up its own words cut the same way, for every part count
+    of a size m it could match (4n/5 <= m <= 5n/4). Any wording similar enough shares a whole pair with the
+    probe (pigeonhole), under each of the _CUTS, so the candidates are all that can match, found without
+    counting postings of common words."""
 
     def __init__(self) -> None:
-        # Keyed by the hash of (cut, size, part, words): a collision only adds a candidate, which is checked.
+        # Keyed by the hash of (cut, parts, the pair's sums): a collision only adds a candidate, which is checked.
         # Most keys have one position, held as is; a list only once there are more.
         self._entries: dict[int, int | list[int]] = {}
         self._hashes: dict[tuple[str, int], int] = {}
 
-    def _hashed(self, words: tuple[str, ...], cut: int) -> list[tuple[str, int]]:
+    def _hashed(self, words: tuple[str, ...], cut: int) -> list[int]:
         hashed = []
         for word in words:
             value = self._hashes.get((word, cut))
             if value is None:
-                value = self._hashes[word, cut] = zlib.crc32(word.encode("utf-8"), cut)
-            hashed.append((word, value))
+                data = word.encode("utf-8")
+                value = self._hashes[word, cut] = zlib.crc32(data, cut) << 32 | zlib.crc32(data, ~cut & 0xFFFFFFFF)
+            hashed.append(value)
         return hashed
 
     def add(self, words: tuple[str, ...], position: int) -> None:
-        size = len(words)
+        parts = _parts(len(words))
         for cut in _CUTS:
-            for part, chosen in enumerate(_part_keys(self._hashed(words, cut), _parts(size))):
-                _post(self._entries, hash((cut, size, part, chosen)), position)
+            for chosen in _part_keys(self._hashed(words, cut), parts):
+                _post(self._entries, hash((cut, parts, *chosen)), position)
 
     def candidates(self, words: tuple[str, ...]) -> list[int]:
         size = len(words)
+        counts = sorted({_parts(other) for other in range(-(-4 * size // 5), size * 5 // 4 + 1)})
+        entries = self._entries
         found: set[int] | None = None
         for cut in _CUTS:
             hashed = self._hashed(words, cut)
-            splits: dict[int, list[tuple[str, ...]]] = {}
             under_cut: set[int] = set()
-            for other in range(-(-4 * size // 5), size * 5 // 4 + 1):
-                parts = _parts(other)
-                if parts not in splits:
-                    splits[parts] = _part_keys(hashed, parts)
-                for part, chosen in enumerate(splits[parts]):
-                    under_cut.update(_postings(self._entries, hash((cut, other, part, chosen))))
+            for parts in counts:
+                for chosen in _part_keys(hashed, parts):
+                    held = entries.get(hash((cut, parts, *chosen)))
+                    if held is None:
+                        continue
+                    if isinstance(held, int):
+                        under_cut.add(held)
+                    else:
+                        under_cut.update(held)
             found = under_cut if found is None else found & under_cut
             if not found:
                 return []
@@ -397,11 +406,13 @@ def _merge_entries(entries: Iterable[_Entry], spill: _Spill) -> list[_Entry]:
         if entry.dated_by != "expression" or len(wording.words) < STATEMENT_MIN_WORDS:
             merged.append(entry)
             continue
+        words, size = frozenset(wording.words), len(wording.words)
         for position in index.candidates(wording.words):
             kept = merged[position]
             # The cheap test first: most candidates share a part but not enough words.
-            if (_similar(kept.wording, wording, STATEMENT_SIMILARITY) and kept.date != entry.date
-                    and frozenset(entry.articles).isdisjoint(kept.articles)):
+            shared = len(words.intersection(kept.wording.words))
+            if (_similar_counts(shared, size, len(kept.wording.words), STATEMENT_SIMILARITY)
+                    and kept.date != entry.date and frozenset(entry.articles).isdisjoint(kept.articles)):
                 if kept.disagree(entry, stamp):
                     # The chosen date brought the other description: file it under that wording too.
                     index.add(kept.wording.words, position)
