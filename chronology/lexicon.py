@@ -180,17 +180,21 @@ SHIFT_WORDS: Final[dict[str, tuple[int, bool]]] = {
 }
 
 # Tense cues around an expression. Future cues turn an unanchored weekday, month or season forward.
-# Only unambiguous cues: "would" (reported speech), "by" and "until" are as often past as future.
+# Only unambiguous cues: "would" (reported speech), "by" and "until" are as often past as future; "would be" (mostly
+# "would be traveling") is future.
 FUTURE_CUES: Final[frozenset[str]] = frozenset({
     "will", "'ll", "shall", "going to", "planned to", "plans to", "plan to", "planning to", "scheduled",
     "is expected to", "are expected to", "is due", "are due", "set to", "is to", "are to", "upcoming", "next",
     "intends to", "intend to", "slated", "tomorrow", "forthcoming", "to be held", "to be announced",
-    "will be", "won't", "expects to", "expect to", "aims to", "payable", "as early as", "as soon as", "might",
+    "will be", "would be", "won't", "expects to", "expect to", "aims to", "payable", "as early as", "as soon as",
+    "might",
 })
 PAST_CUES: Final[frozenset[str]] = frozenset({
     "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "yesterday", "since", "previously",
     "has been", "have been", "killed", "died", "began", "ended", "closed", "rose", "fell", "earned", "posted",
-    "met", "came", "went", "took", "made",
+    # Irregular past forms; as participles after "be" they are passive, not past (chronology.tense skips them).
+    "met", "came", "went", "took", "made", "held", "saw", "broke", "gave", "left", "won", "lost", "struck",
+    "spoke", "wrote", "sent", "led", "sold", "bought", "brought", "thought", "found", "became", "got", "fought",
 })
 
 # Fiscal terms: "fiscal 1989", "fiscal year", "FY2024".

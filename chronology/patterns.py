@@ -254,6 +254,9 @@ FUTURE_CUE: Final = re.compile(
     re.IGNORECASE,
 )
 PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r"(?!\w)", re.IGNORECASE)
+# A past participle after "be", "been" or "being" is passive, not past ("will be held on Friday"): the text just
+# before a past cue is tested with this (a bounded slice, so the search stays linear).
+PASSIVE_BE: Final = re.compile(r"(?<![\w'])(?:be|been|being)\s{1,3}$", re.IGNORECASE)
 # A quotation mark after an expression closes (or opens) the quoted clause: the words beyond it, "said" in
 # `"... leave Thursday," Castro said`, are the attribution, not the tense of the expression's clause.
 QUOTE_MARK: Final = re.compile(r"''|``|[\"\u201c\u201d]")

@@ -10,13 +10,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from chronology.patterns import FUTURE_CUE, PAST_CUE, QUOTE_MARK
+from chronology.patterns import FUTURE_CUE, PASSIVE_BE, PAST_CUE, QUOTE_MARK
 
 Direction = Literal["past", "future"]
 
 # How far around the expression cues count, in characters, within its sentence.
 _BEFORE = 90
 _AFTER = 40
+# Characters before a past cue in which "be"/"been"/"being" makes it a passive participle.
+_PASSIVE_REACH = 9
 
 
 def _nearest(distances: list[int]) -> int | None:
@@ -58,6 +60,8 @@ def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, in
         for m in regex.finditer(text, window_start, window_end):
             if start <= m.start() < end:
                 continue  # the expression's own words ("last" in "last Monday") are handled by the tagger
+            if name == "past" and PASSIVE_BE.search(text, max(0, m.start() - _PASSIVE_REACH), m.start()):
+                continue  # "will be held": a passive participle, no past
             distance = start - m.end() if m.end() <= start else (m.start() - end) * 2  # cues before count more
             distances[name].append(distance)
     future = _nearest(distances["future"])

@@ -329,3 +329,21 @@ def test_as_soon_as_points_to_the_future() -> None:
 def test_the_attribution_after_a_quote_does_not_set_the_tense(quote: str) -> None:
     text = f"``The delegation will, once the talks with the unions are over, leave Friday,{quote} he said."
     assert value_of(text, "Friday", THU).value == "2023-12-29"
+
+
+def test_would_be_points_to_the_future() -> None:
+    text = "Officials announced that the father would be traveling to Washington Thursday."
+    assert value_of(text, "Thursday", dt.date(2000, 4, 5)).value == "2000-04-06"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # An irregular past form is a past cue: "brought in" last January, not next January.
+        ("In January, the company brought in a new chief executive.", "1989-01"),
+        # After "be", the same word is a passive participle: the future cue decides.
+        ("The remaining shares will be bought in January.", "1990-01"),
+    ],
+)
+def test_irregular_past_forms_and_passive_participles(sentence: str, value: str) -> None:
+    assert value_of(sentence, "January", dt.date(1989, 10, 27)).value == value
