@@ -180,8 +180,8 @@ SHIFT_WORDS: Final[dict[str, tuple[int, bool]]] = {
 }
 
 # Tense cues around an expression. Future cues turn an unanchored weekday, month or season forward.
-# Only unambiguous cues: "would" (reported speech), "by" and "until" are as often past as future; "would be" (mostly
-# "would be traveling") is future.
+# Only unambiguous cues: "would" (reported speech) and "by" are as often past as future; "would be" (mostly "would
+# be traveling") is future; "until" is a weak cue (below).
 FUTURE_CUES: Final[frozenset[str]] = frozenset({
     "will", "'ll", "shall", "going to", "planned to", "plans to", "plan to", "planning to", "scheduled",
     "is expected to", "are expected to", "is due", "are due", "set to", "is to", "are to", "upcoming", "next",
@@ -189,6 +189,9 @@ FUTURE_CUES: Final[frozenset[str]] = frozenset({
     "will be", "would be", "won't", "expects to", "expect to", "aims to", "payable", "as early as", "as soon as",
     "might",
 })
+# Words right before an expression that point to the future only when no past cue is near: a deadline ("until
+# Tuesday morning") is ahead unless the clause is told in the past ("until Thursday, they had not").
+WEAK_FUTURE_CUES: Final[frozenset[str]] = frozenset({"until", "till"})
 PAST_CUES: Final[frozenset[str]] = frozenset({
     "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "yesterday", "since", "previously",
     "has been", "have been", "killed", "died", "began", "ended", "closed", "rose", "fell", "earned", "posted",

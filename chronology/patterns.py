@@ -254,6 +254,10 @@ FUTURE_CUE: Final = re.compile(
     re.IGNORECASE,
 )
 PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r"(?!\w)", re.IGNORECASE)
+# A weak future cue just before an expression ("until 9 a.m. Tuesday"), tested on the few characters before it.
+WEAK_FUTURE_BEFORE: Final = re.compile(
+    r"(?<![\w'])" + _alternation(lexicon.WEAK_FUTURE_CUES) + r"\s{1,3}$", re.IGNORECASE
+)
 # A past participle after "be", "been" or "being" is passive, not past ("will be held on Friday"): the text just
 # before a past cue is tested with this (a bounded slice, so the search stays linear).
 PASSIVE_BE: Final = re.compile(r"(?<![\w'])(?:be|been|being)\s{1,3}$", re.IGNORECASE)

@@ -10,13 +10,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from chronology.patterns import FUTURE_CUE, PASSIVE_BE, PAST_CUE, QUOTE_MARK
+from chronology.patterns import FUTURE_CUE, PASSIVE_BE, PAST_CUE, QUOTE_MARK, WEAK_FUTURE_BEFORE
 
 Direction = Literal["past", "future"]
 
 # How far around the expression cues count, in characters, within its sentence.
 _BEFORE = 90
 _AFTER = 40
+# Characters before an expression in which a weak future cue ("until") counts.
+_WEAK_REACH = 7
 # Characters before a past cue in which "be"/"been"/"being" makes it a passive participle.
 _PASSIVE_REACH = 9
 
@@ -67,5 +69,7 @@ def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, in
     future = _nearest(distances["future"])
     past = _nearest(distances["past"])
     if future is not None and (past is None or future <= past):
+        return "future"
+    if past is None and WEAK_FUTURE_BEFORE.search(text, max(window_start, start - _WEAK_REACH), start):
         return "future"
     return "past" if past is not None else None

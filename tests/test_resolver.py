@@ -347,3 +347,18 @@ def test_would_be_points_to_the_future() -> None:
 )
 def test_irregular_past_forms_and_passive_participles(sentence: str, value: str) -> None:
     assert value_of(sentence, "January", dt.date(1989, 10, 27)).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # A deadline is ahead: "until" turns the weekday forward when no past cue is near.
+        ("Officials postponed until Tuesday morning any action on the permit.", "2000-04-04TMO"),
+        ("The agency has given the relatives until 9 a.m. Tuesday to sign.", "2000-04-04T09:00"),
+        # Told in the past, "until" is no future cue.
+        ("Until Tuesday, they had not called him a suspect.", "2000-03-28"),
+    ],
+)
+def test_until_points_to_the_future_unless_the_clause_is_past(sentence: str, value: str) -> None:
+    found = [t for t in annotate(sentence, dt.date(2000, 4, 3)) if "Tuesday" in t.text]
+    assert [t.value for t in found] == [value]
