@@ -4,7 +4,8 @@ A pattern is one `Pattern(name, kind, regex)` line in PATTERNS. Its named groups
 interpreter of its kind (chronology.tagger) turns into an underspecified value:
 
     year, month, day, weekday, rel (last/this/next...), num, unit, pod (part of day), season, ordinal
-    (quarter/half number), holiday, decade, century, hour, minute, ampm, set_adverb, ref_word, shift, deictic
+    (quarter/half number), holiday, decade, century, hour, minute, ampm, set_adverb, ref_word, shift, deictic,
+    ref_rel (the following/previous: relative to the time last mentioned)
 
 Adding a pattern is one line here plus a test. Prefixes shared by many patterns (period modifiers such as
 "early"/"mid-"/"the end of", quantity modifiers such as "about"/"more than") are not repeated in each pattern:
@@ -183,6 +184,9 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?:" + _S + r"(?:of" + _S + r")?(?:" + YEAR + r"|" + SPELLED_YEAR + r"))?"),
     _p("holiday", "holiday", HOLIDAY + r"(?:" + _S + YEAR + r")?"),
     # Weekdays, deictic days and parts of day.
+    # "the following Monday": the Monday after the time last mentioned (chronology.tagger._REF_RELATIONS).
+    _p("weekday_ref", "weekday", r"(?P<ref_rel>the" + _S + r"(?:following|previous|preceding))" + _S + WEEKDAY
+       + r"(?:" + _S + POD + r")?"),
     _p("weekday", "weekday", r"(?:(?P<rel>last|next|this|past|coming)" + _S + r")?" + WEEKDAY
        + r"(?:" + _S + POD + r")?"),
     _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?"),
@@ -247,6 +251,9 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     # References without a calendar value.
     _p("reference", "ref", r"(?P<ref_word>" + _alternation(lexicon.REFERENCE_WORDS) + r")"),
 )
+
+# What follows "the day" in "the day before the plunge": a day told relative to an event, not today.
+BEFORE_OR_AFTER: Final = re.compile(_S + r"(?:before|after)\b", re.IGNORECASE)
 
 # Tense cues around an expression (chronology.tense weighs the nearest ones).
 FUTURE_CUE: Final = re.compile(

@@ -25,6 +25,7 @@ _SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)$")
 _OFFSET = re.compile(r"UNDEF-(?P<anchor>this|REF)-(?P<unit>[a-z]+)(?:-(?P<sign>PLUS|MINUS)-(?P<n>\d+))?")
 _IN_YEAR = re.compile(r"(?P<year>UNDEF-(?:this|REF)-year(?:-(?:PLUS|MINUS)-\d+)?)-IN-(?P<part>.+)")
 _RELATION = re.compile(r"UNDEF-(?P<rel>last|this|next)-(?P<partial>XXXX-.+)")
+_REF_WEEKDAY = re.compile(r"UNDEF-REF-(?P<rel>last|next)-(?P<partial>XXXX-WXX-[1-7])")
 _MONTH_DAY = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-(?P<day>\d\d)")
 _MONTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)")
 _SUBYEAR = re.compile(r"(?P<year>XXXX|\d{4})-(?P<code>SP|SU|FA|WI|Q[1-4]|H[12])")
@@ -257,7 +258,7 @@ def _unanchored(base: str) -> str:
         return f"XXXX-{m['part']}"
     if m := _OFFSET.fullmatch(base):
         return _UNANCHORED[m["unit"]]
-    if m := _RELATION.fullmatch(base):
+    if (m := _RELATION.fullmatch(base)) or (m := _REF_WEEKDAY.fullmatch(base)):
         base = m["partial"]
     if _NTH.fullmatch(base) or _EASTER.fullmatch(base):
         return "XXXX-XX-XX"
@@ -296,6 +297,12 @@ def _resolve_one(
         if dct is None:
             return _UNANCHORED[m["unit"]], None
         return _shift(dct.date, m["unit"], amount), dct
+    if m := _REF_WEEKDAY.fullmatch(base):
+        # "the following Monday": the Monday after the time last mentioned (or after the publication date)
+        anchor = ref or dct
+        if anchor is None:
+            return m["partial"], None
+        return _weekday_value(int(m["partial"][-1]), anchor.date, m["rel"]), anchor
     if m := _RELATION.fullmatch(base):
         if dct is None:
             return m["partial"], None

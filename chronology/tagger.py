@@ -37,6 +37,7 @@ from typing import Any
 from chronology import lexicon
 from chronology.patterns import (
     ANY_DIGIT,
+    BEFORE_OR_AFTER,
     DETERMINER_BEFORE_ADJECTIVE,
     PATTERNS,
     PERIOD_MOD_PREFIX,
@@ -241,7 +242,12 @@ def _holiday(m: re.Match[str]) -> _Spec:
 
 def _weekday(m: re.Match[str]) -> _Spec:
     day = lexicon.WEEKDAYS[_norm(_g(m, "weekday")).rstrip(".")]
-    return _Spec("DATE", _with_relation(f"XXXX-WXX-{day}", _g(m, "rel")) + _pod(_g(m, "pod")))
+    ref_rel = _norm(m.groupdict().get("ref_rel"))
+    if ref_rel:  # "the previous Friday": the Friday before the time last mentioned
+        partial = f"UNDEF-REF-{_REL_NAMES[_REF_RELATIONS[ref_rel]]}-XXXX-WXX-{day}"
+    else:
+        partial = _with_relation(f"XXXX-WXX-{day}", _g(m, "rel"))
+    return _Spec("DATE", partial + _pod(_g(m, "pod")))
 
 
 def _deictic(m: re.Match[str]) -> _Spec:
@@ -272,6 +278,9 @@ def _relative(m: re.Match[str]) -> _Spec | None:
     mod = {"earlier": "START", "later": "END"}.get(_norm(groups.get("mod")))
     if rel in _REF_RELATIONS:
         return _Spec("DATE", _offset("REF", unit, _REF_RELATIONS[rel]), mod)
+    if rel == "the" and unit == "day" and BEFORE_OR_AFTER.match(m.string, m.end()):
+        # "Oct. 12, the day before the plunge": the day in the narrative, not the day of publication
+        return _Spec("DATE", _offset("REF", unit, 0), mod)
     offset = 0 if rel == "the" else _relation(rel)
     if offset is None:
         return None

@@ -362,3 +362,18 @@ def test_irregular_past_forms_and_passive_participles(sentence: str, value: str)
 def test_until_points_to_the_future_unless_the_clause_is_past(sentence: str, value: str) -> None:
     found = [t for t in annotate(sentence, dt.date(2000, 4, 3)) if "Tuesday" in t.text]
     assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # A weekday told from the narrative's time, not from the publication date.
+        ("The treaty was signed on March 3, 1998. The following Monday, talks resumed.", "The following Monday",
+         "1998-03-09"),
+        ("The index closed Friday down 4.5% from the previous Friday.", "the previous Friday", "1989-10-20"),
+        # "the day before <event>" in apposition to a date is that date, not the day of publication.
+        ("Eight trading days after Oct. 12, the day before the plunge, prices fell.", "the day", "1989-10-12"),
+    ],
+)
+def test_narrative_weekdays_and_days(text: str, expression: str, value: str) -> None:
+    assert value_of(text, expression, dt.date(1989, 10, 30)).value == value

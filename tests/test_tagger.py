@@ -68,6 +68,10 @@ def extents(text: str) -> list[str]:
         ("he appeared in court the next morning", "the next morning", "TIME", "UNDEF-REF-day-PLUS-1TMO"),
         ("dealers placed orders in the morning", "the morning", "TIME", "XXXX-XX-XXTMO"),
         ("shelling last night", "last night", "TIME", "UNDEF-this-day-MINUS-1TNI"),
+        ("down from the previous Friday", "the previous Friday", "DATE", "UNDEF-REF-last-XXXX-WXX-5"),
+        ("talks resumed the following Monday morning", "the following Monday morning", "DATE",
+         "UNDEF-REF-next-XXXX-WXX-1TMO"),
+        ("shares fell the day before the plunge", "the day", "DATE", "UNDEF-REF-day"),
         # relative calendar units
         ("a statement made last week", "last week", "DATE", "UNDEF-this-week-MINUS-1"),
         ("Baghdad has been busy this week", "this week", "DATE", "UNDEF-this-week"),
