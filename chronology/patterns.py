@@ -252,6 +252,10 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("reference", "ref", r"(?P<ref_word>" + _alternation(lexicon.REFERENCE_WORDS) + r")"),
 )
 
+# A title in quotation marks ("This Week," ''60 Minutes''): every word capitalised, two words or more; tested on an
+# expression right after an opening quotation mark.
+QUOTED_TITLE: Final = re.compile(r"(?:[A-Z]|\d)[\w.']*(?:[ \t]{1,3}[A-Z][\w.']*)+")
+OPENING_QUOTES: Final = ("``", "''", '"', "\u201c")
 # What follows "the day" in "the day before the plunge": a day told relative to an event, not today.
 BEFORE_OR_AFTER: Final = re.compile(_S + r"(?:before|after)\b", re.IGNORECASE)
 

@@ -39,9 +39,11 @@ from chronology.patterns import (
     ANY_DIGIT,
     BEFORE_OR_AFTER,
     DETERMINER_BEFORE_ADJECTIVE,
+    OPENING_QUOTES,
     PATTERNS,
     PERIOD_MOD_PREFIX,
     QUANTITY_MOD_PREFIX,
+    QUOTED_TITLE,
     Pattern,
     Required,
     Trigger,
@@ -709,7 +711,9 @@ def _interpret(text: str, candidate: _Candidate) -> _Spec | None:
     """The spec of a candidate, None when its pattern's interpreter rejects the match. A match that a search
     after a gap character found (see `_scan_after_gaps`) starts one character early: the pattern's own match is
     made where it starts, on the same text."""
-    start, _, _, pattern, m = candidate
+    start, end, _, pattern, m = candidate
+    if text.endswith(OPENING_QUOTES, max(0, start - 2), start) and QUOTED_TITLE.fullmatch(text, start, end):
+        return None  # the title of a show or a film ("This Week", "60 Minutes"), not a time
     if m.start() != start:
         own = pattern.regex.match(text, start, m.endpos)
         assert own is not None  # the search matched the pattern there

@@ -198,6 +198,23 @@ def test_ages_and_fractions_are_not_durations(text: str) -> None:
     assert tag(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        # Titles of shows in quotation marks are no times.
+        ('Baker, speaking on ABC News\' "This Week," said', []),
+        ("Gonzalez said on CBS's ''60 Minutes.''", []),
+        ("He said on ``This Week With David Brinkley'' that", []),
+        # A quoted sentence that opens with a time still has it; so has a title-cased time outside quotes.
+        ("``Today is a sad day,'' he said.", ["Today"]),
+        ('"This week we will vote," he said.', ["This week"]),
+        ("This Week, the talks resumed.", ["This Week"]),
+    ],
+)
+def test_quoted_titles_are_not_times(text: str, tagged: list[str]) -> None:
+    assert [t.text for t in tag(text)] == tagged
+
+
 def test_a_time_in_the_day_is_not_the_day() -> None:
     assert tag("She flew to Nairobi later in the day.") == []
 
