@@ -157,7 +157,7 @@ REFERENCE_WORDS: Final[dict[str, str]] = {
 # "recent", bare "future" ("future growth").
 # Vague spans of time: "recent weeks", "the last few months", "coming years" are durations of unknown length.
 VAGUE_SPANS: Final[frozenset[str]] = frozenset({
-    "recent", "the past few", "the last few", "past", "coming", "the coming", "the next few",
+    "recent", "the past few", "the last few", "past", "coming", "the coming", "the next few", "the first", "the early",
 })
 
 # Durations of no stated length, after "for": "for a while" (the unit unknown too).

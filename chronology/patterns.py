@@ -213,7 +213,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("of_the_unit", "relative", r"(?<=\bof )(?P<rel>the|this|that|next|last)" + _S
        + r"(?P<unit>year|month|week|day|decade|century)"),
     # Shifts: "four years ago", "a year earlier", "two days later".
-    _p("ago", "shift", NUM + r"[ -]" + UNIT + _S + r"(?P<shift>ago|earlier|later|from" + _S + r"now|hence)"),
+    _p("ago", "shift", NUM + r"[ -]" + UNIT + OR_SO + _S + r"(?P<shift>ago|earlier|later|from" + _S + r"now|hence)"),
     _p("unit_ago", "shift", UNIT + _S + r"(?P<shift>ago|earlier)(?=[,.;])"),
     _p("year_earlier_adj", "shift", r"(?:the" + _S + r")?(?P<unit>year|month|quarter|week)-(?P<shift>earlier|ago)"
        + r"(?:" + _S + r"(?:quarter|period|month|year))?"),
@@ -221,7 +221,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?P<unit>day|week|month|year)"),
     # Vague spans: "recent weeks", "the last few months", "coming years".
     _p("vague_span", "duration", r"(?P<rel>" + _alternation(lexicon.VAGUE_SPANS) + r")" + _S
-       + r"(?P<unit>years|months|weeks|days|decades|quarters)"),
+       + r"(?P<unit>years|months|weeks|days|decades|quarters|hours)"),
     # Durations.
     _p("duration", "duration", r"(?:(?P<rel>the(?:" + _S + r"(?:past|last|next|first|coming|previous|latest|"
        + r"final|remaining|full|year-earlier|year-ago))?|past|last|next|first|coming|another|an" + _S
@@ -232,6 +232,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("unit_plural_for", "duration", r"(?:(?<=\bfor )|(?<=\bwithin ))(?P<unit>years|months|weeks|days|decades|"
        + r"centuries|hours|minutes)"),
     _p("unit_plural_in", "duration", r"(?<=\bin )(?P<unit>years|months|decades)"),
+    _p("over_the_units", "duration", r"(?:(?<=\bover )|(?<=\bthrough ))the" + _S + r"(?P<unit>years|decades|months)"),
     _p("units_ahead", "duration", r"the" + _S + r"(?P<unit>days|weeks|months|years)" + _S + r"ahead"),
     _p("unit_long", "duration", r"(?:" + NUM + r"-)?(?P<unit>(?:hour|day|week|month|year|decade)s?)-long"),
     _p("vague_duration", "duration", r"(?<=\bfor )(?P<vague>" + _alternation(lexicon.VAGUE_DURATIONS) + r")"),

@@ -92,6 +92,9 @@ def extents(text: str) -> list[str]:
         ("for several years", "several years", "DURATION", "PXY"),
         ("it has waited for years", "years", "DURATION", "PXY"),
         ("in recent weeks", "recent weeks", "DURATION", "PXW"),
+        ("prisoners taken in the first hours of the war", "the first hours", "DURATION", "PTXH"),
+        ("fewer lives saved in the early years", "the early years", "DURATION", "PXY"),
+        ("many more patients over the years", "the years", "DURATION", "PXY"),
         ("for the year ending then", "the year", "DURATION", "P1Y"),
         ("less than a decade of rule", "less than a decade", "DURATION", "P10Y"),
         ("secrets kept for more than two thousand years", "more than two thousand years", "DURATION", "P2000Y"),
@@ -349,6 +352,9 @@ def test_recent_years_is_a_past_reference(text: str, type_: str, value: str) -> 
 def test_or_so_is_in_the_extent() -> None:
     assert extents("acquisitions during the next year or so, and for the next two years or so.") == [
         "the next year or so", "the next two years or so"]
+    assert extents("Then, a week or so ago, the general picked Saturday night.") == [
+        "a week or so ago", "Saturday night"]
+
 # The tagger runs each pattern only where its triggers say a match can start (chronology.patterns derives
 # them from the regexes). These pin that it finds exactly what running every pattern over the whole text finds.
 
