@@ -139,6 +139,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     # The last day of a period reported ("the quarter ended Sept. 30"): a date that does not move the narrative.
     _p("period_end_day", "date", r"(?:(?<=\bended )|(?<=\bending ))" + MONTH + _S + DAY
        + r"(?:,?" + _S + YEAR + r")?(?!" + _S + r"?[:\d])"),
+    _p("week_of", "week_of", r"the" + _S + r"week" + _S + r"of" + _S + MONTH + _S + DAY + r"(?:,?" + _S + YEAR
+       + r")?(?!" + _S + r"?[:\d])"),
     _p("month_day_year", "date", MONTH + _S + DAY + r",?" + _S + YEAR),
     _p("day_month_year", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r",?" + _S + YEAR),
     _p("iso_date", "date", r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9])"),

@@ -25,6 +25,7 @@ _SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)$")
 _OFFSET = re.compile(r"UNDEF-(?P<anchor>this|REF)-(?P<unit>[a-z]+)(?:-(?P<sign>PLUS|MINUS)-(?P<n>\d+))?")
 _IN_YEAR = re.compile(r"(?P<year>UNDEF-(?:this|REF)-year(?:-(?:PLUS|MINUS)-\d+)?)-IN-(?P<part>.+)")
 _RELATION = re.compile(r"UNDEF-(?P<rel>last|this|next)-(?P<partial>XXXX-.+)")
+_WEEK_OF = re.compile(r"WEEK-OF-(?P<day>.+)")
 _REF_WEEKDAY = re.compile(r"UNDEF-REF-(?P<rel>last|next)-(?P<partial>XXXX-WXX-[1-7])")
 _MONTH_DAY = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-(?P<day>\d\d)")
 _MONTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)")
@@ -269,6 +270,10 @@ def _resolve_one(
     item: Tagged, base: str, dct: _Anchor | None, ref: _Anchor | None, tense: str | None
 ) -> tuple[str, _Anchor | None]:
     """The resolved value of a base value (suffix removed) and what it was anchored to."""
+    if m := _WEEK_OF.fullmatch(base):
+        day, used = _resolve_one(item, m["day"], dct, ref, tense)
+        parsed = parse_value(day)
+        return (_week_value(parsed[0]) if parsed is not None else _UNANCHORED["week"]), used
     if m := _IN_YEAR.fullmatch(base):
         year, used = _resolve_one(item, m["year"], dct, ref, tense)
         return f"{year[:4] if year[:4].isdigit() else 'XXXX'}-{m['part']}", used

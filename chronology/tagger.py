@@ -15,7 +15,9 @@ Underspecified values (the mini-language chronology.resolver reads):
 - an offset in calendar units from the publication date: ``UNDEF-this-year-MINUS-1`` (last year),
   ``UNDEF-this-day-PLUS-1`` (tomorrow), ``UNDEF-this-week`` (this week); units: century, decade, year, half,
   quarter, month, week, weekend, day;
-- the same from the time most recently mentioned (narrative anchoring): ``UNDEF-REF-day-PLUS-1``;
+- the same from the time most recently mentioned (narrative anchoring): ``UNDEF-REF-day-PLUS-1``; a weekday
+  after or before it: ``UNDEF-REF-next-XXXX-WXX-1`` (the following Monday);
+- the week holding a day: ``WEEK-OF-XXXX-03-06`` (the week of March 6);
 - a part of such a year: ``UNDEF-this-year-MINUS-1-IN-06`` (June last year), ``UNDEF-this-year-MINUS-1-IN-Q3``
   (the year-ago third quarter), ``UNDEF-REF-year-IN-05`` (May that year);
 - the quarter in view, in a stated year: ``1988-QREF`` ("the 1988 period": that year's quarter matching the one
@@ -196,6 +198,11 @@ def _date(m: re.Match[str]) -> _Spec | None:
     if day > (29 if month == 2 else 30 if month in {4, 6, 9, 11} else 31):
         return None
     return _Spec("DATE", f"{year}-{month:02d}-{day:02d}")
+
+
+def _week_of(m: re.Match[str]) -> _Spec | None:
+    day = _date(m)
+    return None if day is None else _Spec("DATE", "WEEK-OF-" + day.value)
 
 
 # "last year", "that year", ...: (anchor, offset in years) of a year named relative to another time.
@@ -467,7 +474,7 @@ _INTERPRETERS: dict[str, Callable[[re.Match[str]], _Spec | None]] = {
     "deictic": _deictic, "pod": _pod_kind, "relative": _relative, "shift": _shift, "duration": _duration_kind,
     "set": _set, "time": _time, "quarter": _quarter, "quarter_ref": _quarter_ref, "decade": _decade,
     "year_period": _year_period, "year_end": _year_end,
-    "century": _century, "ref": _reference,
+    "century": _century, "ref": _reference, "week_of": _week_of,
 }
 
 # Unknown digits, an offset from an anchor, or the quarter in view ("1988-QREF") depend on what came before.

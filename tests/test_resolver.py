@@ -377,3 +377,10 @@ def test_until_points_to_the_future_unless_the_clause_is_past(sentence: str, val
 )
 def test_narrative_weekdays_and_days(text: str, expression: str, value: str) -> None:
     assert value_of(text, expression, dt.date(1989, 10, 30)).value == value
+
+
+def test_the_week_of_a_day_is_that_days_week() -> None:
+    text = "The case may be resolved in a court hearing the week of March 6."
+    assert value_of(text, "the week of March 6", dt.date(2000, 2, 24)).value == "2000-W10"
+    assert value_of(text, "the week of March 6", None).value == "XXXX-WXX"
+    assert value_of("It met the week of Jan. 3, 2000.", "the week of Jan. 3, 2000", None).value == "2000-W01"

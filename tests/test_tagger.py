@@ -68,6 +68,7 @@ def extents(text: str) -> list[str]:
         ("he appeared in court the next morning", "the next morning", "TIME", "UNDEF-REF-day-PLUS-1TMO"),
         ("dealers placed orders in the morning", "the morning", "TIME", "XXXX-XX-XXTMO"),
         ("shelling last night", "last night", "TIME", "UNDEF-this-day-MINUS-1TNI"),
+        ("resolved in a hearing the week of March 6, he said", "the week of March 6", "DATE", "WEEK-OF-XXXX-03-06"),
         ("down from the previous Friday", "the previous Friday", "DATE", "UNDEF-REF-last-XXXX-WXX-5"),
         ("talks resumed the following Monday morning", "the following Monday morning", "DATE",
          "UNDEF-REF-next-XXXX-WXX-1TMO"),
