@@ -384,3 +384,10 @@ def test_the_week_of_a_day_is_that_days_week() -> None:
     assert value_of(text, "the week of March 6", dt.date(2000, 2, 24)).value == "2000-W10"
     assert value_of(text, "the week of March 6", None).value == "XXXX-WXX"
     assert value_of("It met the week of Jan. 3, 2000.", "the week of Jan. 3, 2000", None).value == "2000-W01"
+
+
+def test_a_clock_time_alone_in_its_sentence_takes_the_day_last_mentioned() -> None:
+    text = "Stocks crashed Friday. Dealers placed heavy buy orders in the morning."
+    assert values(text, dt.date(1989, 10, 30))[-1] == ("the morning", "1989-10-27TMO")
+    # With no day mentioned before, the publication date.
+    assert values("Dealers placed orders at 10 a.m.", dt.date(1989, 10, 30)) == [("10 a.m.", "1989-10-30T10:00")]
