@@ -179,7 +179,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?:ago|earlier))"),
     _p("last_years_quarter", "quarter_ref", r"(?P<ago>last" + _S + r"year's)" + _S + r"(?P<unit>quarter|period)"),
     # The period reported, in another year: "the 1988 period" is that year's same quarter.
-    _p("year_period", "year_period", r"the" + _S + YEAR + _S + r"(?:period|quarter)"),
+    _p("year_period", "year_period", r"the" + _S + YEAR + _S + r"(?:period|(?P<quarter_word>quarter))"),
     # Seasons and holidays.
     _p("season", "season", r"(?:(?P<rel>" + _alternation(lexicon.RELATION_WORDS) + r")" + _S + r"|(?P<det>the)"
        + _S + r")?" + SEASON

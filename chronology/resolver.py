@@ -33,7 +33,7 @@ _SUBYEAR = re.compile(r"(?P<year>XXXX|\d{4})-(?P<code>SP|SU|FA|WI|Q[1-4]|H[12])"
 _WEEKDAY = re.compile(r"XXXX-WXX-(?P<weekday>[1-7])")
 _NTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-NTH-(?P<weekday>[1-7])-(?P<nth>-?\d)")
 _EASTER = re.compile(r"(?P<year>XXXX|\d{4})-EASTER(?P<offset>[+-]\d+)")
-_YEAR_QREF = re.compile(r"(?P<year>\d{4})-QREF")
+_YEAR_QREF = re.compile(r"(?P<year>\d{4})-Q(?P<kind>REF|LAST)")
 _QUARTER_OR_HALF = re.compile(r"XXXX-(?:Q[1-4]|H[12])")
 _SEASON = re.compile(r"XXXX-(?:SP|SU|FA|WI)")
 # A tense cue decides past or future up to this far from the anchor ("the dividend is payable Dec. 15").
@@ -320,6 +320,9 @@ def _resolve_one(
     if m := _YEAR_QREF.fullmatch(base):
         if ref is not None and ref.granularity in {"quarter", "half"} and (q := _SUBYEAR.fullmatch(ref.value)):
             return f"{m['year']}-{q['code']}", ref
+        if m["kind"] == "LAST" and dct is not None:
+            # "the 1988 quarter" with no quarter in view: the quarter last reported, in 1988
+            return f"{m['year']}-{_shift(dct.date, 'quarter', -1)[5:]}", dct
         return m["year"], None
     if (m := _NTH.fullmatch(base)) or (m := _EASTER.fullmatch(base)):
         found = _occurrence(base, int(m["year"]))

@@ -21,7 +21,8 @@ Underspecified values (the mini-language chronology.resolver reads):
 - a part of such a year: ``UNDEF-this-year-MINUS-1-IN-06`` (June last year), ``UNDEF-this-year-MINUS-1-IN-Q3``
   (the year-ago third quarter), ``UNDEF-REF-year-IN-05`` (May that year);
 - the quarter in view, in a stated year: ``1988-QREF`` ("the 1988 period": that year's quarter matching the one
-  last mentioned, or the year when no quarter is in view);
+  last mentioned, or the year when no quarter is in view); ``1988-QLAST`` ("the 1988 quarter": the same, or
+  with no quarter in view the quarter last reported before publication, in that year);
 - any of the calendar forms may end in a part of day or a clock time: ``XXXX-WXX-3TNI``,
   ``UNDEF-this-dayTMO``, ``XXXX-XX-XXT10:35`` (a time on the day in context).
 """
@@ -443,7 +444,7 @@ def _year_end(m: re.Match[str]) -> _Spec:
 
 
 def _year_period(m: re.Match[str]) -> _Spec:
-    return _Spec("DATE", f"{_year(m)}-QREF")
+    return _Spec("DATE", f"{_year(m)}-{'QLAST' if m.groupdict().get('quarter_word') else 'QREF'}")
 
 
 def _decade(m: re.Match[str]) -> _Spec:
@@ -478,7 +479,7 @@ _INTERPRETERS: dict[str, Callable[[re.Match[str]], _Spec | None]] = {
 }
 
 # Unknown digits, an offset from an anchor, or the quarter in view ("1988-QREF") depend on what came before.
-_NEEDS_ANCHOR = re.compile(r"X|UNDEF|QREF")
+_NEEDS_ANCHOR = re.compile(r"X|UNDEF|QREF|QLAST")
 _PREFIX_WINDOW = 40
 
 

@@ -296,6 +296,12 @@ def test_a_year_period_with_no_quarter_in_view_is_the_year() -> None:
     assert value_of("In the 1988 period it lost money.", "the 1988 period", dt.date(1989, 11, 2)).value == "1988"
 
 
+def test_a_year_quarter_with_no_quarter_in_view_is_the_quarter_last_reported() -> None:
+    assert value_of("In the 1988 quarter it lost money.", "the 1988 quarter", dt.date(1989, 11, 2)).value == (
+        "1988-Q3")
+    assert value_of("In the 1988 quarter it lost money.", "the 1988 quarter", None).value == "1988"
+
+
 def test_the_day_ending_a_reported_quarter_does_not_replace_the_quarter() -> None:
     text = "Net rose in the fiscal first quarter ended Sept. 30. It lost $2 a year ago."
     assert values(text, dt.date(1989, 10, 26))[-1] == ("a year ago", "1988-Q1")

@@ -116,6 +116,7 @@ def extents(text: str) -> list[str]:
         # comparable periods and year ends
         ("Results for that quarter included a charge.", "that quarter", "DATE", "UNDEF-REF-quarter"),
         ("earned $5 in the 1988 period", "the 1988 period", "DATE", "1988-QREF"),
+        ("earned $5 in the 1988 quarter", "the 1988 quarter", "DATE", "1988-QLAST"),
         ("for the corresponding period last year", "the corresponding period last year", "DATE",
          "UNDEF-REF-quarter-MINUS-4"),
         ("sales for last year's quarter", "last year's quarter", "DATE", "UNDEF-REF-quarter-MINUS-4"),
