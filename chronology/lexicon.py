@@ -113,12 +113,13 @@ FIXED_HOLIDAYS: Final[dict[str, tuple[int, int]]] = {
     "st. patrick's day": (3, 17), "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1),
     "flag day": (6, 14), "labour day": (5, 1), "juneteenth": (6, 19),
 }
-# Movable holidays: (month, ISO weekday, nth occurrence; -1 = last) of that weekday in the month.
-NTH_WEEKDAY_HOLIDAYS: Final[dict[str, tuple[int, int, int]]] = {
-    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
-    "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3), "presidents day": (2, 1, 3),
-    "presidents' day": (2, 1, 3), "columbus day": (10, 1, 2), "mother's day": (5, 7, 2),
-    "father's day": (6, 7, 3),
+# Movable holidays: (month, ISO weekday, nth occurrence; -1 = last) of that weekday in the month, and days after
+# it (U.S. Election Day: the Tuesday after the first Monday of November).
+NTH_WEEKDAY_HOLIDAYS: Final[dict[str, tuple[int, int, int, int]]] = {
+    "thanksgiving": (11, 4, 4, 0), "thanksgiving day": (11, 4, 4, 0), "labor day": (9, 1, 1, 0),
+    "memorial day": (5, 1, -1, 0), "martin luther king day": (1, 1, 3, 0), "presidents day": (2, 1, 3, 0),
+    "presidents' day": (2, 1, 3, 0), "columbus day": (10, 1, 2, 0), "mother's day": (5, 7, 2, 0),
+    "father's day": (6, 7, 3, 0), "election day": (11, 1, 1, 1),
 }
 # Holidays fixed relative to Easter Sunday: offset in days.
 EASTER_HOLIDAYS: Final[dict[str, int]] = {
@@ -152,6 +153,7 @@ REFERENCE_WORDS: Final[dict[str, str]] = {
     "the present": "PRESENT_REF", "at present": "PRESENT_REF", "these days": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "a future date": "FUTURE_REF", "an earlier date": "PAST_REF",
 }
 # Left out on purpose, as mostly not temporal references in news: "once", "previously", "soon", "shortly",
 # "recent", bare "future" ("future growth").

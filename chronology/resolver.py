@@ -31,7 +31,7 @@ _MONTH_DAY = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-(?P<day>\d\d)")
 _MONTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)")
 _SUBYEAR = re.compile(r"(?P<year>XXXX|\d{4})-(?P<code>SP|SU|FA|WI|Q[1-4]|H[12])")
 _WEEKDAY = re.compile(r"XXXX-WXX-(?P<weekday>[1-7])")
-_NTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-NTH-(?P<weekday>[1-7])-(?P<nth>-?\d)")
+_NTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-NTH-(?P<weekday>[1-7])-(?P<nth>-?\d)(?P<after>[+-]\d)?")
 _EASTER = re.compile(r"(?P<year>XXXX|\d{4})-EASTER(?P<offset>[+-]\d+)")
 _YEAR_QREF = re.compile(r"(?P<year>\d{4})-Q(?P<kind>REF|LAST)")
 _QUARTER_OR_HALF = re.compile(r"XXXX-(?:Q[1-4]|H[12])")
@@ -146,6 +146,7 @@ def _occurrence(partial: str, year: int) -> tuple[str, dt.date, dt.date] | None:
     """The value and bounds of a year-less value in `year`; None if it has no occurrence that year."""
     if m := _NTH.fullmatch(partial):
         day = _nth_weekday(year, int(m["month"]), int(m["weekday"]), int(m["nth"]))
+        day += dt.timedelta(days=int(m["after"] or 0))
         return day.isoformat(), day, day
     if m := _EASTER.fullmatch(partial):
         day = _easter(year) + dt.timedelta(days=int(m["offset"]))

@@ -9,7 +9,8 @@ Underspecified values (the mini-language chronology.resolver reads):
 - a TIMEX3 value that needs no anchor: ``1998-08-07``, ``1998-Q3``, ``199``, ``P3Y``, ``PRESENT_REF``;
 - a value with unknown digits, resolved by tense (past or future) against the publication date:
   ``XXXX-12-08``, ``XXXX-10``, ``XXXX-SU``, ``XXXX-Q3``, ``XXXX-H1``, ``XXXX-WXX-1`` (a Monday);
-  movable holidays ``XXXX-EASTER+1`` (Easter Monday) and ``XXXX-11-NTH-4-4`` (4th Thursday of November);
+  movable holidays ``XXXX-EASTER+1`` (Easter Monday), ``XXXX-11-NTH-4-4`` (4th Thursday of November) and
+  ``XXXX-11-NTH-1-1+1`` (the day after the first Monday of November);
 - an explicit relation to the publication date for those: ``UNDEF-last-XXXX-WXX-5`` (last Friday),
   ``UNDEF-next-XXXX-10``, ``UNDEF-this-XXXX-SU``;
 - an offset in calendar units from the publication date: ``UNDEF-this-year-MINUS-1`` (last year),
@@ -245,8 +246,8 @@ def _holiday(m: re.Match[str]) -> _Spec:
         month, day = lexicon.FIXED_HOLIDAYS[name]
         return _Spec("DATE", f"{year}-{month:02d}-{day:02d}")
     if name in lexicon.NTH_WEEKDAY_HOLIDAYS:
-        month, weekday, nth = lexicon.NTH_WEEKDAY_HOLIDAYS[name]
-        return _Spec("DATE", f"{year}-{month:02d}-NTH-{weekday}-{nth}")
+        month, weekday, nth, after = lexicon.NTH_WEEKDAY_HOLIDAYS[name]
+        return _Spec("DATE", f"{year}-{month:02d}-NTH-{weekday}-{nth}" + (f"{after:+d}" if after else ""))
     return _Spec("DATE", f"{year}-EASTER{lexicon.EASTER_HOLIDAYS[name]:+d}")
 
 

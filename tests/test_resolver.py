@@ -69,6 +69,11 @@ def test_movable_holidays() -> None:
         "2023-04-10")
     assert value_of("Stores open on Good Friday.", "Good Friday", dt.date(2024, 3, 1)).value == "2024-03-29"
     assert value_of("They left on Labor Day 1998.", "Labor Day 1998", None).value == "1998-09-07"
+    # U.S. Election Day, the Tuesday after the first Monday of November (Nov. 1, 2022 was a Tuesday).
+    assert value_of("It is a theme from now to Election Day.", "Election Day", dt.date(2022, 10, 1)).value == (
+        "2022-11-08")
+    assert value_of("Voters went to the polls on Election Day 1998.", "Election Day 1998", None).value == (
+        "1998-11-03")
 
 
 def test_a_tense_cue_does_not_reach_most_of_a_year_away() -> None:

@@ -138,6 +138,7 @@ def extents(text: str) -> list[str]:
         ("is not currently planned", "currently", "DATE", "PRESENT_REF"),
         ("there have recently been attacks", "recently", "DATE", "PAST_REF"),
         ("the future of the coalition", "the future", "DATE", "FUTURE_REF"),
+        ("financed by offerings at a later date.", "a later date", "DATE", "FUTURE_REF"),
     ],
 )
 def test_rule_families(text: str, extent: str, type_: str, value: str) -> None:
