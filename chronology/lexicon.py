@@ -194,6 +194,10 @@ FUTURE_CUES: Final[frozenset[str]] = frozenset({
 # Words right before an expression that point to the future only when no past cue is near: a deadline ("until
 # Tuesday morning") is ahead unless the clause is told in the past ("until Thursday, they had not").
 WEAK_FUTURE_CUES: Final[frozenset[str]] = frozenset({"until", "till"})
+# Words that may precede an expression opening its sentence ("Also on Sunday, ..."): its verb then follows.
+FRONTING_WORDS: Final[frozenset[str]] = frozenset({
+    "also", "and", "but", "then", "on", "by", "until", "since", "early", "late", "later", "earlier",
+})
 PAST_CUES: Final[frozenset[str]] = frozenset({
     "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "yesterday", "since", "previously",
     "has been", "have been", "killed", "died", "began", "ended", "closed", "rose", "fell", "earned", "posted",

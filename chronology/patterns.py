@@ -272,6 +272,10 @@ PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r
 WEAK_FUTURE_BEFORE: Final = re.compile(
     r"(?<![\w'])" + _alternation(lexicon.WEAK_FUTURE_CUES) + r"\s{1,3}$", re.IGNORECASE
 )
+# What may stand before an expression that opens its sentence: "On Tuesday, ...", "Also Sunday, ...".
+FRONTED: Final = re.compile(
+    r"\s{0,3}(?:``\s?|\"\s?)?(?:" + _alternation(lexicon.FRONTING_WORDS) + r"\s{1,3}){0,2}", re.IGNORECASE
+)
 # A past participle after "be", "been" or "being" is passive, not past ("will be held on Friday"): the text just
 # before a past cue is tested with this (a bounded slice, so the search stays linear).
 PASSIVE_BE: Final = re.compile(r"(?<![\w'])(?:be|been|being)\s{1,3}$", re.IGNORECASE)

@@ -10,13 +10,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from chronology.patterns import FUTURE_CUE, PASSIVE_BE, PAST_CUE, QUOTE_MARK, WEAK_FUTURE_BEFORE
+from chronology.patterns import FRONTED, FUTURE_CUE, PASSIVE_BE, PAST_CUE, QUOTE_MARK, WEAK_FUTURE_BEFORE
 
 Direction = Literal["past", "future"]
 
 # How far around the expression cues count, in characters, within its sentence.
 _BEFORE = 90
 _AFTER = 40
+# An expression that opens its sentence ("On Tuesday, the league plans to ...") has its verb after the subject.
+_AFTER_FRONTED = 100
 # Characters before an expression in which a weak future cue ("until") counts.
 _WEAK_REACH = 7
 # Characters before a past cue in which "be"/"been"/"being" makes it a passive participle.
@@ -53,7 +55,8 @@ def _directions_in(text: str) -> dict[tuple[int, int, tuple[int, int] | None], D
 def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, int] | None) -> Direction | None:
     low, high = sentence if sentence is not None and sentence[0] <= start and end <= sentence[1] else (0, len(text))
     window_start = max(low, start - _BEFORE)
-    window_end = min(high, end + _AFTER)
+    fronted = FRONTED.fullmatch(text, low, start) is not None
+    window_end = min(high, end + (_AFTER_FRONTED if fronted else _AFTER))
     quote = QUOTE_MARK.search(text, end, window_end)
     if quote is not None:
         window_end = quote.start()
@@ -64,7 +67,8 @@ def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, in
                 continue  # the expression's own words ("last" in "last Monday") are handled by the tagger
             if name == "past" and PASSIVE_BE.search(text, max(0, m.start() - _PASSIVE_REACH), m.start()):
                 continue  # "will be held": a passive participle, no past
-            distance = start - m.end() if m.end() <= start else (m.start() - end) * 2  # cues before count more
+            # cues before count more, unless the expression opens the sentence and its verb follows
+            distance = start - m.end() if m.end() <= start else (m.start() - end) * (1 if fronted else 2)
             distances[name].append(distance)
     future = _nearest(distances["future"])
     past = _nearest(distances["past"])

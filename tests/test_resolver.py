@@ -402,3 +402,20 @@ def test_a_clock_time_alone_in_its_sentence_takes_the_day_last_mentioned() -> No
     assert values(text, dt.date(1989, 10, 30))[-1] == ("the morning", "1989-10-27TMO")
     # With no day mentioned before, the publication date.
     assert values("Dealers placed orders at 10 a.m.", dt.date(1989, 10, 30)) == [("10 a.m.", "1989-10-30T10:00")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # Opening the sentence, the expression's verb comes after a long subject.
+        ("On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news conference.",
+         "1998-10-27"),
+        ("On Tuesday, the National Abortion and Reproductive Rights Action League held a news conference.",
+         "1998-10-20"),
+        # Inside the sentence, a cue that far after is another clause's.
+        ("The league met on Tuesday with the board of the National Abortion and Reproductive Rights group, which "
+         "plans to hold a news conference.", "1998-10-20"),
+    ],
+)
+def test_a_fronted_expression_reads_the_verb_after_its_subject(sentence: str, value: str) -> None:
+    assert value_of(sentence, "Tuesday", dt.date(1998, 10, 26)).value == value
