@@ -47,8 +47,6 @@ _UNANCHORED = {
     "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
     "half": "XXXX-HX", "year": "XXXX", "decade": "XXX", "century": "XX",
 }
-_FINE_TO_COARSE = ("time", "part_of_day", "day", "week", "month", "season", "quarter", "half", "year", "decade",
-                   "century", "millennium")
 
 
 _COMPARISON_RULES = frozenset(
