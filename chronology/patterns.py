@@ -35,8 +35,10 @@ def _alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", _S) for w in items) + ")"
 
 
-# One to three blanks, possibly with one line break between words (never a blank line).
-_S: Final = r"(?:[ \t]{1,3}|[ \t]{0,2}\n[ \t]{0,2})"
+# One to three blanks, possibly with one line break between words (never a blank line) where chronology.sentences
+# reads the line break as inside a sentence: after ",;:-(" or before a lower-case word. Elsewhere a line break ends
+# the sentence, and no expression runs over it ("June\n1 they" is two sentences, so no date).
+_S: Final = r"(?:[ \t]{1,3}|(?<=[,;:(\-–])[ \t]{0,2}\n[ \t]{0,2}|[ \t]{0,2}\n[ \t]{0,2}(?=(?-i:[a-z])))"
 # The end of a match: no word character, hyphenated number, digit group ("2,500") or decimal may follow.
 _END: Final = r"(?!\w|-\d|-old\b|,\d{3}\b|\.\d)"
 # The start of a match: not inside a word, a number, a price, a code or a path ("COVID-19", "$1998", "F-16").

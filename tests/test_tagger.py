@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from chronology import tagger
 from chronology.patterns import ANY_DIGIT, PATTERNS, Pattern, Required, Trigger, regex_reach, regex_required
+from chronology.sentences import sentence_at, sentence_spans
 from chronology.tagger import Tagged, tag
 
 
@@ -277,6 +278,38 @@ def test_properties_on_temporal_word_soup(words: list[str]) -> None:
         assert text[item.start : item.end] == item.text
     for left, right in itertools.pairwise(found):
         assert left.end <= right.start
+
+
+@pytest.mark.parametrize(
+    ("text", "expressions"),
+    [
+        # A line break the sentence splitter reads as a sentence end is never inside an expression ...
+        ("It closed Dec.\n1 shares fell", ["Dec."]),
+        ("talks in June\n1 person died", ["June"]),
+        ("set for 10 a.m.\nMonday talks", ["10 a.m.", "Monday"]),
+        # ... but a sentence wrapped over lines keeps its dates whole.
+        ("signed on Dec. 1,\n1999 in Paris", ["Dec. 1,\n1999"]),
+        ("signed in the\nfirst quarter", ["the\nfirst quarter"]),
+    ],
+)
+def test_expressions_stay_inside_a_sentence(text: str, expressions: list[str]) -> None:
+    assert [t.text for t in tag(text)] == expressions
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["on", "Dec.", "June", "1", "1999", ",", "Monday", "10", "a.m.", "the", "first", "quarter",
+                         "Fri.", "week", "\n", ".\n", "they", "Two"]),
+        max_size=20,
+    )
+)
+def test_no_expression_runs_over_a_sentence_end(words: list[str]) -> None:
+    text = " ".join(words)
+    spans = sentence_spans(text)
+    for item in tag(text):
+        low, high = sentence_at(spans, item.start)
+        assert low <= item.start < item.end <= high, (item.text, spans)
 
 
 @pytest.mark.parametrize(
