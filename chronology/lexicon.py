@@ -113,12 +113,13 @@ FIXED_HOLIDAYS: Final[dict[str, tuple[int, int]]] = {
     "st. patrick's day": (3, 17), "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1),
     "flag day": (6, 14), "labour day": (5, 1), "juneteenth": (6, 19),
 }
-# Movable holidays: (month, ISO weekday, nth occurrence; -1 = last) of that weekday in the month.
-NTH_WEEKDAY_HOLIDAYS: Final[dict[str, tuple[int, int, int]]] = {
-    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
-    "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3), "presidents day": (2, 1, 3),
-    "presidents' day": (2, 1, 3), "columbus day": (10, 1, 2), "mother's day": (5, 7, 2),
-    "father's day": (6, 7, 3),
+# Movable holidays: (month, ISO weekday, nth occurrence; -1 = last) of that weekday in the month, and days after
+# it (U.S. Election Day: the Tuesday after the first Monday of November).
+NTH_WEEKDAY_HOLIDAYS: Final[dict[str, tuple[int, int, int, int]]] = {
+    "thanksgiving": (11, 4, 4, 0), "thanksgiving day": (11, 4, 4, 0), "labor day": (9, 1, 1, 0),
+    "memorial day": (5, 1, -1, 0), "martin luther king day": (1, 1, 3, 0), "presidents day": (2, 1, 3, 0),
+    "presidents' day": (2, 1, 3, 0), "columbus day": (10, 1, 2, 0), "mother's day": (5, 7, 2, 0),
+    "father's day": (6, 7, 3, 0), "election day": (11, 1, 1, 1),
 }
 # Holidays fixed relative to Easter Sunday: offset in days.
 EASTER_HOLIDAYS: Final[dict[str, int]] = {
@@ -152,12 +153,13 @@ REFERENCE_WORDS: Final[dict[str, str]] = {
     "the present": "PRESENT_REF", "at present": "PRESENT_REF", "these days": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "a future date": "FUTURE_REF", "an earlier date": "PAST_REF",
 }
 # Left out on purpose, as mostly not temporal references in news: "once", "previously", "soon", "shortly",
 # "recent", bare "future" ("future growth").
 # Vague spans of time: "recent weeks", "the last few months", "coming years" are durations of unknown length.
 VAGUE_SPANS: Final[frozenset[str]] = frozenset({
-    "recent", "the past few", "the last few", "past", "coming", "the coming", "the next few",
+    "recent", "the past few", "the last few", "past", "coming", "the coming", "the next few", "the first", "the early",
 })
 
 # Durations of no stated length, after "for": "for a while" (the unit unknown too).
@@ -180,17 +182,28 @@ SHIFT_WORDS: Final[dict[str, tuple[int, bool]]] = {
 }
 
 # Tense cues around an expression. Future cues turn an unanchored weekday, month or season forward.
-# Only unambiguous cues: "would" (reported speech), "by" and "until" are as often past as future.
+# Only unambiguous cues: "would" (reported speech) and "by" are as often past as future; "would be" (mostly "would
+# be traveling") is future; "until" is a weak cue (below).
 FUTURE_CUES: Final[frozenset[str]] = frozenset({
     "will", "'ll", "shall", "going to", "planned to", "plans to", "plan to", "planning to", "scheduled",
     "is expected to", "are expected to", "is due", "are due", "set to", "is to", "are to", "upcoming", "next",
     "intends to", "intend to", "slated", "tomorrow", "forthcoming", "to be held", "to be announced",
-    "will be", "won't", "expects to", "expect to", "aims to", "payable", "as early as", "as soon as", "might",
+    "will be", "would be", "won't", "expects to", "expect to", "aims to", "payable", "as early as", "as soon as",
+    "might",
+})
+# Words right before an expression that point to the future only when no past cue is near: a deadline ("until
+# Tuesday morning") is ahead unless the clause is told in the past ("until Thursday, they had not").
+WEAK_FUTURE_CUES: Final[frozenset[str]] = frozenset({"until", "till"})
+# Words that may precede an expression opening its sentence ("Also on Sunday, ..."): its verb then follows.
+FRONTING_WORDS: Final[frozenset[str]] = frozenset({
+    "also", "and", "but", "then", "on", "by", "until", "since", "early", "late", "later", "earlier",
 })
 PAST_CUES: Final[frozenset[str]] = frozenset({
     "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "yesterday", "since", "previously",
     "has been", "have been", "killed", "died", "began", "ended", "closed", "rose", "fell", "earned", "posted",
-    "met", "came", "went", "took", "made",
+    # Irregular past forms; as participles after "be" they are passive, not past (chronology.tense skips them).
+    "met", "came", "went", "took", "made", "held", "saw", "broke", "gave", "left", "won", "lost", "struck",
+    "spoke", "wrote", "sent", "led", "sold", "bought", "brought", "thought", "found", "became", "got", "fought",
 })
 
 # Fiscal terms: "fiscal 1989", "fiscal year", "FY2024".

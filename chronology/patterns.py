@@ -4,7 +4,8 @@ A pattern is one `Pattern(name, kind, regex)` line in PATTERNS. Its named groups
 interpreter of its kind (chronology.tagger) turns into an underspecified value:
 
     year, month, day, weekday, rel (last/this/next...), num, unit, pod (part of day), season, ordinal
-    (quarter/half number), holiday, decade, century, hour, minute, ampm, set_adverb, ref_word, shift, deictic
+    (quarter/half number), holiday, decade, century, hour, minute, ampm, set_adverb, ref_word, shift, deictic,
+    ref_rel (the following/previous: relative to the time last mentioned)
 
 Adding a pattern is one line here plus a test. Prefixes shared by many patterns (period modifiers such as
 "early"/"mid-"/"the end of", quantity modifiers such as "about"/"more than") are not repeated in each pattern:
@@ -34,8 +35,10 @@ def _alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", _S) for w in items) + ")"
 
 
-# One to three blanks, possibly with one line break between words (never a blank line).
-_S: Final = r"(?:[ \t]{1,3}|[ \t]{0,2}\n[ \t]{0,2})"
+# One to three blanks, possibly with one line break between words (never a blank line) where chronology.sentences
+# reads the line break as inside a sentence: after ",;:-(" or before a lower-case word. Elsewhere a line break ends
+# the sentence, and no expression runs over it ("June\n1 they" is two sentences, so no date).
+_S: Final = r"(?:[ \t]{1,3}|(?<=[,;:(\-–])[ \t]{0,2}\n[ \t]{0,2}|[ \t]{0,2}\n[ \t]{0,2}(?=(?-i:[a-z])))"
 # The end of a match: no word character, hyphenated number, digit group ("2,500") or decimal may follow.
 _END: Final = r"(?!\w|-\d|-old\b|,\d{3}\b|\.\d)"
 # The start of a match: not inside a word, a number, a price, a code or a path ("COVID-19", "$1998", "F-16").
@@ -138,6 +141,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     # The last day of a period reported ("the quarter ended Sept. 30"): a date that does not move the narrative.
     _p("period_end_day", "date", r"(?:(?<=\bended )|(?<=\bending ))" + MONTH + _S + DAY
        + r"(?:,?" + _S + YEAR + r")?(?!" + _S + r"?[:\d])"),
+    _p("week_of", "week_of", r"the" + _S + r"week" + _S + r"of" + _S + MONTH + _S + DAY + r"(?:,?" + _S + YEAR
+       + r")?(?!" + _S + r"?[:\d])"),
     _p("month_day_year", "date", MONTH + _S + DAY + r",?" + _S + YEAR),
     _p("day_month_year", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r",?" + _S + YEAR),
     _p("iso_date", "date", r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9])"),
@@ -176,13 +181,16 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?:ago|earlier))"),
     _p("last_years_quarter", "quarter_ref", r"(?P<ago>last" + _S + r"year's)" + _S + r"(?P<unit>quarter|period)"),
     # The period reported, in another year: "the 1988 period" is that year's same quarter.
-    _p("year_period", "year_period", r"the" + _S + YEAR + _S + r"(?:period|quarter)"),
+    _p("year_period", "year_period", r"the" + _S + YEAR + _S + r"(?:period|(?P<quarter_word>quarter))"),
     # Seasons and holidays.
     _p("season", "season", r"(?:(?P<rel>" + _alternation(lexicon.RELATION_WORDS) + r")" + _S + r"|(?P<det>the)"
        + _S + r")?" + SEASON
        + r"(?:" + _S + r"(?:of" + _S + r")?(?:" + YEAR + r"|" + SPELLED_YEAR + r"))?"),
     _p("holiday", "holiday", HOLIDAY + r"(?:" + _S + YEAR + r")?"),
     # Weekdays, deictic days and parts of day.
+    # "the following Monday": the Monday after the time last mentioned (chronology.tagger._REF_RELATIONS).
+    _p("weekday_ref", "weekday", r"(?P<ref_rel>the" + _S + r"(?:following|previous|preceding))" + _S + WEEKDAY
+       + r"(?:" + _S + POD + r")?"),
     _p("weekday", "weekday", r"(?:(?P<rel>last|next|this|past|coming)" + _S + r")?" + WEEKDAY
        + r"(?:" + _S + POD + r")?"),
     _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?"),
@@ -209,7 +217,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("of_the_unit", "relative", r"(?<=\bof )(?P<rel>the|this|that|next|last)" + _S
        + r"(?P<unit>year|month|week|day|decade|century)"),
     # Shifts: "four years ago", "a year earlier", "two days later".
-    _p("ago", "shift", NUM + r"[ -]" + UNIT + _S + r"(?P<shift>ago|earlier|later|from" + _S + r"now|hence)"),
+    _p("ago", "shift", NUM + r"[ -]" + UNIT + OR_SO + _S + r"(?P<shift>ago|earlier|later|from" + _S + r"now|hence)"),
     _p("unit_ago", "shift", UNIT + _S + r"(?P<shift>ago|earlier)(?=[,.;])"),
     _p("year_earlier_adj", "shift", r"(?:the" + _S + r")?(?P<unit>year|month|quarter|week)-(?P<shift>earlier|ago)"
        + r"(?:" + _S + r"(?:quarter|period|month|year))?"),
@@ -217,7 +225,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?P<unit>day|week|month|year)"),
     # Vague spans: "recent weeks", "the last few months", "coming years".
     _p("vague_span", "duration", r"(?P<rel>" + _alternation(lexicon.VAGUE_SPANS) + r")" + _S
-       + r"(?P<unit>years|months|weeks|days|decades|quarters)"),
+       + r"(?P<unit>years|months|weeks|days|decades|quarters|hours)"),
     # Durations.
     _p("duration", "duration", r"(?:(?P<rel>the(?:" + _S + r"(?:past|last|next|first|coming|previous|latest|"
        + r"final|remaining|full|year-earlier|year-ago))?|past|last|next|first|coming|another|an" + _S
@@ -228,6 +236,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("unit_plural_for", "duration", r"(?:(?<=\bfor )|(?<=\bwithin ))(?P<unit>years|months|weeks|days|decades|"
        + r"centuries|hours|minutes)"),
     _p("unit_plural_in", "duration", r"(?<=\bin )(?P<unit>years|months|decades)"),
+    _p("over_the_units", "duration", r"(?:(?<=\bover )|(?<=\bthrough ))the" + _S + r"(?P<unit>years|decades|months)"),
     _p("units_ahead", "duration", r"the" + _S + r"(?P<unit>days|weeks|months|years)" + _S + r"ahead"),
     _p("unit_long", "duration", r"(?:" + NUM + r"-)?(?P<unit>(?:hour|day|week|month|year|decade)s?)-long"),
     _p("vague_duration", "duration", r"(?<=\bfor )(?P<vague>" + _alternation(lexicon.VAGUE_DURATIONS) + r")"),
@@ -248,12 +257,30 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("reference", "ref", r"(?P<ref_word>" + _alternation(lexicon.REFERENCE_WORDS) + r")"),
 )
 
+# A title in quotation marks ("This Week," ''60 Minutes''): every word capitalised, two words or more; tested on an
+# expression right after an opening quotation mark.
+QUOTED_TITLE: Final = re.compile(r"(?:[A-Z]|\d)[\w.']*(?:[ \t]{1,3}[A-Z][\w.']*)+")
+OPENING_QUOTES: Final = ("``", "''", '"', "\u201c")
+# What follows "the day" in "the day before the plunge": a day told relative to an event, not today.
+BEFORE_OR_AFTER: Final = re.compile(_S + r"(?:before|after)\b", re.IGNORECASE)
+
 # Tense cues around an expression (chronology.tense weighs the nearest ones).
 FUTURE_CUE: Final = re.compile(
     r"(?<![\w'])(?!" + _alternation(lexicon.NOT_CUES) + r"(?!\w))" + _alternation(lexicon.FUTURE_CUES) + r"(?!\w)",
     re.IGNORECASE,
 )
 PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r"(?!\w)", re.IGNORECASE)
+# A weak future cue just before an expression ("until 9 a.m. Tuesday"), tested on the few characters before it.
+WEAK_FUTURE_BEFORE: Final = re.compile(
+    r"(?<![\w'])" + _alternation(lexicon.WEAK_FUTURE_CUES) + r"\s{1,3}$", re.IGNORECASE
+)
+# What may stand before an expression that opens its sentence: "On Tuesday, ...", "Also Sunday, ...".
+FRONTED: Final = re.compile(
+    r"\s{0,3}(?:``\s?|\"\s?)?(?:" + _alternation(lexicon.FRONTING_WORDS) + r"\s{1,3}){0,2}", re.IGNORECASE
+)
+# A past participle after "be", "been" or "being" is passive, not past ("will be held on Friday"): the text just
+# before a past cue is tested with this (a bounded slice, so the search stays linear).
+PASSIVE_BE: Final = re.compile(r"(?<![\w'])(?:be|been|being)\s{1,3}$", re.IGNORECASE)
 # A quotation mark after an expression closes (or opens) the quoted clause: the words beyond it, "said" in
 # `"... leave Thursday," Castro said`, are the attribution, not the tense of the expression's clause.
 QUOTE_MARK: Final = re.compile(r"''|``|[\"\u201c\u201d]")

@@ -25,13 +25,15 @@ _SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)$")
 _OFFSET = re.compile(r"UNDEF-(?P<anchor>this|REF)-(?P<unit>[a-z]+)(?:-(?P<sign>PLUS|MINUS)-(?P<n>\d+))?")
 _IN_YEAR = re.compile(r"(?P<year>UNDEF-(?:this|REF)-year(?:-(?:PLUS|MINUS)-\d+)?)-IN-(?P<part>.+)")
 _RELATION = re.compile(r"UNDEF-(?P<rel>last|this|next)-(?P<partial>XXXX-.+)")
+_WEEK_OF = re.compile(r"WEEK-OF-(?P<day>.+)")
+_REF_WEEKDAY = re.compile(r"UNDEF-REF-(?P<rel>last|next)-(?P<partial>XXXX-WXX-[1-7])")
 _MONTH_DAY = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-(?P<day>\d\d)")
 _MONTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)")
 _SUBYEAR = re.compile(r"(?P<year>XXXX|\d{4})-(?P<code>SP|SU|FA|WI|Q[1-4]|H[12])")
 _WEEKDAY = re.compile(r"XXXX-WXX-(?P<weekday>[1-7])")
-_NTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-NTH-(?P<weekday>[1-7])-(?P<nth>-?\d)")
+_NTH = re.compile(r"(?P<year>XXXX|\d{4})-(?P<month>\d\d)-NTH-(?P<weekday>[1-7])-(?P<nth>-?\d)(?P<after>[+-]\d)?")
 _EASTER = re.compile(r"(?P<year>XXXX|\d{4})-EASTER(?P<offset>[+-]\d+)")
-_YEAR_QREF = re.compile(r"(?P<year>\d{4})-QREF")
+_YEAR_QREF = re.compile(r"(?P<year>\d{4})-Q(?P<kind>REF|LAST)")
 _QUARTER_OR_HALF = re.compile(r"XXXX-(?:Q[1-4]|H[12])")
 _SEASON = re.compile(r"XXXX-(?:SP|SU|FA|WI)")
 # A tense cue decides past or future up to this far from the anchor ("the dividend is payable Dec. 15").
@@ -45,8 +47,6 @@ _UNANCHORED = {
     "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
     "half": "XXXX-HX", "year": "XXXX", "decade": "XXX", "century": "XX",
 }
-_FINE_TO_COARSE = ("time", "part_of_day", "day", "week", "month", "season", "quarter", "half", "year", "decade",
-                   "century", "millennium")
 
 
 _COMPARISON_RULES = frozenset(
@@ -144,6 +144,7 @@ def _occurrence(partial: str, year: int) -> tuple[str, dt.date, dt.date] | None:
     """The value and bounds of a year-less value in `year`; None if it has no occurrence that year."""
     if m := _NTH.fullmatch(partial):
         day = _nth_weekday(year, int(m["month"]), int(m["weekday"]), int(m["nth"]))
+        day += dt.timedelta(days=int(m["after"] or 0))
         return day.isoformat(), day, day
     if m := _EASTER.fullmatch(partial):
         day = _easter(year) + dt.timedelta(days=int(m["offset"]))
@@ -257,7 +258,7 @@ def _unanchored(base: str) -> str:
         return f"XXXX-{m['part']}"
     if m := _OFFSET.fullmatch(base):
         return _UNANCHORED[m["unit"]]
-    if m := _RELATION.fullmatch(base):
+    if (m := _RELATION.fullmatch(base)) or (m := _REF_WEEKDAY.fullmatch(base)):
         base = m["partial"]
     if _NTH.fullmatch(base) or _EASTER.fullmatch(base):
         return "XXXX-XX-XX"
@@ -268,6 +269,10 @@ def _resolve_one(
     item: Tagged, base: str, dct: _Anchor | None, ref: _Anchor | None, tense: str | None
 ) -> tuple[str, _Anchor | None]:
     """The resolved value of a base value (suffix removed) and what it was anchored to."""
+    if m := _WEEK_OF.fullmatch(base):
+        day, used = _resolve_one(item, m["day"], dct, ref, tense)
+        parsed = parse_value(day)
+        return (_week_value(parsed[0]) if parsed is not None else _UNANCHORED["week"]), used
     if m := _IN_YEAR.fullmatch(base):
         year, used = _resolve_one(item, m["year"], dct, ref, tense)
         return f"{year[:4] if year[:4].isdigit() else 'XXXX'}-{m['part']}", used
@@ -296,6 +301,12 @@ def _resolve_one(
         if dct is None:
             return _UNANCHORED[m["unit"]], None
         return _shift(dct.date, m["unit"], amount), dct
+    if m := _REF_WEEKDAY.fullmatch(base):
+        # "the following Monday": the Monday after the time last mentioned (or after the publication date)
+        anchor = ref or dct
+        if anchor is None:
+            return m["partial"], None
+        return _weekday_value(int(m["partial"][-1]), anchor.date, m["rel"]), anchor
     if m := _RELATION.fullmatch(base):
         if dct is None:
             return m["partial"], None
@@ -308,6 +319,9 @@ def _resolve_one(
     if m := _YEAR_QREF.fullmatch(base):
         if ref is not None and ref.granularity in {"quarter", "half"} and (q := _SUBYEAR.fullmatch(ref.value)):
             return f"{m['year']}-{q['code']}", ref
+        if m["kind"] == "LAST" and dct is not None:
+            # "the 1988 quarter" with no quarter in view: the quarter last reported, in 1988
+            return f"{m['year']}-{_shift(dct.date, 'quarter', -1)[5:]}", dct
         return m["year"], None
     if (m := _NTH.fullmatch(base)) or (m := _EASTER.fullmatch(base)):
         found = _occurrence(base, int(m["year"]))
@@ -369,12 +383,14 @@ def resolve(
     resolved: dict[int, Timex] = {}
     ref: _Anchor | None = None
     clocks: list[int] = []
+    clock_refs: dict[int, _Anchor | None] = {}
     for index, item in enumerate(items):
         suffix_match = _SUFFIX.search(item.value)
         suffix = suffix_match.group() if suffix_match else ""
         base = item.value[: len(item.value) - len(suffix)]
         if base == "XXXX-XX-XX" and suffix:
             clocks.append(index)
+            clock_refs[index] = ref
             continue
         if unanchored is not None and not item.needs_anchor:
             timex = unanchored[index]  # a value that needs no anchor is the same without one
@@ -397,16 +413,17 @@ def resolve(
         elif _REPORTED_SPAN.match(item.text) and item.type == "DURATION":
             ref = None  # "for the nine months, ... a year earlier": compared with the year before, not a quarter
     if clocks:
-        _resolve_clocks(items, clocks, resolved, sentence_spans(text) if spans is None else spans, dct)
+        _resolve_clocks(items, clocks, resolved, sentence_spans(text) if spans is None else spans, dct, clock_refs)
     return [resolved[i] for i in range(len(items))]
 
 
 def _resolve_clocks(
     items: list[Tagged], clocks: list[int], resolved: dict[int, Timex], spans: list[tuple[int, int]],
-    dct: _Anchor | None,
+    dct: _Anchor | None, clock_refs: dict[int, _Anchor | None],
 ) -> None:
     """Resolve the bare clock times (at `clocks` in `items`) to the nearest day-level expression of their
-    sentence, else to the publication date; the other expressions are in `resolved` already."""
+    sentence, else to the day-level time last mentioned before them (`clock_refs`), else to the publication
+    date; the other expressions are in `resolved` already."""
     days = _ClockDays(spans)
     for index, timex in resolved.items():
         days.add(index, timex)
@@ -418,6 +435,9 @@ def _resolve_clocks(
         if day_timex is not None:
             day = _SUFFIX.sub("", day_timex.value)
             resolved[index] = _timex(index, item, day + clock, _Anchor(dt.date.min, day_timex.tid, day, "day"))
+        elif (ref := clock_refs[index]) is not None and ref.granularity in _CLOCK_DAY_GRANULARITIES:
+            day = _SUFFIX.sub("", ref.value)
+            resolved[index] = _timex(index, item, day + clock, ref)
         elif dct is not None:
             resolved[index] = _timex(index, item, dct.value + clock, dct)
         else:

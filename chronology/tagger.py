@@ -9,17 +9,21 @@ Underspecified values (the mini-language chronology.resolver reads):
 - a TIMEX3 value that needs no anchor: ``1998-08-07``, ``1998-Q3``, ``199``, ``P3Y``, ``PRESENT_REF``;
 - a value with unknown digits, resolved by tense (past or future) against the publication date:
   ``XXXX-12-08``, ``XXXX-10``, ``XXXX-SU``, ``XXXX-Q3``, ``XXXX-H1``, ``XXXX-WXX-1`` (a Monday);
-  movable holidays ``XXXX-EASTER+1`` (Easter Monday) and ``XXXX-11-NTH-4-4`` (4th Thursday of November);
+  movable holidays ``XXXX-EASTER+1`` (Easter Monday), ``XXXX-11-NTH-4-4`` (4th Thursday of November) and
+  ``XXXX-11-NTH-1-1+1`` (the day after the first Monday of November);
 - an explicit relation to the publication date for those: ``UNDEF-last-XXXX-WXX-5`` (last Friday),
   ``UNDEF-next-XXXX-10``, ``UNDEF-this-XXXX-SU``;
 - an offset in calendar units from the publication date: ``UNDEF-this-year-MINUS-1`` (last year),
   ``UNDEF-this-day-PLUS-1`` (tomorrow), ``UNDEF-this-week`` (this week); units: century, decade, year, half,
   quarter, month, week, weekend, day;
-- the same from the time most recently mentioned (narrative anchoring): ``UNDEF-REF-day-PLUS-1``;
+- the same from the time most recently mentioned (narrative anchoring): ``UNDEF-REF-day-PLUS-1``; a weekday
+  after or before it: ``UNDEF-REF-next-XXXX-WXX-1`` (the following Monday);
+- the week holding a day: ``WEEK-OF-XXXX-03-06`` (the week of March 6);
 - a part of such a year: ``UNDEF-this-year-MINUS-1-IN-06`` (June last year), ``UNDEF-this-year-MINUS-1-IN-Q3``
   (the year-ago third quarter), ``UNDEF-REF-year-IN-05`` (May that year);
 - the quarter in view, in a stated year: ``1988-QREF`` ("the 1988 period": that year's quarter matching the one
-  last mentioned, or the year when no quarter is in view);
+  last mentioned, or the year when no quarter is in view); ``1988-QLAST`` ("the 1988 quarter": the same, or
+  with no quarter in view the quarter last reported before publication, in that year);
 - any of the calendar forms may end in a part of day or a clock time: ``XXXX-WXX-3TNI``,
   ``UNDEF-this-dayTMO``, ``XXXX-XX-XXT10:35`` (a time on the day in context).
 """
@@ -37,10 +41,13 @@ from typing import Any
 from chronology import lexicon
 from chronology.patterns import (
     ANY_DIGIT,
+    BEFORE_OR_AFTER,
     DETERMINER_BEFORE_ADJECTIVE,
+    OPENING_QUOTES,
     PATTERNS,
     PERIOD_MOD_PREFIX,
     QUANTITY_MOD_PREFIX,
+    QUOTED_TITLE,
     Pattern,
     Required,
     Trigger,
@@ -195,6 +202,11 @@ def _date(m: re.Match[str]) -> _Spec | None:
     return _Spec("DATE", f"{year}-{month:02d}-{day:02d}")
 
 
+def _week_of(m: re.Match[str]) -> _Spec | None:
+    day = _date(m)
+    return None if day is None else _Spec("DATE", "WEEK-OF-" + day.value)
+
+
 # "last year", "that year", ...: (anchor, offset in years) of a year named relative to another time.
 _YEAR_RELATIONS = {"this": ("this", 0), "last": ("this", -1), "next": ("this", 1), "that": ("REF", 0),
                    "the same": ("REF", 0), "the following": ("REF", 1), "the previous": ("REF", -1)}
@@ -234,14 +246,19 @@ def _holiday(m: re.Match[str]) -> _Spec:
         month, day = lexicon.FIXED_HOLIDAYS[name]
         return _Spec("DATE", f"{year}-{month:02d}-{day:02d}")
     if name in lexicon.NTH_WEEKDAY_HOLIDAYS:
-        month, weekday, nth = lexicon.NTH_WEEKDAY_HOLIDAYS[name]
-        return _Spec("DATE", f"{year}-{month:02d}-NTH-{weekday}-{nth}")
+        month, weekday, nth, after = lexicon.NTH_WEEKDAY_HOLIDAYS[name]
+        return _Spec("DATE", f"{year}-{month:02d}-NTH-{weekday}-{nth}" + (f"{after:+d}" if after else ""))
     return _Spec("DATE", f"{year}-EASTER{lexicon.EASTER_HOLIDAYS[name]:+d}")
 
 
 def _weekday(m: re.Match[str]) -> _Spec:
     day = lexicon.WEEKDAYS[_norm(_g(m, "weekday")).rstrip(".")]
-    return _Spec("DATE", _with_relation(f"XXXX-WXX-{day}", _g(m, "rel")) + _pod(_g(m, "pod")))
+    ref_rel = _norm(m.groupdict().get("ref_rel"))
+    if ref_rel:  # "the previous Friday": the Friday before the time last mentioned
+        partial = f"UNDEF-REF-{_REL_NAMES[_REF_RELATIONS[ref_rel]]}-XXXX-WXX-{day}"
+    else:
+        partial = _with_relation(f"XXXX-WXX-{day}", _g(m, "rel"))
+    return _Spec("DATE", partial + _pod(_g(m, "pod")))
 
 
 def _deictic(m: re.Match[str]) -> _Spec:
@@ -272,6 +289,9 @@ def _relative(m: re.Match[str]) -> _Spec | None:
     mod = {"earlier": "START", "later": "END"}.get(_norm(groups.get("mod")))
     if rel in _REF_RELATIONS:
         return _Spec("DATE", _offset("REF", unit, _REF_RELATIONS[rel]), mod)
+    if rel == "the" and unit == "day" and BEFORE_OR_AFTER.match(m.string, m.end()):
+        # "Oct. 12, the day before the plunge": the day in the narrative, not the day of publication
+        return _Spec("DATE", _offset("REF", unit, 0), mod)
     offset = 0 if rel == "the" else _relation(rel)
     if offset is None:
         return None
@@ -425,7 +445,7 @@ def _year_end(m: re.Match[str]) -> _Spec:
 
 
 def _year_period(m: re.Match[str]) -> _Spec:
-    return _Spec("DATE", f"{_year(m)}-QREF")
+    return _Spec("DATE", f"{_year(m)}-{'QLAST' if m.groupdict().get('quarter_word') else 'QREF'}")
 
 
 def _decade(m: re.Match[str]) -> _Spec:
@@ -456,11 +476,11 @@ _INTERPRETERS: dict[str, Callable[[re.Match[str]], _Spec | None]] = {
     "deictic": _deictic, "pod": _pod_kind, "relative": _relative, "shift": _shift, "duration": _duration_kind,
     "set": _set, "time": _time, "quarter": _quarter, "quarter_ref": _quarter_ref, "decade": _decade,
     "year_period": _year_period, "year_end": _year_end,
-    "century": _century, "ref": _reference,
+    "century": _century, "ref": _reference, "week_of": _week_of,
 }
 
 # Unknown digits, an offset from an anchor, or the quarter in view ("1988-QREF") depend on what came before.
-_NEEDS_ANCHOR = re.compile(r"X|UNDEF|QREF")
+_NEEDS_ANCHOR = re.compile(r"X|UNDEF|QREF|QLAST")
 _PREFIX_WINDOW = 40
 
 
@@ -700,7 +720,9 @@ def _interpret(text: str, candidate: _Candidate) -> _Spec | None:
     """The spec of a candidate, None when its pattern's interpreter rejects the match. A match that a search
     after a gap character found (see `_scan_after_gaps`) starts one character early: the pattern's own match is
     made where it starts, on the same text."""
-    start, _, _, pattern, m = candidate
+    start, end, _, pattern, m = candidate
+    if text.endswith(OPENING_QUOTES, max(0, start - 2), start) and QUOTED_TITLE.fullmatch(text, start, end):
+        return None  # the title of a show or a film ("This Week", "60 Minutes"), not a time
     if m.start() != start:
         own = pattern.regex.match(text, start, m.endpos)
         assert own is not None  # the search matched the pattern there

@@ -10,13 +10,19 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from chronology.patterns import FUTURE_CUE, PAST_CUE, QUOTE_MARK
+from chronology.patterns import FRONTED, FUTURE_CUE, PASSIVE_BE, PAST_CUE, QUOTE_MARK, WEAK_FUTURE_BEFORE
 
 Direction = Literal["past", "future"]
 
 # How far around the expression cues count, in characters, within its sentence.
 _BEFORE = 90
 _AFTER = 40
+# An expression that opens its sentence ("On Tuesday, the league plans to ...") has its verb after the subject.
+_AFTER_FRONTED = 100
+# Characters before an expression in which a weak future cue ("until") counts.
+_WEAK_REACH = 7
+# Characters before a past cue in which "be"/"been"/"being" makes it a passive participle.
+_PASSIVE_REACH = 9
 
 
 def _nearest(distances: list[int]) -> int | None:
@@ -49,7 +55,8 @@ def _directions_in(text: str) -> dict[tuple[int, int, tuple[int, int] | None], D
 def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, int] | None) -> Direction | None:
     low, high = sentence if sentence is not None and sentence[0] <= start and end <= sentence[1] else (0, len(text))
     window_start = max(low, start - _BEFORE)
-    window_end = min(high, end + _AFTER)
+    fronted = FRONTED.fullmatch(text, low, start) is not None
+    window_end = min(high, end + (_AFTER_FRONTED if fronted else _AFTER))
     quote = QUOTE_MARK.search(text, end, window_end)
     if quote is not None:
         window_end = quote.start()
@@ -58,10 +65,15 @@ def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, in
         for m in regex.finditer(text, window_start, window_end):
             if start <= m.start() < end:
                 continue  # the expression's own words ("last" in "last Monday") are handled by the tagger
-            distance = start - m.end() if m.end() <= start else (m.start() - end) * 2  # cues before count more
+            if name == "past" and PASSIVE_BE.search(text, max(0, m.start() - _PASSIVE_REACH), m.start()):
+                continue  # "will be held": a passive participle, no past
+            # cues before count more, unless the expression opens the sentence and its verb follows
+            distance = start - m.end() if m.end() <= start else (m.start() - end) * (1 if fronted else 2)
             distances[name].append(distance)
     future = _nearest(distances["future"])
     past = _nearest(distances["past"])
     if future is not None and (past is None or future <= past):
+        return "future"
+    if past is None and WEAK_FUTURE_BEFORE.search(text, max(window_start, start - _WEAK_REACH), start):
         return "future"
     return "past" if past is not None else None

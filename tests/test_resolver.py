@@ -69,6 +69,11 @@ def test_movable_holidays() -> None:
         "2023-04-10")
     assert value_of("Stores open on Good Friday.", "Good Friday", dt.date(2024, 3, 1)).value == "2024-03-29"
     assert value_of("They left on Labor Day 1998.", "Labor Day 1998", None).value == "1998-09-07"
+    # U.S. Election Day, the Tuesday after the first Monday of November (Nov. 1, 2022 was a Tuesday).
+    assert value_of("It is a theme from now to Election Day.", "Election Day", dt.date(2022, 10, 1)).value == (
+        "2022-11-08")
+    assert value_of("Voters went to the polls on Election Day 1998.", "Election Day 1998", None).value == (
+        "1998-11-03")
 
 
 def test_a_tense_cue_does_not_reach_most_of_a_year_away() -> None:
@@ -296,6 +301,12 @@ def test_a_year_period_with_no_quarter_in_view_is_the_year() -> None:
     assert value_of("In the 1988 period it lost money.", "the 1988 period", dt.date(1989, 11, 2)).value == "1988"
 
 
+def test_a_year_quarter_with_no_quarter_in_view_is_the_quarter_last_reported() -> None:
+    assert value_of("In the 1988 quarter it lost money.", "the 1988 quarter", dt.date(1989, 11, 2)).value == (
+        "1988-Q3")
+    assert value_of("In the 1988 quarter it lost money.", "the 1988 quarter", None).value == "1988"
+
+
 def test_the_day_ending_a_reported_quarter_does_not_replace_the_quarter() -> None:
     text = "Net rose in the fiscal first quarter ended Sept. 30. It lost $2 a year ago."
     assert values(text, dt.date(1989, 10, 26))[-1] == ("a year ago", "1988-Q1")
@@ -329,3 +340,82 @@ def test_as_soon_as_points_to_the_future() -> None:
 def test_the_attribution_after_a_quote_does_not_set_the_tense(quote: str) -> None:
     text = f"``The delegation will, once the talks with the unions are over, leave Friday,{quote} he said."
     assert value_of(text, "Friday", THU).value == "2023-12-29"
+
+
+def test_would_be_points_to_the_future() -> None:
+    text = "Officials announced that the father would be traveling to Washington Thursday."
+    assert value_of(text, "Thursday", dt.date(2000, 4, 5)).value == "2000-04-06"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # An irregular past form is a past cue: "brought in" last January, not next January.
+        ("In January, the company brought in a new chief executive.", "1989-01"),
+        # After "be", the same word is a passive participle: the future cue decides.
+        ("The remaining shares will be bought in January.", "1990-01"),
+    ],
+)
+def test_irregular_past_forms_and_passive_participles(sentence: str, value: str) -> None:
+    assert value_of(sentence, "January", dt.date(1989, 10, 27)).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # A deadline is ahead: "until" turns the weekday forward when no past cue is near.
+        ("Officials postponed until Tuesday morning any action on the permit.", "2000-04-04TMO"),
+        ("The agency has given the relatives until 9 a.m. Tuesday to sign.", "2000-04-04T09:00"),
+        # Told in the past, "until" is no future cue.
+        ("Until Tuesday, they had not called him a suspect.", "2000-03-28"),
+    ],
+)
+def test_until_points_to_the_future_unless_the_clause_is_past(sentence: str, value: str) -> None:
+    found = [t for t in annotate(sentence, dt.date(2000, 4, 3)) if "Tuesday" in t.text]
+    assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # A weekday told from the narrative's time, not from the publication date.
+        ("The treaty was signed on March 3, 1998. The following Monday, talks resumed.", "The following Monday",
+         "1998-03-09"),
+        ("The index closed Friday down 4.5% from the previous Friday.", "the previous Friday", "1989-10-20"),
+        # "the day before <event>" in apposition to a date is that date, not the day of publication.
+        ("Eight trading days after Oct. 12, the day before the plunge, prices fell.", "the day", "1989-10-12"),
+    ],
+)
+def test_narrative_weekdays_and_days(text: str, expression: str, value: str) -> None:
+    assert value_of(text, expression, dt.date(1989, 10, 30)).value == value
+
+
+def test_the_week_of_a_day_is_that_days_week() -> None:
+    text = "The case may be resolved in a court hearing the week of March 6."
+    assert value_of(text, "the week of March 6", dt.date(2000, 2, 24)).value == "2000-W10"
+    assert value_of(text, "the week of March 6", None).value == "XXXX-WXX"
+    assert value_of("It met the week of Jan. 3, 2000.", "the week of Jan. 3, 2000", None).value == "2000-W01"
+
+
+def test_a_clock_time_alone_in_its_sentence_takes_the_day_last_mentioned() -> None:
+    text = "Stocks crashed Friday. Dealers placed heavy buy orders in the morning."
+    assert values(text, dt.date(1989, 10, 30))[-1] == ("the morning", "1989-10-27TMO")
+    # With no day mentioned before, the publication date.
+    assert values("Dealers placed orders at 10 a.m.", dt.date(1989, 10, 30)) == [("10 a.m.", "1989-10-30T10:00")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # Opening the sentence, the expression's verb comes after a long subject.
+        ("On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news conference.",
+         "1998-10-27"),
+        ("On Tuesday, the National Abortion and Reproductive Rights Action League held a news conference.",
+         "1998-10-20"),
+        # Inside the sentence, a cue that far after is another clause's.
+        ("The league met on Tuesday with the board of the National Abortion and Reproductive Rights group, which "
+         "plans to hold a news conference.", "1998-10-20"),
+    ],
+)
+def test_a_fronted_expression_reads_the_verb_after_its_subject(sentence: str, value: str) -> None:
+    assert value_of(sentence, "Tuesday", dt.date(1998, 10, 26)).value == value

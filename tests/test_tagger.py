@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from chronology import tagger
 from chronology.patterns import ANY_DIGIT, PATTERNS, Pattern, Required, Trigger, regex_reach, regex_required
+from chronology.sentences import sentence_at, sentence_spans
 from chronology.tagger import Tagged, tag
 
 
@@ -68,6 +69,11 @@ def extents(text: str) -> list[str]:
         ("he appeared in court the next morning", "the next morning", "TIME", "UNDEF-REF-day-PLUS-1TMO"),
         ("dealers placed orders in the morning", "the morning", "TIME", "XXXX-XX-XXTMO"),
         ("shelling last night", "last night", "TIME", "UNDEF-this-day-MINUS-1TNI"),
+        ("resolved in a hearing the week of March 6, he said", "the week of March 6", "DATE", "WEEK-OF-XXXX-03-06"),
+        ("down from the previous Friday", "the previous Friday", "DATE", "UNDEF-REF-last-XXXX-WXX-5"),
+        ("talks resumed the following Monday morning", "the following Monday morning", "DATE",
+         "UNDEF-REF-next-XXXX-WXX-1TMO"),
+        ("shares fell the day before the plunge", "the day", "DATE", "UNDEF-REF-day"),
         # relative calendar units
         ("a statement made last week", "last week", "DATE", "UNDEF-this-week-MINUS-1"),
         ("Baghdad has been busy this week", "this week", "DATE", "UNDEF-this-week"),
@@ -88,6 +94,9 @@ def extents(text: str) -> list[str]:
         ("for several years", "several years", "DURATION", "PXY"),
         ("it has waited for years", "years", "DURATION", "PXY"),
         ("in recent weeks", "recent weeks", "DURATION", "PXW"),
+        ("prisoners taken in the first hours of the war", "the first hours", "DURATION", "PTXH"),
+        ("fewer lives saved in the early years", "the early years", "DURATION", "PXY"),
+        ("many more patients over the years", "the years", "DURATION", "PXY"),
         ("for the year ending then", "the year", "DURATION", "P1Y"),
         ("less than a decade of rule", "less than a decade", "DURATION", "P10Y"),
         ("secrets kept for more than two thousand years", "more than two thousand years", "DURATION", "P2000Y"),
@@ -108,6 +117,7 @@ def extents(text: str) -> list[str]:
         # comparable periods and year ends
         ("Results for that quarter included a charge.", "that quarter", "DATE", "UNDEF-REF-quarter"),
         ("earned $5 in the 1988 period", "the 1988 period", "DATE", "1988-QREF"),
+        ("earned $5 in the 1988 quarter", "the 1988 quarter", "DATE", "1988-QLAST"),
         ("for the corresponding period last year", "the corresponding period last year", "DATE",
          "UNDEF-REF-quarter-MINUS-4"),
         ("sales for last year's quarter", "last year's quarter", "DATE", "UNDEF-REF-quarter-MINUS-4"),
@@ -129,6 +139,7 @@ def extents(text: str) -> list[str]:
         ("is not currently planned", "currently", "DATE", "PRESENT_REF"),
         ("there have recently been attacks", "recently", "DATE", "PAST_REF"),
         ("the future of the coalition", "the future", "DATE", "FUTURE_REF"),
+        ("financed by offerings at a later date.", "a later date", "DATE", "FUTURE_REF"),
     ],
 )
 def test_rule_families(text: str, extent: str, type_: str, value: str) -> None:
@@ -194,6 +205,23 @@ def test_ages_and_fractions_are_not_durations(text: str) -> None:
     assert tag(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        # Titles of shows in quotation marks are no times.
+        ('Baker, speaking on ABC News\' "This Week," said', []),
+        ("Gonzalez said on CBS's ''60 Minutes.''", []),
+        ("He said on ``This Week With David Brinkley'' that", []),
+        # A quoted sentence that opens with a time still has it; so has a title-cased time outside quotes.
+        ("``Today is a sad day,'' he said.", ["Today"]),
+        ('"This week we will vote," he said.', ["This week"]),
+        ("This Week, the talks resumed.", ["This Week"]),
+    ],
+)
+def test_quoted_titles_are_not_times(text: str, tagged: list[str]) -> None:
+    assert [t.text for t in tag(text)] == tagged
+
+
 def test_a_time_in_the_day_is_not_the_day() -> None:
     assert tag("She flew to Nairobi later in the day.") == []
 
@@ -250,6 +278,38 @@ def test_properties_on_temporal_word_soup(words: list[str]) -> None:
         assert text[item.start : item.end] == item.text
     for left, right in itertools.pairwise(found):
         assert left.end <= right.start
+
+
+@pytest.mark.parametrize(
+    ("text", "expressions"),
+    [
+        # A line break the sentence splitter reads as a sentence end is never inside an expression ...
+        ("It closed Dec.\n1 shares fell", ["Dec."]),
+        ("talks in June\n1 person died", ["June"]),
+        ("set for 10 a.m.\nMonday talks", ["10 a.m.", "Monday"]),
+        # ... but a sentence wrapped over lines keeps its dates whole.
+        ("signed on Dec. 1,\n1999 in Paris", ["Dec. 1,\n1999"]),
+        ("signed in the\nfirst quarter", ["the\nfirst quarter"]),
+    ],
+)
+def test_expressions_stay_inside_a_sentence(text: str, expressions: list[str]) -> None:
+    assert [t.text for t in tag(text)] == expressions
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["on", "Dec.", "June", "1", "1999", ",", "Monday", "10", "a.m.", "the", "first", "quarter",
+                         "Fri.", "week", "\n", ".\n", "they", "Two"]),
+        max_size=20,
+    )
+)
+def test_no_expression_runs_over_a_sentence_end(words: list[str]) -> None:
+    text = " ".join(words)
+    spans = sentence_spans(text)
+    for item in tag(text):
+        low, high = sentence_at(spans, item.start)
+        assert low <= item.start < item.end <= high, (item.text, spans)
 
 
 @pytest.mark.parametrize(
@@ -328,6 +388,9 @@ def test_recent_years_is_a_past_reference(text: str, type_: str, value: str) -> 
 def test_or_so_is_in_the_extent() -> None:
     assert extents("acquisitions during the next year or so, and for the next two years or so.") == [
         "the next year or so", "the next two years or so"]
+    assert extents("Then, a week or so ago, the general picked Saturday night.") == [
+        "a week or so ago", "Saturday night"]
+
 # The tagger runs each pattern only where its triggers say a match can start (chronology.patterns derives
 # them from the regexes). These pin that it finds exactly what running every pattern over the whole text finds.
 
