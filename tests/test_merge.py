@@ -10,14 +10,14 @@ from chronology import merge
 from chronology.cli import main
 from chronology.events import extract_events
 from chronology.merge import (
+    _GRANULARITY_RANK,
+    BASIS_STRENGTH,
     STATEMENT_MIN_WORDS,
     STATEMENT_SIMILARITY,
-    BASIS_STRENGTH,
     _Bucket,
     _combine,
     _contained,
     _Entry,
-    _GRANULARITY_RANK,
     _merge_disagreements,
     _reason,
     _similar,
