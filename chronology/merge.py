@@ -207,6 +207,55 @@ def _part_keys(hashed: list[int], parts: int) -> list[tuple[int, int, int]]:
             for first in range(parts) for second in range(first + 1, parts)]
 
 
+class _Postings:
+    """Positions by 64-bit key (several to a key), in one open-addressed table of two flat arrays: no object per
+    key, about a third of a dict's memory -- the statement index of a 100k-article archive holds millions."""
+
+    __slots__ = ("_count", "_keys", "_positions")
+
+    def __init__(self, capacity: int = 1 << 12) -> None:
+        self._keys = array("Q", bytes(8 * capacity))  # 0 marks an empty slot
+        self._positions = array("I", bytes(4 * capacity))
+        self._count = 0
+
+    @staticmethod
+    def key(value: int) -> int:
+        """A hash as a table key: 64 bits, never 0."""
+        return value & 0xFFFFFFFFFFFFFFFF or 1
+
+    def add(self, key: int, position: int) -> None:
+        # At most two thirds full: a few slots to read per lookup, 18-36 bytes per position held.
+        if 3 * (self._count + 1) > 2 * len(self._keys):
+            self._grow()
+        self._place(key, position)
+        self._count += 1
+
+    def _place(self, key: int, position: int) -> None:
+        keys, mask = self._keys, len(self._keys) - 1
+        slot = key & mask
+        while keys[slot]:
+            slot = (slot + 1) & mask
+        keys[slot] = key
+        self._positions[slot] = position
+
+    def _grow(self) -> None:
+        keys, positions = self._keys, self._positions
+        self._keys = array("Q", bytes(16 * len(keys)))
+        self._positions = array("I", bytes(8 * len(keys)))
+        for key, position in zip(keys, positions, strict=True):
+            if key:
+                self._place(key, position)
+
+    def collect(self, key: int, into: set[int]) -> None:
+        """Add the positions under `key` to `into`."""
+        keys, mask = self._keys, len(self._keys) - 1
+        slot = key & mask
+        while held := keys[slot]:
+            if held == key:
+                into.add(self._positions[slot])
+            slot = (slot + 1) & mask
+
+
 class _StatementIndex:
     """Earlier statements by identical pairs of parts: a wording of m words is filed under the pairs of its
     _parts(m) parts, and a probe of n words looks up its own words cut the same way, for every part count
@@ -216,8 +265,7 @@ class _StatementIndex:
 
     def __init__(self) -> None:
         # Keyed by the hash of (cut, parts, the pair's sums): a collision only adds a candidate, which is checked.
-        # Most keys have one position, held as is; a list only once there are more.
-        self._entries: dict[int, int | list[int]] = {}
+        self._postings = _Postings()
         self._hashes: dict[tuple[str, int], int] = {}
 
     def _hashed(self, words: tuple[str, ...], cut: int) -> list[int]:
@@ -234,25 +282,18 @@ class _StatementIndex:
         parts = _parts(len(words))
         for cut in _CUTS:
             for chosen in _part_keys(self._hashed(words, cut), parts):
-                _post(self._entries, hash((cut, parts, *chosen)), position)
+                self._postings.add(_Postings.key(hash((cut, parts, *chosen))), position)
 
     def candidates(self, words: tuple[str, ...]) -> list[int]:
         size = len(words)
         counts = sorted({_parts(other) for other in range(-(-4 * size // 5), size * 5 // 4 + 1)})
-        entries = self._entries
         found: set[int] | None = None
         for cut in _CUTS:
             hashed = self._hashed(words, cut)
             under_cut: set[int] = set()
             for parts in counts:
                 for chosen in _part_keys(hashed, parts):
-                    held = entries.get(hash((cut, parts, *chosen)))
-                    if held is None:
-                        continue
-                    if isinstance(held, int):
-                        under_cut.add(held)
-                    else:
-                        under_cut.update(held)
+                    self._postings.collect(_Postings.key(hash((cut, parts, *chosen))), under_cut)
             found = under_cut if found is None else found & under_cut
             if not found:
                 return []
@@ -349,10 +390,11 @@ class _Entry:
     """One event of the merge, held spilled: where its events are (they are combined only when the event is
     needed) and what the comparisons read. An entry starts as one event as extracted (no conflict)."""
 
-    __slots__ = ("articles", "basis", "date", "dated_by", "parts", "told", "wording")
+    __slots__ = ("_places", "articles", "basis", "date", "dated_by", "told", "wording")
 
     def __init__(self, event: Event, where: int, date: DateValue) -> None:
-        self.parts = [where]
+        # Where its events are: most entries have one, held as a number (a list costs 64 bytes more).
+        self._places: int | list[int] = where
         self.wording = _Wording.of(event)
         self.articles = _articles_of(event)
         self.basis = _strongest(mention.publication_basis for mention in event.mentions)
@@ -360,9 +402,16 @@ class _Entry:
         self.dated_by = event.dated_by
         self.told: _Told | None = None
 
+    @property
+    def parts(self) -> list[int]:
+        """Where its events are, in the order they were taken in."""
+        return [self._places] if isinstance(self._places, int) else self._places
+
     def absorb(self, other: _Entry) -> None:
         """Take in the events of `other` (no article in common): the same statement on the same date."""
-        self.parts.extend(other.parts)
+        if isinstance(self._places, int):
+            self._places = [self._places]
+        self._places.extend(other.parts)
         self.articles += other.articles
         self.basis = _strongest((self.basis, other.basis))
 
