@@ -16,13 +16,13 @@ import datetime as dt
 import html
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from itertools import chain
 from typing import Any
 
 from chronology.html import display_date
 from chronology.models import ArticleRecord, DateValue, Event, Granularity, Mention, Status
-from chronology.render import TimelineView, json_list_items
+from chronology.render import ArticlesById, TimelineView, json_list_items
 
 # TimelineJS groups slides of one group on one row: the status is what a reader wants to tell apart.
 STATUS_GROUPS: dict[Status, str] = {"past": "Reported", "ongoing": "Ongoing", "planned": "Expected"}
@@ -73,15 +73,15 @@ def _first_mentions(event: Event) -> Iterator[Mention]:
             yield mention
 
 
-def _articles(timeline: TimelineView) -> dict[str, ArticleRecord]:
-    return {article.id: article for article in timeline.articles}
+def _articles(timeline: TimelineView) -> ArticlesById:
+    return ArticlesById(timeline.articles)
 
 
 def _conflict_note(event: Event) -> str:
     return f"<p><em>{html.escape(event.conflict.reason)}</em></p>" if event.conflict else ""
 
 
-def _slide(event: Event, articles: dict[str, ArticleRecord]) -> dict[str, Any]:
+def _slide(event: Event, articles: Mapping[str, ArticleRecord]) -> dict[str, Any]:
     sources = "".join(
         f"<li>{html.escape(_source_line(m, articles.get(m.article_id)))}</li>" for m in _first_mentions(event)
     )

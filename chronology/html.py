@@ -35,7 +35,7 @@ from chronology.models import (
     Status,
     Timeline,
 )
-from chronology.render import Events, TimelineView
+from chronology.render import ArticlesById, Events, TimelineView
 from chronology.values import parse_value
 
 # The page reads the same few thousand values for every event and mention: each is parsed and labelled once.
@@ -360,9 +360,8 @@ def _page_order(events: Events) -> Iterable[Event]:
 
 def _event_payloads(timeline: TimelineView) -> Iterator[dict[str, Any]]:
     """Each event's payload, in page order, one at a time."""
-    articles = {a.id: a for a in timeline.articles}
-    index = {a.id: i for i, a in enumerate(timeline.articles)}
-    return (_event_payload(event, articles, index) for event in _page_order(timeline.events))
+    articles = ArticlesById(timeline.articles)
+    return (_event_payload(event, articles, articles.positions) for event in _page_order(timeline.events))
 
 
 def timeline_payload(timeline: TimelineView) -> dict[str, Any]:

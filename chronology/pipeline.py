@@ -9,7 +9,7 @@ are done: memory then grows with the events kept, not with the text read.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from chronology.context import HOW_TO_SUPPLY, DateHints, manifest_entry, publication_context
@@ -27,6 +27,7 @@ from chronology.models import (
     Timeline,
     Timex,
 )
+from chronology.render import PackedArticles
 from chronology.resolver import resolve
 from chronology.sentences import sentence_spans
 from chronology.tagger import tag
@@ -100,13 +101,13 @@ class MergedTimeline:
     """A Timeline whose events stay packed (see merge.PackedEvents) until they are written: what `build` streams
     to its outputs. `timeline()` gives the plain Timeline, every event as an object."""
 
-    articles: tuple[ArticleRecord, ...]
+    articles: Sequence[ArticleRecord]
     events: PackedEvents
     warnings: tuple[str, ...]
     schema_version: str = SCHEMA_VERSION
 
     def timeline(self) -> Timeline:
-        return Timeline(articles=self.articles, events=tuple(self.events), warnings=self.warnings)
+        return Timeline(articles=tuple(self.articles), events=tuple(self.events), warnings=self.warnings)
 
     def select(self, selection: Selection) -> MergedTimeline:
         """filter_timeline's selection, its events read and packed anew one at a time: never all as objects."""
@@ -130,6 +131,7 @@ class Assembler:
     def __init__(self) -> None:
         self._merger = Merger()
         self._articles: list[bytes] = []
+        self._ids: list[str] = []
         self._warnings: list[str] = []
 
     def add(self, analysis: ArticleAnalysis) -> None:
@@ -146,6 +148,7 @@ class Assembler:
             event_count=0,
         )
         self._articles.append(record.model_dump_json().encode("utf-8"))
+        self._ids.append(article.id)
         self._warnings.extend(_warnings([analysis]))
 
     def result(self) -> MergedTimeline:
@@ -154,9 +157,7 @@ class Assembler:
 
         # The page's order is found as the events are packed, so the page reads each event once.
         events, per_article = self._merger.result(orders=(page_key,))
-        records = (ArticleRecord.model_validate_json(packed) for packed in self._articles)
-        articles = tuple(record.model_copy(update={"event_count": per_article[record.id]}) for record in records)
-        self._articles.clear()
+        articles = PackedArticles(self._articles, [per_article[article_id] for article_id in self._ids])
         return MergedTimeline(articles=articles, events=events, warnings=tuple(self._warnings))
 
 

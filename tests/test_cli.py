@@ -24,7 +24,7 @@ from chronology.ingest import iter_documents
 from chronology.jsonl import event_lines
 from chronology.models import Timeline
 from chronology.pipeline import MergedTimeline, build_merged
-from chronology.render import timeline_json, timeline_json_chunks
+from chronology.render import ArticlesById, PackedArticles, timeline_json, timeline_json_chunks
 from chronology.writers import atomic_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -192,6 +192,18 @@ def test_packed_events_read_back_as_the_merged_events(merged_seeds: MergedTimeli
     assert [json.loads(line) for line in event_lines(merged_seeds.events)] == [
         json.loads(event.model_dump_json()) for event in events
     ]
+
+
+def test_packed_articles_read_back_as_the_article_records(merged_seeds: MergedTimeline) -> None:
+    articles = merged_seeds.articles
+    records = merged_seeds.timeline().articles
+    assert isinstance(articles, PackedArticles) and len(articles) == len(records) > 1
+    assert list(articles) == list(records) and articles[-1] == records[-1] and articles[1:] == records[1:]
+    assert sum(article.event_count for article in articles) >= len(merged_seeds.events)
+    by_id = ArticlesById(articles)
+    assert by_id[records[0].id] == records[0] and records[1].id in by_id and "nowhere#0" not in by_id
+    with pytest.raises(IndexError):
+        articles[len(records)]
 
 
 def test_a_selection_streamed_from_packed_events_is_the_whole_selection(merged_seeds: MergedTimeline) -> None:
