@@ -339,7 +339,7 @@ class _Places:
 
     def __init__(self) -> None:
         self._offsets = array("Q")
-        self._lengths = array("L")
+        self._lengths = array("I")
 
     def append(self, where: int) -> None:
         self._offsets.append(where >> 32)
