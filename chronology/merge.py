@@ -208,14 +208,18 @@ def _part_keys(hashed: list[int], parts: int) -> list[tuple[int, int, int]]:
 
 
 class _Postings:
-    """Positions by 64-bit key (several to a key), in one open-addressed table of two flat arrays: no object per
-    key, about a third of a dict's memory -- the statement index of a 100k-article archive holds millions."""
+    """Positions by 64-bit key, in flat arrays rather than a dict of lists (no object per key or position): an
+    open-addressed table of keys, at most two thirds full, each slot holding its key's latest posting; and the
+    postings, each a position and the posting before it under the same key. The statement index of a
+    100k-article archive holds millions of positions."""
 
-    __slots__ = ("_count", "_keys", "_positions")
+    __slots__ = ("_count", "_heads", "_keys", "_positions", "_previous")
 
     def __init__(self, capacity: int = 1 << 12) -> None:
         self._keys = array("Q", bytes(8 * capacity))  # 0 marks an empty slot
-        self._positions = array("I", bytes(4 * capacity))
+        self._heads = array("i", bytes(4 * capacity))
+        self._positions = array("I")
+        self._previous = array("i")  # -1 ends a key's postings
         self._count = 0
 
     @staticmethod
@@ -223,37 +227,46 @@ class _Postings:
         """A hash as a table key: 64 bits, never 0."""
         return value & 0xFFFFFFFFFFFFFFFF or 1
 
-    def add(self, key: int, position: int) -> None:
-        # At most two thirds full: a few slots to read per lookup, 18-36 bytes per position held.
-        if 3 * (self._count + 1) > 2 * len(self._keys):
-            self._grow()
-        self._place(key, position)
-        self._count += 1
-
-    def _place(self, key: int, position: int) -> None:
+    def _slot(self, key: int) -> int:
+        """Where `key` is in the table, or the empty slot where it would go."""
         keys, mask = self._keys, len(self._keys) - 1
         slot = key & mask
-        while keys[slot]:
+        while (held := keys[slot]) and held != key:
             slot = (slot + 1) & mask
-        keys[slot] = key
-        self._positions[slot] = position
+        return slot
+
+    def add(self, key: int, position: int) -> None:
+        slot = self._slot(key)
+        if self._keys[slot]:
+            self._previous.append(self._heads[slot])
+        else:
+            if 3 * (self._count + 1) > 2 * len(self._keys):
+                self._grow()
+                slot = self._slot(key)
+            self._keys[slot] = key
+            self._count += 1
+            self._previous.append(-1)
+        self._heads[slot] = len(self._positions)
+        self._positions.append(position)
 
     def _grow(self) -> None:
-        keys, positions = self._keys, self._positions
+        keys, heads = self._keys, self._heads
         self._keys = array("Q", bytes(16 * len(keys)))
-        self._positions = array("I", bytes(8 * len(keys)))
-        for key, position in zip(keys, positions, strict=True):
+        self._heads = array("i", bytes(8 * len(keys)))
+        for key, head in zip(keys, heads, strict=True):
             if key:
-                self._place(key, position)
+                slot = self._slot(key)
+                self._keys[slot], self._heads[slot] = key, head
 
     def collect(self, key: int, into: set[int]) -> None:
         """Add the positions under `key` to `into`."""
-        keys, mask = self._keys, len(self._keys) - 1
-        slot = key & mask
-        while held := keys[slot]:
-            if held == key:
-                into.add(self._positions[slot])
-            slot = (slot + 1) & mask
+        slot = self._slot(key)
+        if not self._keys[slot]:
+            return
+        posting = self._heads[slot]
+        while posting >= 0:
+            into.add(self._positions[posting])
+            posting = self._previous[posting]
 
 
 class _StatementIndex:
