@@ -11,11 +11,12 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import re
 import struct
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -35,7 +36,7 @@ from chronology.models import (
     Status,
     Timeline,
 )
-from chronology.render import ArticlesById, Events, TimelineView
+from chronology.render import Events, TimelineView
 from chronology.values import parse_value
 
 # The page reads the same few thousand values for every event and mention: each is parsed and labelled once.
@@ -251,18 +252,30 @@ def _bounds_overlap(values: Iterable[str]) -> bool:
     return all(a[0] <= b[1] and b[0] <= a[1] for i, a in enumerate(bounds) for b in bounds[i + 1 :])
 
 
-def event_flags(event: Event, articles: Mapping[str, ArticleRecord]) -> list[str]:
+class SourceFacts(NamedTuple):
+    """What the page tells of an event's source article: its name, and how its publication date is known."""
+
+    name: str
+    basis: Basis
+    conflicted: bool
+
+    @classmethod
+    def of(cls, article: ArticleRecord) -> SourceFacts:
+        return cls(article.headline or article.source, article.publication.basis, bool(article.publication.conflicts))
+
+
+def event_flags(event: Event, articles: Mapping[str, SourceFacts]) -> list[str]:
     """Marks a reviewer should see: 'approx' (a mod qualifies the date), 'inferred' (a source's publication
     date was inferred), 'planned', 'conflict' (sources disagree on the date, or on a source's publication date),
     'context' (the statement has no date of its own), 'coarse' (a year or broader)."""
     sources = [articles[m.article_id] for m in event.mentions if m.article_id in articles]
     flags = {
         "approx": event.date.mod is not None,
-        "inferred": any(a.publication.basis == "inferred" for a in sources),
+        "inferred": any(a.basis == "inferred" for a in sources),
         "planned": event.status == "planned",
         "conflict": event.conflict is not None
         or not _bounds_overlap(m.timex_value for m in event.mentions)
-        or any(a.publication.conflicts for a in sources),
+        or any(a.conflicted for a in sources),
         "context": event.dated_by != "expression",
         "coarse": event.date.granularity in COARSE,
     }
@@ -275,13 +288,13 @@ DATED_BY_NOTES: dict[str, str] = {
 }
 
 
-def _reading_label(reading: DateReading, articles: Mapping[str, ArticleRecord]) -> str:
-    names = [articles[a].headline or articles[a].source for a in reading.article_ids if a in articles]
+def _reading_label(reading: DateReading, articles: Mapping[str, SourceFacts]) -> str:
+    names = [articles[a].name for a in reading.article_ids if a in articles]
     told = f"by {', '.join(f'“{name}”' for name in names)}" if names else ""
     return f"{display_date(reading.date)} {told}".strip()
 
 
-def event_notes(event: Event, articles: Mapping[str, ArticleRecord]) -> list[str]:
+def event_notes(event: Event, articles: Mapping[str, SourceFacts]) -> list[str]:
     """Plain sentences a reviewer needs beside the description: how an undated statement was placed, and
     which dates disagreeing sources give and which one the chronology uses, with the reason."""
     notes = []
@@ -295,12 +308,24 @@ def event_notes(event: Event, articles: Mapping[str, ArticleRecord]) -> list[str
     return notes
 
 
+# Where the name a warning begins with may end: "<source> (<headline>): ..." or "<source>: ...".
+_NAME_END = re.compile(r" \(|: ")
+
+
+def _named(warnings: Iterable[str]) -> set[str]:
+    """What the warnings may name an article by: each warning's text up to every possible end of a leading
+    name (a set to look articles up in, rather than every article searched for in every warning, which grows
+    with the square of an archive of undated articles)."""
+    return {warning[: end.start()] for warning in warnings for end in _NAME_END.finditer(warning)}
+
+
 def timeline_warnings(timeline: TimelineView) -> list[str]:
     """The timeline's own warnings, plus one per article without a publication date or with conflicting
     evidence for it, unless a warning already names that article."""
     warnings = list(timeline.warnings)
+    named = _named(timeline.warnings)
     for article in timeline.articles:
-        if any(article.id in w or article.source in w for w in timeline.warnings):
+        if article.source in named or article.id in named:
             continue
         name = f"“{article.headline}” ({article.source})" if article.headline else article.source
         if article.publication.date is None:
@@ -331,7 +356,7 @@ def _mention_payload(mention: Mention, index: Mapping[str, int]) -> dict[str, An
     }
 
 
-def _event_payload(event: Event, articles: Mapping[str, ArticleRecord], index: Mapping[str, int]) -> dict[str, Any]:
+def _event_payload(event: Event, articles: Mapping[str, SourceFacts], index: Mapping[str, int]) -> dict[str, Any]:
     year, month = group_labels(event.date)
     highlight = next(
         (h for h in (find_expression(event.description, m.expression) for m in event.mentions) if h), None
@@ -360,8 +385,12 @@ def _page_order(events: Events) -> Iterable[Event]:
 
 def _event_payloads(timeline: TimelineView) -> Iterator[dict[str, Any]]:
     """Each event's payload, in page order, one at a time."""
-    articles = ArticlesById(timeline.articles)
-    return (_event_payload(event, articles, articles.positions) for event in _page_order(timeline.events))
+    # What the page needs of each article, found in one pass: the articles are not all held as records.
+    facts: dict[str, SourceFacts] = {}
+    index: dict[str, int] = {}
+    for number, article in enumerate(timeline.articles):
+        facts[article.id], index[article.id] = SourceFacts.of(article), number
+    return (_event_payload(event, facts, index) for event in _page_order(timeline.events))
 
 
 def timeline_payload(timeline: TimelineView) -> dict[str, Any]:
