@@ -272,3 +272,23 @@ def test_event_places_hold_offsets_past_what_a_signed_64_bit_handle_can():
     for handle in handles:
         places.append(handle)
     assert list(places) == handles and places[1] == handles[1] and len(places) == 3
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**64 - 1), st.integers(0, 2**32 - 1)), max_size=300),
+       st.sampled_from([1, 2, 4]))
+@settings(max_examples=100, deadline=None)
+def test_the_statement_postings_hold_what_a_dict_of_lists_holds(pairs: list[tuple[int, int]], capacity: int) -> None:
+    # A small table grows many times over; keys repeat (several positions to a key) and collide in slots.
+    postings = merge._Postings(capacity)
+    expected: dict[int, set[int]] = {}
+    for value, position in pairs:
+        key = merge._Postings.key(value % 50 if position % 2 else value)
+        postings.add(key, position)
+        expected.setdefault(key, set()).add(position)
+    for key, positions in expected.items():
+        found: set[int] = set()
+        postings.collect(key, found)
+        assert found == positions
+    missing: set[int] = set()
+    postings.collect(merge._Postings.key(2**64 - 3), missing)
+    assert missing == expected.get(merge._Postings.key(2**64 - 3), set())
