@@ -39,9 +39,8 @@ from chronology.models import (
 from chronology.render import Events, TimelineView
 from chronology.values import parse_value
 
-# The page reads the same few thousand values for every event and mention: each is parsed and labelled once.
-_VALUES_HELD = 1 << 16
-_parsed = lru_cache(maxsize=_VALUES_HELD)(parse_value)
+# The page labels the same few thousand values for every event and mention: each is labelled once.
+_LABELS_HELD = 1 << 16
 
 TEMPLATE = "timeline.html.j2"
 SCRIPT = "timeline.js"
@@ -97,7 +96,7 @@ def _ordinal(number: int) -> str:
 
 def _base_bounds(date: DateValue) -> tuple[dt.date, dt.date]:
     """The bounds of the value itself, before a START/MID/END mod narrowed them."""
-    parsed = _parsed(date.value)
+    parsed = parse_value(date.value)
     return (parsed[0], parsed[1]) if parsed else (date.start, date.end)
 
 
@@ -209,9 +208,9 @@ def publication_label(publication: PublicationContext) -> str:
     return text
 
 
-@lru_cache(maxsize=_VALUES_HELD)
+@lru_cache(maxsize=_LABELS_HELD)
 def _value_label(value: str) -> str:
-    parsed = _parsed(value)
+    parsed = parse_value(value)
     if parsed is None:
         return value
     start, end, granularity, _ = parsed
@@ -220,7 +219,7 @@ def _value_label(value: str) -> str:
 
 def _offset_phrase(resolved: str, anchor: str) -> str:
     """' (2 days before)' when both values are single days, else ''."""
-    first, second = _parsed(resolved), _parsed(anchor)
+    first, second = parse_value(resolved), parse_value(anchor)
     if first is None or second is None or first[2] != "day" or second[2] != "day":
         return ""
     difference = (first[0] - second[0]).days
@@ -248,7 +247,7 @@ def resolution_note(mention: Mention) -> str:
 
 
 def _bounds_overlap(values: Iterable[str]) -> bool:
-    bounds = [b for b in (_parsed(v) for v in set(values)) if b is not None]
+    bounds = [b for b in (parse_value(v) for v in set(values)) if b is not None]
     return all(a[0] <= b[1] and b[0] <= a[1] for i, a in enumerate(bounds) for b in bounds[i + 1 :])
 
 

@@ -88,10 +88,6 @@ class _Wording:
         return cls(tuple(sorted(sys.intern(w) for w in words)), None if words else normalise(text))
 
 
-def _shared(a: _Wording, b: _Wording) -> int:
-    return len(frozenset(a.words).intersection(b.words))
-
-
 # The tests on counts (shared words, sizes of the two wordings), so that an index can apply them exactly.
 def _similar_counts(shared: int, size: int, other: int, threshold: float = SIMILARITY) -> bool:
     return shared / (size + other - shared) >= threshold
@@ -99,17 +95,6 @@ def _similar_counts(shared: int, size: int, other: int, threshold: float = SIMIL
 
 def _contained_counts(shared: int, size: int, other: int) -> bool:
     return shared >= CONTAINMENT_MIN_SHARED and shared / min(size, other) >= CONTAINMENT
-
-
-def _similar(a: _Wording, b: _Wording, threshold: float = SIMILARITY) -> bool:
-    """The same sentence word for word, or content words overlapping by `threshold` (Jaccard)."""
-    if not a.words or not b.words:
-        return not a.words and not b.words and a.normal == b.normal
-    return _similar_counts(_shared(a, b), len(a.words), len(b.words), threshold)
-
-
-def _contained(a: _Wording, b: _Wording) -> bool:
-    return _contained_counts(_shared(a, b), len(a.words), len(b.words))
 
 
 @lru_cache(maxsize=4096)
@@ -468,13 +453,13 @@ def _merge_entries(entries: Iterable[_Entry], spill: _Spill) -> list[_Entry]:
         if entry.dated_by != "expression" or len(wording.words) < STATEMENT_MIN_WORDS:
             merged.append(entry)
             continue
-        words, size = frozenset(wording.words), len(wording.words)
+        words, size, articles = frozenset(wording.words), len(wording.words), frozenset(entry.articles)
         for position in index.candidates(wording.words):
             kept = merged[position]
             # The cheap test first: most candidates share a part but not enough words.
             shared = len(words.intersection(kept.wording.words))
             if (_similar_counts(shared, size, len(kept.wording.words), STATEMENT_SIMILARITY)
-                    and kept.date != entry.date and frozenset(entry.articles).isdisjoint(kept.articles)):
+                    and kept.date != entry.date and articles.isdisjoint(kept.articles)):
                 if kept.disagree(entry, stamp):
                     # The chosen date brought the other description: file it under that wording too.
                     index.add(kept.wording.words, position)
@@ -594,12 +579,12 @@ class _Bucket:
         return fits
 
     def add(self, entry: _Entry) -> None:
-        wording = entry.wording
+        wording, articles = entry.wording, frozenset(entry.articles)
         fits = self._fits(wording)
         while fits:
             lowest = fits & -fits
             kept = self.kept[lowest.bit_length() - 1]
-            if frozenset(entry.articles).isdisjoint(kept.articles):
+            if articles.isdisjoint(kept.articles):
                 kept.absorb(entry)
                 return
             fits ^= lowest

@@ -29,7 +29,7 @@ class PackedArticles(Sequence[ArticleRecord]):
     def __init__(self, packed: list[bytes], event_counts: list[int]) -> None:
         self._packed = packed
         self._counts = event_counts
-        # Pages look articles up event by event; neighbours in time often share sources.
+        # Exports look articles up event by event; neighbours in time often share sources.
         self._record = lru_cache(maxsize=1024)(self._unpack)
 
     def _unpack(self, number: int) -> ArticleRecord:

@@ -382,15 +382,14 @@ def resolve(
     dct = _Anchor(anchor, "publication", anchor.isoformat(), "day") if anchor else None
     resolved: dict[int, Timex] = {}
     ref: _Anchor | None = None
-    clocks: list[int] = []
-    clock_refs: dict[int, _Anchor | None] = {}
+    # The bare clock times, by index, with the time last mentioned before each.
+    clocks: dict[int, _Anchor | None] = {}
     for index, item in enumerate(items):
         suffix_match = _SUFFIX.search(item.value)
         suffix = suffix_match.group() if suffix_match else ""
         base = item.value[: len(item.value) - len(suffix)]
         if base == "XXXX-XX-XX" and suffix:
-            clocks.append(index)
-            clock_refs[index] = ref
+            clocks[index] = ref
             continue
         if unanchored is not None and not item.needs_anchor:
             timex = unanchored[index]  # a value that needs no anchor is the same without one
@@ -413,21 +412,21 @@ def resolve(
         elif _REPORTED_SPAN.match(item.text) and item.type == "DURATION":
             ref = None  # "for the nine months, ... a year earlier": compared with the year before, not a quarter
     if clocks:
-        _resolve_clocks(items, clocks, resolved, sentence_spans(text) if spans is None else spans, dct, clock_refs)
+        _resolve_clocks(items, clocks, resolved, sentence_spans(text) if spans is None else spans, dct)
     return [resolved[i] for i in range(len(items))]
 
 
 def _resolve_clocks(
-    items: list[Tagged], clocks: list[int], resolved: dict[int, Timex], spans: list[tuple[int, int]],
-    dct: _Anchor | None, clock_refs: dict[int, _Anchor | None],
+    items: list[Tagged], clocks: dict[int, _Anchor | None], resolved: dict[int, Timex], spans: list[tuple[int, int]],
+    dct: _Anchor | None,
 ) -> None:
-    """Resolve the bare clock times (at `clocks` in `items`) to the nearest day-level expression of their
-    sentence, else to the day-level time last mentioned before them (`clock_refs`), else to the publication
-    date; the other expressions are in `resolved` already."""
+    """Resolve the bare clock times (`clocks`: their indices in `items`, each with the time last mentioned before
+    it) to the nearest day-level expression of their sentence, else to that time if it is day-level, else to the
+    publication date; the other expressions are in `resolved` already."""
     days = _ClockDays(spans)
     for index, timex in resolved.items():
         days.add(index, timex)
-    for index in clocks:
+    for index, ref in clocks.items():
         item = items[index]
         day_timex = days.nearest(index, item.start)
         clock_match = _SUFFIX.search(item.value)
@@ -435,7 +434,7 @@ def _resolve_clocks(
         if day_timex is not None:
             day = _SUFFIX.sub("", day_timex.value)
             resolved[index] = _timex(index, item, day + clock, _Anchor(dt.date.min, day_timex.tid, day, "day"))
-        elif (ref := clock_refs[index]) is not None and ref.granularity in _CLOCK_DAY_GRANULARITIES:
+        elif ref is not None and ref.granularity in _CLOCK_DAY_GRANULARITIES:
             day = _SUFFIX.sub("", ref.value)
             resolved[index] = _timex(index, item, day + clock, ref)
         elif dct is not None:

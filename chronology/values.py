@@ -62,11 +62,14 @@ def _narrow(start: dt.date, end: dt.date, mod: str | None) -> tuple[dt.date, dt.
 
 
 # An archive repeats a small set of values ("2022-05", "XXXX-WXX-4") tens of thousands of times across the
-# stages; the results are immutable, so each distinct value is parsed once (the cache bounds the memory).
-_CACHE_SIZE = 4096
+# stages (the page of a large timeline reads every event's and mention's value); the results are immutable, so
+# each distinct value is parsed once. The caches bound the memory: parsed bounds are small tuples, DateValues
+# records of about a kilobyte.
+_PARSED_HELD = 1 << 16
+_DATE_VALUES_HELD = 4096
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@lru_cache(maxsize=_PARSED_HELD)
 def parse_value(value: str) -> tuple[dt.date, dt.date, Granularity, str] | None:
     """Bounds (inclusive), granularity and EDTF of a calendar TIMEX3 value; None for anything without bounds
     (durations, sets, PRESENT_REF, values with unknown digits) or for impossible dates."""
@@ -110,7 +113,7 @@ def _parse(value: str) -> tuple[dt.date, dt.date, Granularity, str] | None:
     return None
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@lru_cache(maxsize=_DATE_VALUES_HELD)
 def date_value(value: str, mod: str | None = None) -> DateValue | None:
     """The DateValue of a calendar TIMEX3 value (see parse_value), with mod applied to bounds and EDTF (a frozen
     record, so one is shared by every caller asking for the same value)."""

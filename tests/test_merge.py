@@ -16,11 +16,11 @@ from chronology.merge import (
     STATEMENT_SIMILARITY,
     _Bucket,
     _combine,
-    _contained,
+    _contained_counts,
     _Entry,
     _merge_disagreements,
     _reason,
-    _similar,
+    _similar_counts,
     _Spill,
     _Wording,
     merge_events,
@@ -149,6 +149,22 @@ def test_seed_articles_shared_by_two_files_are_told_once_with_both_sources(tmp_p
     assert all(e["dated_by"] in ("narrative", "publication") for e in shared)
     told = [(e["description"], e["date"]["value"]) for e in events]
     assert len(told) == len(set(told))
+
+
+# The pair tests as defined: a wording's content words against another's (merge applies them on counts).
+def _shared(a: _Wording, b: _Wording) -> int:
+    return len(frozenset(a.words).intersection(b.words))
+
+
+def _similar(a: _Wording, b: _Wording, threshold: float = merge.SIMILARITY) -> bool:
+    """The same sentence word for word, or content words overlapping by `threshold` (Jaccard)."""
+    if not a.words or not b.words:
+        return not a.words and not b.words and a.normal == b.normal
+    return _similar_counts(_shared(a, b), len(a.words), len(b.words), threshold)
+
+
+def _contained(a: _Wording, b: _Wording) -> bool:
+    return _contained_counts(_shared(a, b), len(a.words), len(b.words))
 
 
 # The cross-date pass against its definition: each statement joins the first earlier statement (that had
