@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from pathlib import PurePath
 from typing import Literal
 
@@ -199,6 +200,16 @@ class DateHints(BaseModel):
             )
         return cls(published=by_file, published_all=every, manifest=entries, reference=reference_date)
 
+    @cached_property
+    def manifest_by_name(self) -> dict[str, tuple[ManifestDate, ...]]:
+        """The manifest entries by the base name of their file, in manifest order: a source can only be the file
+        of an entry with its own base name (see _same_file), so an article is matched against a few entries, not
+        the whole manifest of an archive."""
+        grouped: dict[str, list[ManifestDate]] = {}
+        for entry in self.manifest:
+            grouped.setdefault(PurePath(entry.file).name, []).append(entry)
+        return {name: tuple(entries) for name, entries in grouped.items()}
+
 
 def _file_of(source: str) -> str:
     """The file path of an article's source (a JSON record's source is 'path#id')."""
@@ -222,7 +233,8 @@ def cli_date(article: Article, hints: DateHints) -> tuple[dt.date, str] | None:
 
 def manifest_entry(article: Article, hints: DateHints) -> ManifestDate | None:
     """The manifest entry of an article: one naming its file and its headline, else one naming its file only."""
-    candidates = [entry for entry in hints.manifest if _same_file(article.source, entry.file)]
+    named = hints.manifest_by_name.get(PurePath(_file_of(article.source)).name, ())
+    candidates = [entry for entry in named if _same_file(article.source, entry.file)]
     key = normalise_headline(article.headline) if article.headline else None
     for entry in candidates:
         if entry.headline is not None and key is not None and normalise_headline(entry.headline) == key:

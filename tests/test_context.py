@@ -189,6 +189,33 @@ def test_manifest_against_dateline_keeps_the_manifest_and_records_the_conflict(t
     assert publication_context(articles["002#1"], hints, []).basis == "dateline"  # the headline picks one article
 
 
+_PATH_PART = st.sampled_from(["a", "b", "news", "x.txt", "y.txt", "a.txt"])
+_PATHS = st.lists(_PATH_PART, min_size=1, max_size=3).map("/".join)
+
+
+@given(
+    entries=st.lists(st.tuples(_PATHS, st.sampled_from([None, "Rain", "Sun"]), st.integers(1, 28)), max_size=12),
+    source=_PATHS,
+    record=st.sampled_from(["", "#3"]),
+    headline=st.sampled_from([None, "Rain", "Sun", "Snow"]),
+)
+def test_manifest_entry_is_the_first_entry_a_full_scan_would_find(entries, source, record, headline) -> None:
+    # The manifest is looked up by base name (an archive's manifest can list 100,000 files); the definition is a
+    # scan of every entry: one naming the article's file and headline first, else one naming its file only.
+    hints = DateHints(
+        manifest=tuple(
+            context.ManifestDate(file=file, headline=title, date=D(2020, 1, day)) for file, title, day in entries
+        )
+    )
+    item = Article(
+        id=f"{source}{record}#0", source=source + record, index=0, headline=headline, start=0, end=4, text="Text"
+    )
+    named = [entry for entry in hints.manifest if context._same_file(item.source, entry.file)]
+    expected = next((entry for entry in named if headline is not None and entry.headline == headline), None)
+    expected = expected or next((entry for entry in named if entry.headline is None), None)
+    assert context.manifest_entry(item, hints) == expected
+
+
 def test_bare_published_applies_to_every_article() -> None:
     hints = DateHints.build(published=["2022-02-02"])
     assert publication_context(article("Some text."), hints, []).basis == "cli"
