@@ -1,8 +1,10 @@
-"""Parallel analysis: documents are analysed in worker processes (locally) or on a Dask cluster, and the
+"""Parallel analysis: articles are analysed in worker processes (locally) or on a Dask cluster, and the
 results come back in input order, so the timeline is byte-identical for any number of workers.
 
-Documents are read lazily and sent in chunks; only a bounded number of chunks is in flight at any time, so the
-text held in memory does not grow with the archive. Workers return lean analyses (no article text).
+Documents are read lazily, split into their articles here, and the articles sent in chunks: a file of
+thousands of pasted articles is shared among the workers like a folder of small files. Only a bounded number of
+chunks is in flight at any time, so the text held in memory does not grow with the archive. Workers return lean
+analyses (no article text).
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ from typing import Any
 
 from chronology.context import DateHints
 from chronology.errors import ChronologyError
-from chronology.models import Document, Timeline
-from chronology.pipeline import ArticleAnalysis, analyse_document, assemble
+from chronology.models import Article, Document, Timeline
+from chronology.pipeline import ArticleAnalysis, analyse_article, analyse_document, assemble, iter_articles
 
-# A chunk closes at this many characters or documents: large enough to amortise the inter-process transfer,
+# A chunk closes at this many characters or articles: large enough to amortise the inter-process transfer,
 # small enough that workers stay evenly loaded and little text is in flight.
 CHUNK_CHARS = 200_000
-CHUNK_DOCUMENTS = 64
+CHUNK_ARTICLES = 256
 # Chunks in flight per worker: one running, one queued, so no worker waits for the reader.
 IN_FLIGHT_PER_WORKER = 2
 # Dask: chunks submitted per wave (the client holds at most one wave of text).
@@ -30,7 +32,7 @@ DASK_WAVE_PER_WORKER = 8
 # How long to keep trying to reach a Dask scheduler before giving up with an error.
 SCHEDULER_TIMEOUT = "10s"
 
-Chunk = list[Document]
+Chunk = list[Article]
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -40,22 +42,23 @@ def default_workers() -> int:
 
 
 def chunks(documents: Iterable[Document]) -> Iterator[Chunk]:
-    """Consecutive groups of documents, each up to CHUNK_CHARS characters (or one larger document)."""
+    """The documents' articles in consecutive groups, each up to CHUNK_CHARS characters (or one larger
+    article)."""
     chunk: Chunk = []
     size = 0
-    for document in documents:
-        if chunk and (size + len(document.text) > CHUNK_CHARS or len(chunk) >= CHUNK_DOCUMENTS):
+    for article in iter_articles(documents):
+        if chunk and (size + len(article.text) > CHUNK_CHARS or len(chunk) >= CHUNK_ARTICLES):
             yield chunk
             chunk, size = [], 0
-        chunk.append(document)
-        size += len(document.text)
+        chunk.append(article)
+        size += len(article.text)
     if chunk:
         yield chunk
 
 
 def analyse_chunk(chunk: Chunk, hints: DateHints, include_undated: bool = False) -> list[ArticleAnalysis]:
-    """Lean analyses of every article of a chunk, in order (the unit of work of a worker)."""
-    return [analysis for document in chunk for analysis in analyse_document(document, hints, include_undated)]
+    """Lean analyses of the articles of a chunk, in order (the unit of work of a worker)."""
+    return [analyse_article(article, hints, include_undated).lean() for article in chunk]
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

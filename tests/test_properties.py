@@ -9,9 +9,11 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from chronology import parallel
 from chronology.cli import main
 from chronology.context import DateHints
 from chronology.models import Document, Timeline
@@ -20,6 +22,7 @@ from chronology.render import timeline_json
 from chronology.resolver import annotate
 
 ROOT = Path(__file__).resolve().parents[1]
+SEED_TEXTS = sorted((ROOT / "seeds").glob("*.txt"))
 SCHEMA = Timeline.model_json_schema(mode="serialization")
 
 # Pieces of date-like text, so that random strings often come close to what the tagger's patterns match.
@@ -157,3 +160,17 @@ def test_random_archives_are_identical_for_one_and_two_workers(texts: list[str],
         (folder / f"{number:03d}.txt").write_text(text, encoding="utf-8")
     args = [str(folder), "--published", "2020-02-29"]
     assert _build(args, folder.with_suffix(".one"), 1) == _build(args, folder.with_suffix(".two"), 2)
+
+
+def test_one_file_of_many_articles_is_shared_among_workers_with_the_same_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Articles, not files, are the workers' unit: a file of pasted articles is split across chunks (two articles
+    # each here), and the result is still that of one process.
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text("\n\n\n".join(path.read_text(encoding="utf-8") for path in SEED_TEXTS), "utf-8")
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 2)
+    document = Document(source=str(pasted), text=pasted.read_text(encoding="utf-8"), format="text")
+    sizes = [len(chunk) for chunk in parallel.chunks([document])]
+    assert len(sizes) >= 3 and set(sizes[:-1]) == {2}
+    assert _build([str(pasted)], tmp_path / "one", 1) == _build([str(pasted)], tmp_path / "two", 2)
