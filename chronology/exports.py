@@ -30,6 +30,7 @@ STATUS_GROUPS: dict[Status, str] = {"past": "Reported", "ongoing": "Ongoing", "p
 _YEAR_ONLY: frozenset[Granularity] = frozenset({"millennium", "century", "decade", "year"})
 _TO_MONTH: frozenset[Granularity] = frozenset({"half", "quarter", "season", "month"})
 HEADLINE_WORDS = 12
+_FOLD_OCTETS = 75  # RFC 5545's limit on a content line
 CSV_COLUMNS = (
     "event_id", "date", "edtf", "start", "end", "granularity", "mod", "status", "description",
     "source", "article_id", "headline", "publisher", "published", "publication_basis", "expression", "sentence",
@@ -155,18 +156,23 @@ def _ics_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def _fold(line: str) -> Iterator[str]:
+def _fold(line: str) -> list[str]:
     """Content lines longer than 75 octets continue on lines starting with a space (RFC 5545 section 3.1);
-    folds fall between characters, never inside a UTF-8 sequence."""
-    chunk, size, limit = "", 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            yield chunk
-            chunk, size, limit = " ", 1, 75
-        chunk += char
-        size += width
-    yield chunk
+    folds fall between characters, never inside a UTF-8 sequence (cut on the encoded bytes, not per character:
+    a large calendar has hundreds of thousands of lines)."""
+    data = line.encode("utf-8")
+    if len(data) <= _FOLD_OCTETS:
+        return [line]
+    pieces: list[str] = []
+    start, room = 0, _FOLD_OCTETS
+    while len(data) - start > room:
+        cut = start + room
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: back to the start of its character
+            cut -= 1
+        pieces.append(data[start:cut].decode("utf-8"))
+        start, room = cut, _FOLD_OCTETS - 1  # a continuation line's leading space takes one octet
+    pieces.append(data[start:].decode("utf-8"))
+    return [pieces[0], *(" " + piece for piece in pieces[1:])]
 
 
 def _stamp(timeline: TimelineView) -> str:

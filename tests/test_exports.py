@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from timeline_fixtures import timeline
 
+from chronology import exports
 from chronology.cli import main
 from chronology.exports import timeline_csv, timeline_ics, timelinejs_json
 from chronology.models import DateConflict, DateReading
@@ -69,6 +70,26 @@ def test_ics_lines_are_folded_to_75_octets_and_output_is_byte_stable():
     text = timeline_ics(timeline())
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     assert text == timeline_ics(timeline())
+
+
+def _fold_per_character(line):
+    """RFC 5545 folding as the rule reads: add characters while the line stays within 75 octets."""
+    chunk, size = "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            yield chunk
+            chunk, size = " ", 1
+        chunk += char
+        size += width
+    yield chunk
+
+
+@given(st.text(alphabet=st.sampled_from("ab \\;,é€😀\u0301"), max_size=400))
+def test_ics_folding_cuts_where_the_rule_does_and_never_inside_a_character(line):
+    folded = exports._fold(line)
+    assert folded == list(_fold_per_character(line))
+    assert "".join([folded[0], *(piece[1:] for piece in folded[1:])]) == line
 
 
 def test_build_writes_every_requested_format_beside_timeline_json(tmp_path):
