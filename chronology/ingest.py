@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -188,11 +189,46 @@ def _sniff(text: str) -> DocumentFormat | Literal["jsonl"]:
     return "text"
 
 
+@dataclass(frozen=True)
+class Page:
+    """An HTML page as read, its text not yet extracted. Extraction (trafilatura, htmldate) costs more than
+    everything else in reading, so a build leaves it to its workers (see chronology.parallel)."""
+
+    source: str
+    markup: str
+
+    def document(self) -> Document | None:
+        """The page's main text, title and date; None when the page has no text."""
+        document = html_document(self.markup, self.source)
+        return document if document.text.strip() else None
+
+    @property
+    def no_text(self) -> str:
+        """The problem to report when `document` finds no text."""
+        return f"{self.source}: no text found, skipped"
+
+
+Input = Document | Page
+
+
 def iter_documents(
     paths: Sequence[str], on_problem: ProblemReporter, settings: IngestSettings | None = None
 ) -> Iterator[Document]:
     """Documents of the given files and folders (recursively, sorted), one by one; "-" reads standard input.
     Every input that cannot be read is reported through on_problem (one line naming it) and skipped."""
+    for item in iter_inputs(paths, on_problem, settings):
+        if isinstance(item, Document):
+            yield item
+        elif (document := item.document()) is not None:
+            yield document
+        else:
+            on_problem(item.no_text)
+
+
+def iter_inputs(
+    paths: Sequence[str], on_problem: ProblemReporter, settings: IngestSettings | None = None
+) -> Iterator[Input]:
+    """iter_documents with HTML pages as read (Page), their text extracted later by whoever takes them."""
     settings = settings or IngestSettings()
     for given in paths:
         if given == "-":
@@ -210,7 +246,7 @@ def iter_documents(
             on_problem(f"{given}: no such file or folder")
 
 
-def _documents_of_stdin(on_problem: ProblemReporter, settings: IngestSettings) -> Iterator[Document]:
+def _documents_of_stdin(on_problem: ProblemReporter, settings: IngestSettings) -> Iterator[Input]:
     name = "<stdin>"
     try:
         text = decode(sys.stdin.buffer.read(), name)
@@ -222,7 +258,7 @@ def _documents_of_stdin(on_problem: ProblemReporter, settings: IngestSettings) -
 
 def _documents_of_file(
     path: Path, name: str, on_problem: ProblemReporter, settings: IngestSettings, from_folder: bool
-) -> Iterator[Document]:
+) -> Iterator[Input]:
     kind = FILE_TYPES.get(path.suffix.lower())
     if kind is None:
         on_problem(f"{name}: unknown file type {path.suffix or '(none)'!r}, skipped")
@@ -250,7 +286,7 @@ def _documents_of_text(
     kind: DocumentFormat | Literal["jsonl"],
     on_problem: ProblemReporter,
     settings: IngestSettings,
-) -> Iterator[Document]:
+) -> Iterator[Input]:
     if not text.strip():
         on_problem(f"{name}: empty file, skipped")
         return
@@ -262,6 +298,9 @@ def _documents_of_text(
         return
     if kind == "json":
         yield from _documents_of_json(text, name, on_problem, settings)
+        return
+    if kind == "html":
+        yield Page(name, text)
         return
     try:
         document = _parse_single(text, name, kind)
@@ -275,12 +314,11 @@ def _documents_of_text(
 
 
 def _parse_single(text: str, name: str, kind: DocumentFormat) -> Document:
+    """A text or TimeML document (HTML is a Page)."""
     if kind == "timeml":
         parsed = parse_timeml(text, name)
         published = parsed.dct.isoformat() if parsed.dct else parsed.dct_value
         return Document(source=name, text=parsed.text, format="timeml", title=parsed.title, published=published)
-    if kind == "html":
-        return html_document(text, name)
     return Document(source=name, text=text, format="text")
 
 
@@ -432,6 +470,8 @@ def strip_tags(markup: str) -> tuple[str, str | None]:
 
 # A fixed upper bound for htmldate, which otherwise compares page dates against today's date.
 _HTMLDATE_MAX = "2100-12-31"
+# Distinct blocks of one page remembered to drop its repeats (trafilatura's own default size).
+_DEDUPLICATE_BLOCKS = 4096
 
 
 def html_document(markup: str, name: str) -> Document:
@@ -446,8 +486,14 @@ def html_document(markup: str, name: str) -> Document:
     # failure means "no result from this extractor", and the stdlib fallback takes over.
     try:
         import trafilatura
+        from trafilatura.deduplication import LRUCache
 
-        text = trafilatura.extract(markup, include_comments=False, include_tables=False, deduplicate=True)
+        # Repeated blocks are dropped within this page only: trafilatura's default cache is shared by every page
+        # a process reads, so a paragraph that several sources print would vanish from the later ones (and
+        # which ones would depend on the worker that read them).
+        text = trafilatura.extract(
+            markup, include_comments=False, include_tables=False, deduplicate=LRUCache(maxsize=_DEDUPLICATE_BLOCKS)
+        )
         metadata = trafilatura.extract_metadata(
             markup, date_config={"extensive_search": False, "max_date": _HTMLDATE_MAX}
         )

@@ -2,9 +2,10 @@
 results come back in input order, so the timeline is byte-identical for any number of workers.
 
 Documents are read lazily, split into their articles here, and the articles sent in chunks: a file of
-thousands of pasted articles is shared among the workers like a folder of small files. Only a bounded number of
-chunks is in flight at any time, so the text held in memory does not grow with the archive. Workers return lean
-analyses (no article text).
+thousands of pasted articles is shared among the workers like a folder of small files. HTML pages go to the
+workers as read: extracting their text is the costliest part of reading, and would hold up the parent. Only a
+bounded number of chunks is in flight at any time, so the text held in memory does not grow with the archive.
+Workers return lean analyses (no article text).
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from chronology.context import DateHints
 from chronology.errors import ChronologyError
+from chronology.ingest import Input, Page, ProblemReporter, split_articles
 from chronology.models import Article, Document, Timeline
-from chronology.pipeline import ArticleAnalysis, analyse_article, analyse_document, assemble, iter_articles
+from chronology.pipeline import ArticleAnalysis, analyse_article, analyse_document, assemble
 
 # A chunk closes at this many characters or articles: large enough to amortise the inter-process transfer,
 # small enough that workers stay evenly loaded and little text is in flight.
@@ -32,7 +35,17 @@ DASK_WAVE_PER_WORKER = 8
 # How long to keep trying to reach a Dask scheduler before giving up with an error.
 SCHEDULER_TIMEOUT = "10s"
 
-Chunk = list[Article]
+Chunk = list[Article | Page]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input a worker found nothing in: the problem to report, in input order."""
+
+    message: str
+
+
+Result = ArticleAnalysis | Skipped
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -41,24 +54,50 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def chunks(documents: Iterable[Document]) -> Iterator[Chunk]:
-    """The documents' articles in consecutive groups, each up to CHUNK_CHARS characters (or one larger
-    article)."""
+def chunks(inputs: Iterable[Input]) -> Iterator[Chunk]:
+    """The documents' articles (and the pages as read) in consecutive groups, each up to CHUNK_CHARS characters
+    (or one larger article)."""
     chunk: Chunk = []
     size = 0
-    for article in iter_articles(documents):
-        if chunk and (size + len(article.text) > CHUNK_CHARS or len(chunk) >= CHUNK_ARTICLES):
+    for item in _pieces(inputs):
+        length = len(item.markup if isinstance(item, Page) else item.text)
+        if chunk and (size + length > CHUNK_CHARS or len(chunk) >= CHUNK_ARTICLES):
             yield chunk
             chunk, size = [], 0
-        chunk.append(article)
-        size += len(article.text)
+        chunk.append(item)
+        size += length
     if chunk:
         yield chunk
 
 
-def analyse_chunk(chunk: Chunk, hints: DateHints, include_undated: bool = False) -> list[ArticleAnalysis]:
+def _pieces(inputs: Iterable[Input]) -> Iterator[Article | Page]:
+    for item in inputs:
+        if isinstance(item, Page):
+            yield item
+        else:
+            yield from split_articles(item)
+
+
+def analyse_chunk(chunk: Chunk, hints: DateHints, include_undated: bool = False) -> list[Result]:
     """Lean analyses of the articles of a chunk, in order (the unit of work of a worker)."""
-    return [analyse_article(article, hints, include_undated).lean() for article in chunk]
+    results: list[Result] = []
+    for item in chunk:
+        if isinstance(item, Article):
+            results.append(analyse_article(item, hints, include_undated).lean())
+        elif (document := item.document()) is not None:
+            results.extend(analyse_document(document, hints, include_undated))
+        else:
+            results.append(Skipped(item.no_text))
+    return results
+
+
+def _analyses(results: Iterable[Result], on_problem: ProblemReporter | None) -> Iterator[ArticleAnalysis]:
+    for result in results:
+        if isinstance(result, Skipped):
+            if on_problem is not None:
+                on_problem(result.message)
+        else:
+            yield result
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -71,25 +110,30 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def analyse_documents(
-    documents: Iterable[Document], hints: DateHints, workers: int = 1, include_undated: bool = False
+    inputs: Iterable[Input],
+    hints: DateHints,
+    workers: int = 1,
+    include_undated: bool = False,
+    on_problem: ProblemReporter | None = None,
 ) -> Iterator[ArticleAnalysis]:
-    """Lean analyses of every article of the documents, in input order, using `workers` processes
-    (1 = in this process)."""
+    """Lean analyses of every article of the inputs, in input order, using `workers` processes (1 = in this
+    process). A page without text is reported through on_problem, in its place in the input order."""
     if workers < 1:
         raise ChronologyError(f"workers must be at least 1, not {workers}")
     if workers == 1:
-        for document in documents:
-            yield from analyse_document(document, hints, include_undated)
+        for item in inputs:
+            chunk: Chunk = [item] if isinstance(item, Page) else list(split_articles(item))
+            yield from _analyses(analyse_chunk(chunk, hints, include_undated), on_problem)
         return
-    pending: list[Future[list[ArticleAnalysis]]] = []
+    pending: list[Future[list[Result]]] = []
     with _pool(workers) as pool:
         try:
-            for chunk in chunks(documents):
+            for chunk in chunks(inputs):
                 pending.append(pool.submit(analyse_chunk, chunk, hints, include_undated))
                 if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                    yield from pending.pop(0).result()
+                    yield from _analyses(pending.pop(0).result(), on_problem)
             while pending:
-                yield from pending.pop(0).result()
+                yield from _analyses(pending.pop(0).result(), on_problem)
         finally:
             for future in pending:
                 future.cancel()
@@ -100,16 +144,18 @@ def analyse_documents(
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _counts(analyses: list[ArticleAnalysis]) -> tuple[int, int]:
+def _counts(results: list[Result]) -> tuple[int, int]:
+    analyses = list(_analyses(results, None))
     return len(analyses), sum(len(a.events) for a in analyses)
 
 
-def _assemble_partitions(partitions: Iterable[Iterable[list[ArticleAnalysis]]]) -> Timeline:
-    """The reduction's aggregate: every partition's chunk results, in partition order, merged into one timeline."""
-    return assemble([analysis for part in partitions for chunk in part for analysis in chunk])
+def _assemble_partitions(partitions: Iterable[Iterable[list[Result]]]) -> Timeline:
+    """The reduction's aggregate: every partition's chunk results, in partition order, merged into one timeline.
+    (The client gives the cluster parsed documents: no result is a skipped page.)"""
+    return assemble([analysis for part in partitions for chunk in part for analysis in _analyses(chunk, None)])
 
 
-def _keep(part: Iterable[list[ArticleAnalysis]]) -> list[list[ArticleAnalysis]]:
+def _keep(part: Iterable[list[Result]]) -> list[list[Result]]:
     return list(part)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from chronology.context import HOW_TO_SUPPLY, DateHints, manifest_entry, publication_context
 from chronology.events import extract_events, undated_events
 from chronology.filters import Selection, article_counts, excluded_articles, recounted, selected_events
-from chronology.ingest import boilerplate_spans, split_articles
+from chronology.ingest import Input, ProblemReporter, boilerplate_spans, split_articles
 from chronology.merge import Merger, PackedEvents, Packer
 from chronology.models import (
     SCHEMA_VERSION,
@@ -170,18 +170,20 @@ def assemble(analyses: list[ArticleAnalysis]) -> Timeline:
 
 
 def build_merged(
-    documents: Iterable[Document],
+    documents: Iterable[Input],
     hints: DateHints,
     on_article: ArticleCallback | None = None,
     workers: int = 1,
     include_undated: bool = False,
+    on_problem: ProblemReporter | None = None,
 ) -> MergedTimeline:
-    """The merged timeline of the documents, read one by one, its events packed. With workers > 1 the articles
-    are analysed in that many processes; the result is the same for any number of workers."""
+    """The merged timeline of the documents (or pages as read), read one by one, its events packed. With
+    workers > 1 the articles are analysed in that many processes; the result is the same for any number of
+    workers. A page without text is reported through on_problem."""
     from chronology.parallel import analyse_documents
 
     assembler = Assembler()
-    for analysis in analyse_documents(documents, hints, workers, include_undated):
+    for analysis in analyse_documents(documents, hints, workers, include_undated, on_problem):
         assembler.add(analysis)
         if on_article is not None:
             on_article(analysis)

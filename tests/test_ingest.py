@@ -65,6 +65,17 @@ def test_html_page_gives_main_text_title_and_page_date() -> None:
     assert "Copyright" not in document.text and "Home" not in document.text
 
 
+def test_a_paragraph_printed_by_several_pages_stays_in_every_one(tmp_path: Path) -> None:
+    # The same wire paragraph on five sites: trafilatura's shared duplicate cache dropped it from the later pages.
+    page = (FIXTURES / "page.html").read_text(encoding="utf-8")
+    for number in range(5):
+        (tmp_path / f"site{number}.html").write_text(page, encoding="utf-8")
+    documents, problems = read(tmp_path)
+    assert problems == [] and len(documents) == 5
+    assert {document.text for document in documents} == {documents[0].text}
+    assert "approved the new budget on Monday" in documents[-1].text
+
+
 def test_broken_deeply_nested_html_falls_back_to_its_visible_text() -> None:
     [document], problems = read(FIXTURES / "broken.html")
     assert problems == []

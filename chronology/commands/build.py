@@ -9,19 +9,22 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
-from chronology.commands.inputs import Problems, add_input_options, date_hints, documents
+from chronology.commands.inputs import Problems, add_input_options, date_hints, documents, inputs
 from chronology.errors import InputError
 from chronology.exports import EXPORTS
 from chronology.filters import Selection, filter_timeline, window_bound
 from chronology.html import html_chunks
+from chronology.ingest import Page
 from chronology.jsonl import event_lines
 from chronology.models import Basis, Document, Timeline
 from chronology.parallel import build_timeline_dask, default_workers
 from chronology.pipeline import ArticleAnalysis, MergedTimeline, build_merged
 from chronology.render import TimelineView, timeline_json_chunks
 from chronology.writers import atomic_outputs
+
+_Read = TypeVar("_Read", Document, Document | Page)
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
@@ -111,12 +114,12 @@ class _Progress:
         self._started = time.monotonic()
         self._drawn = 0.0
 
-    def reading(self, stream: Iterable[Document]) -> Iterator[Document]:
-        """The documents of `stream`, counted as they are read."""
-        for document in stream:
+    def reading(self, stream: Iterable[_Read]) -> Iterator[_Read]:
+        """The documents (or pages) of `stream`, counted as they are read."""
+        for item in stream:
             self.files += 1
-            self.characters += len(document.text)
-            yield document
+            self.characters += len(item.markup if isinstance(item, Page) else item.text)
+            yield item
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
         self.count(1, len(analysis.events))
@@ -154,15 +157,15 @@ def command(args: argparse.Namespace) -> int:
     selection = selection_from_args(args)
     hints = date_hints(args)
     progress = _Progress(enabled=not args.quiet)
-    inputs = progress.reading(documents(args, problems))
     if args.engine == "dask":
         built: Timeline | MergedTimeline = build_timeline_dask(
-            inputs, hints, scheduler=args.scheduler, on_progress=progress.count, local_workers=args.workers,
-            include_undated=args.include_undated,
+            progress.reading(documents(args, problems)), hints, scheduler=args.scheduler,
+            on_progress=progress.count, local_workers=args.workers, include_undated=args.include_undated,
         )
     else:
         built = build_merged(
-            inputs, hints, on_article=progress, workers=args.workers, include_undated=args.include_undated
+            progress.reading(inputs(args, problems)), hints, on_article=progress, workers=args.workers,
+            include_undated=args.include_undated, on_problem=problems.report,
         )
     progress.close()
     if not built.articles:

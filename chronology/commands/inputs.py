@@ -10,7 +10,7 @@ from pathlib import Path
 
 from chronology.context import DateHints
 from chronology.errors import InputError
-from chronology.ingest import ManifestEntry, iter_documents, read_manifest
+from chronology.ingest import Input, ManifestEntry, iter_documents, iter_inputs, read_manifest
 from chronology.models import Document
 
 MANIFEST = "manifest.json"
@@ -71,8 +71,18 @@ def date_hints(args: argparse.Namespace) -> DateHints:
     return DateHints.build(published=args.published, manifest=_manifests(args.paths), reference=args.reference_date)
 
 
-def documents(args: argparse.Namespace, problems: Problems) -> Iterator[Document]:
+def _check_paths(args: argparse.Namespace) -> None:
     missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
     if missing and len(missing) == len(args.paths):
         raise InputError(f"no such file or folder: {', '.join(missing)}")
+
+
+def documents(args: argparse.Namespace, problems: Problems) -> Iterator[Document]:
+    _check_paths(args)
     yield from iter_documents(args.paths, problems.report)
+
+
+def inputs(args: argparse.Namespace, problems: Problems) -> Iterator[Input]:
+    """documents, with HTML pages as read (a build extracts their text in its workers)."""
+    _check_paths(args)
+    yield from iter_inputs(args.paths, problems.report)
