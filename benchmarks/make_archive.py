@@ -1,14 +1,17 @@
-"""Synthetic news archive: `python benchmarks/make_archive.py DIR --articles N [--seed S] [--jsonl]`.
+"""Synthetic news archive: `python benchmarks/make_archive.py DIR --articles N [--seed S] [--jsonl | --html]`.
 
 Realistic news-like plain text (or JSON Lines): several articles per file, each with a headline, a date line,
 and paragraphs mixing undated sentences with dated ones (full dates, weekdays, relative dates, months, years,
-quarters). The same seed and count always give the same bytes, so benchmark runs are comparable.
+quarters). With --html, the same articles as web pages, one per file, inside a site's navigation, scripts and
+footer (what a scrape of a news site gives). The same seed and count always give the same bytes, so benchmark
+runs are comparable.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import json
 import random
 from collections.abc import Iterator
@@ -194,15 +197,44 @@ def _files(count: int, seed: int) -> Iterator[list[tuple[str, dt.date, str]]]:
         made += size
 
 
-def write_archive(folder: Path, count: int, seed: int = 7, jsonl: bool = False) -> int:
-    """Write `count` articles under `folder` (100 files per subfolder); returns the bytes written."""
+# A news site's page around one article: what text extraction has to look through.
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} | World News</title>
+<meta property="article:published_time" content="{iso}">
+<script>window.dataLayer = window.dataLayer || []; function track(e) {{ dataLayer.push(e); }}</script>
+<style>body {{ font-family: serif; }} nav a {{ margin: 0 1em; }}</style></head>
+<body><header><nav><a href="/">Home</a><a href="/world">World</a><a href="/business">Business</a>
+<a href="/opinion">Opinion</a><a href="/subscribe">Subscribe</a></nav></header>
+<main><article><h1>{title}</h1><p class="byline">By Staff Reporter | <time datetime="{iso}">{date_line}</time></p>
+{paragraphs}
+</article><aside><h2>Most read</h2><ul><li><a href="/a">Markets close higher</a></li>
+<li><a href="/b">Storm warning issued</a></li></ul></aside></main>
+<footer><p>Copyright World News. All rights reserved.</p><a href="/privacy">Privacy</a></footer></body></html>
+"""
+
+
+def _page(headline: str, published: dt.date, date_line: str, body: str) -> str:
+    paragraphs = "\n".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in body.split("\n\n"))
+    return PAGE.format(
+        title=html.escape(headline), iso=published.isoformat(), date_line=date_line, paragraphs=paragraphs
+    )
+
+
+def write_archive(folder: Path, count: int, seed: int = 7, jsonl: bool = False, pages: bool = False) -> int:
+    """Write `count` articles under `folder` (100 files per subfolder; with `pages`, one HTML page per
+    article); returns the bytes written."""
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     rng = random.Random(seed + 1)
-    for number, group in enumerate(_files(count, seed)):
+    groups = ([item] for group in _files(count, seed) for item in group) if pages else _files(count, seed)
+    for number, group in enumerate(groups):
         sub = folder / f"{number // 100:05d}"
         sub.mkdir(exist_ok=True)
-        if jsonl:
+        if pages:
+            [(headline, published, body)] = group
+            data = _page(headline, published, _date_line(rng, published), body)
+            path = sub / f"{number:07d}.html"
+        elif jsonl:
             lines = [
                 json.dumps({"id": f"{number}-{i}", "title": h, "published": p.isoformat(), "text": body})
                 for i, (h, p, body) in enumerate(group)
@@ -223,9 +255,11 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--jsonl", action="store_true", help="JSON Lines records instead of plain-text files")
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--jsonl", action="store_true", help="JSON Lines records instead of plain-text files")
+    kind.add_argument("--html", action="store_true", help="one web page per article instead of plain-text files")
     args = parser.parse_args()
-    size = write_archive(args.folder, args.articles, args.seed, args.jsonl)
+    size = write_archive(args.folder, args.articles, args.seed, args.jsonl, args.html)
     print(f"{args.articles} articles, {size / 1e6:.1f} MB in {args.folder}")
 
 

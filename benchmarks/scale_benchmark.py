@@ -1,6 +1,7 @@
 """Throughput and peak memory of `chronology build` on synthetic archives of growing size.
 
-    python benchmarks/scale_benchmark.py --sizes 1000 10000 100000 --workers 2 [--out benchmarks/scale_results.md]
+    python benchmarks/scale_benchmark.py --sizes 1000 10000 100000 --workers 2 [--html 1000 10000]
+        [--out benchmarks/scale_results.md]
 
 Each size runs the real command line in a subprocess on an archive from make_archive.py (cached under
 --cache). Measured: wall time, CPU time of the process tree (so the rate per core holds on a shared machine),
@@ -52,11 +53,11 @@ class Run:
         return self.articles / self.wall
 
 
-def _archive(cache: Path, articles: int) -> tuple[Path, float]:
-    folder = cache / f"archive-{articles}"
+def _archive(cache: Path, articles: int, pages: bool = False) -> tuple[Path, float]:
+    folder = cache / (f"archive-{articles}-html" if pages else f"archive-{articles}")
     marker = folder / ".size"
     if not marker.exists():
-        size = write_archive(folder, articles)
+        size = write_archive(folder, articles, pages=pages)
         marker.write_text(str(size))
     return folder, int(marker.read_text()) / 1e6
 
@@ -76,8 +77,8 @@ def _sample_tree(process: psutil.Process, cpu: dict[int, float]) -> int:
     return total
 
 
-def measure(cache: Path, articles: int, workers: int, extra: list[str]) -> Run:
-    folder, megabytes = _archive(cache, articles)
+def measure(cache: Path, articles: int, workers: int, extra: list[str], pages: bool = False) -> Run:
+    folder, megabytes = _archive(cache, articles, pages)
     out = Path(tempfile.mkdtemp(prefix="chronology-bench-"))
     command = [sys.executable, "-m", "chronology.cli", "build", str(folder), "--out", str(out), "-q"]
     command += ["--workers", str(workers), *extra]
@@ -171,7 +172,22 @@ def _decimals(column: str) -> int:
     return 0 if column == "events" or "MB" in column or column.startswith("after") else 1
 
 
-def report(runs: list[Run], stage_rows: dict[int, dict[str, float]], workers: int, command: str) -> str:
+def _rows(runs: list[Run]) -> list[str]:
+    lines = [
+        "| articles | MB | events | wall s | CPU s | MB/s | MB/CPU-s (per core) | articles/s | peak RSS MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for run in runs:
+        lines.append(
+            f"| {run.articles} | {run.megabytes:.1f} | {run.events} | {run.wall:.1f} | {run.cpu:.1f} | "
+            f"{run.mb_per_s:.3f} | {run.mb_per_cpu_s:.3f} | {run.articles_per_s:.1f} | {run.peak_rss_mb:.0f} |"
+        )
+    return lines
+
+
+def report(
+    runs: list[Run], stage_rows: dict[int, dict[str, float]], workers: int, command: str, page_runs: list[Run]
+) -> str:
     lines = [
         "# Scale benchmark",
         "",
@@ -182,14 +198,8 @@ def report(runs: list[Run], stage_rows: dict[int, dict[str, float]], workers: in
         "share the machine; peak RSS is the sum over the process tree (psutil, sampled every 0.05 s with the CPU "
         "times).",
         "",
-        "| articles | MB | events | wall s | CPU s | MB/s | MB/CPU-s (per core) | articles/s | peak RSS MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        *_rows(runs),
     ]
-    for run in runs:
-        lines.append(
-            f"| {run.articles} | {run.megabytes:.1f} | {run.events} | {run.wall:.1f} | {run.cpu:.1f} | "
-            f"{run.mb_per_s:.3f} | {run.mb_per_cpu_s:.3f} | {run.articles_per_s:.1f} | {run.peak_rss_mb:.0f} |"
-        )
     if len(runs) > 1:
         first, last = runs[0], runs[-1]
         scale = last.articles / first.articles
@@ -198,6 +208,13 @@ def report(runs: list[Run], stage_rows: dict[int, dict[str, float]], workers: in
             f"Growth from {first.articles} to {last.articles} articles (x{scale:.0f}): wall time "
             f"x{last.wall / first.wall:.1f}, CPU time x{last.cpu / first.cpu:.1f}, peak memory "
             f"x{last.peak_rss_mb / first.peak_rss_mb:.1f}.",
+        ]
+    if page_runs:
+        lines += [
+            "",
+            "## The same articles as web pages (one HTML page each; MB of markup; text extracted by trafilatura)",
+            "",
+            *_rows(page_runs),
         ]
     if stage_rows:
         names = list(next(iter(stage_rows.values())))
@@ -219,6 +236,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--stages", type=int, nargs="*", default=[], help="sizes to time stage by stage")
+    parser.add_argument("--html", type=int, nargs="*", default=[], help="sizes to run as HTML pages too")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "chronology-archives")
     parser.add_argument("--out", type=Path, help="write the Markdown report here too")
     parser.add_argument("--stage-child", type=int, metavar="N", help=argparse.SUPPRESS)
@@ -231,9 +249,13 @@ def main() -> None:
     for size in args.sizes:
         runs.append(measure(args.cache, size, args.workers, args.build_args))
         print(runs[-1], file=sys.stderr, flush=True)
+    page_runs = []
+    for size in args.html:
+        page_runs.append(measure(args.cache, size, args.workers, args.build_args, pages=True))
+        print(page_runs[-1], file=sys.stderr, flush=True)
     stage_rows = {size: stages(args.cache, size) for size in args.stages}
     command = "python " + " ".join(["benchmarks/scale_benchmark.py", *sys.argv[1:]])
-    text = report(runs, stage_rows, args.workers, command)
+    text = report(runs, stage_rows, args.workers, command, page_runs)
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
