@@ -9,7 +9,7 @@ are done: memory then grows with the events kept, not with the text read.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from chronology.context import HOW_TO_SUPPLY, DateHints, manifest_entry, publication_context
@@ -69,11 +69,6 @@ def analyse_article(article: Article, hints: DateHints, include_undated: bool = 
 def analyse_document(document: Document, hints: DateHints, include_undated: bool = False) -> list[ArticleAnalysis]:
     """Lean analyses of every article of one document, in order."""
     return [analyse_article(article, hints, include_undated).lean() for article in split_articles(document)]
-
-
-def iter_articles(documents: Iterable[Document]) -> Iterator[Article]:
-    for document in documents:
-        yield from split_articles(document)
 
 
 def _warnings(analyses: Iterable[ArticleAnalysis]) -> list[str]:
