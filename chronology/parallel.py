@@ -21,7 +21,7 @@ from typing import Any
 from chronology.context import DateHints
 from chronology.errors import ChronologyError
 from chronology.ingest import Input, Page, ProblemReporter, split_articles
-from chronology.models import Article, Document, Timeline
+from chronology.models import Article, Timeline
 from chronology.pipeline import ArticleAnalysis, analyse_article, analyse_document, assemble
 
 # A chunk closes at this many characters or articles: large enough to amortise the inter-process transfer,
@@ -144,14 +144,16 @@ def analyse_documents(
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _counts(results: list[Result]) -> tuple[int, int]:
+def _report(results: list[Result]) -> tuple[int, int, list[str]]:
+    """What the client hears of a chunk: its articles, its events, and its skipped pages."""
     analyses = list(_analyses(results, None))
-    return len(analyses), sum(len(a.events) for a in analyses)
+    skipped = [result.message for result in results if isinstance(result, Skipped)]
+    return len(analyses), sum(len(a.events) for a in analyses), skipped
 
 
 def _assemble_partitions(partitions: Iterable[Iterable[list[Result]]]) -> Timeline:
-    """The reduction's aggregate: every partition's chunk results, in partition order, merged into one timeline.
-    (The client gives the cluster parsed documents: no result is a skipped page.)"""
+    """The reduction's aggregate: every partition's chunk results, in partition order, merged into one timeline
+    (skipped pages were reported as the waves came back)."""
     return assemble([analysis for part in partitions for chunk in part for analysis in _analyses(chunk, None)])
 
 
@@ -160,17 +162,19 @@ def _keep(part: Iterable[list[Result]]) -> list[list[Result]]:
 
 
 def build_timeline_dask(
-    documents: Iterable[Document],
+    documents: Iterable[Input],
     hints: DateHints,
     scheduler: str | None = None,
     on_progress: ProgressCallback | None = None,
     local_workers: int | None = None,
     include_undated: bool = False,
+    on_problem: ProblemReporter | None = None,
 ) -> Timeline:
-    """The timeline computed on a Dask cluster: chunks of documents are analysed on the workers (a dask.bag
-    per wave of chunks, persisted there), and the merge runs on a worker as the bag's reduction, in input
-    order, so the result is the local run's. `scheduler` is the address of a running scheduler
-    (e.g. tcp://10.0.0.5:8786); without it a LocalCluster of `local_workers` processes is started."""
+    """The timeline computed on a Dask cluster: chunks of articles (and HTML pages as read) are analysed on the
+    workers (a dask.bag per wave of chunks, persisted there), and the merge runs on a worker as the bag's
+    reduction, in input order, so the result is the local run's. `scheduler` is the address of a running
+    scheduler (e.g. tcp://10.0.0.5:8786); without it a LocalCluster of `local_workers` processes is started.
+    A page without text is reported through on_problem when its wave comes back."""
     try:
         # Imported as untyped modules: dask and distributed ship incomplete type hints.
         db: Any = importlib.import_module("dask.bag")
@@ -198,9 +202,12 @@ def build_timeline_dask(
         while wave := [chunk for _, chunk in zip(range(wave_size), stream, strict=False)]:
             bag = db.from_sequence(wave, npartitions=len(wave)).map(analyse_chunk, hints, include_undated).persist()
             waves.append(bag)
-            if on_progress is not None:
-                for articles, events in bag.map(_counts).compute():
+            for articles, events, skipped in bag.map(_report).compute():
+                if on_progress is not None:
                     on_progress(articles, events)
+                if on_problem is not None:
+                    for message in skipped:
+                        on_problem(message)
         if not waves:
             return assemble([])
         timeline: Timeline = db.concat(waves).reduction(_keep, _assemble_partitions, split_every=False).compute()

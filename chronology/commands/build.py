@@ -9,22 +9,20 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TextIO
 
-from chronology.commands.inputs import Problems, add_input_options, date_hints, documents, inputs
+from chronology.commands.inputs import Problems, add_input_options, date_hints, inputs
 from chronology.errors import InputError
 from chronology.exports import EXPORTS
 from chronology.filters import Selection, filter_timeline, window_bound
 from chronology.html import html_chunks
-from chronology.ingest import Page
+from chronology.ingest import Input, Page
 from chronology.jsonl import event_lines
-from chronology.models import Basis, Document, Timeline
+from chronology.models import Basis, Timeline
 from chronology.parallel import build_timeline_dask, default_workers
 from chronology.pipeline import ArticleAnalysis, MergedTimeline, build_merged
 from chronology.render import TimelineView, timeline_json_chunks
 from chronology.writers import atomic_outputs
-
-_Read = TypeVar("_Read", Document, Document | Page)
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
@@ -114,7 +112,7 @@ class _Progress:
         self._started = time.monotonic()
         self._drawn = 0.0
 
-    def reading(self, stream: Iterable[_Read]) -> Iterator[_Read]:
+    def reading(self, stream: Iterable[Input]) -> Iterator[Input]:
         """The documents (or pages) of `stream`, counted as they are read."""
         for item in stream:
             self.files += 1
@@ -159,8 +157,9 @@ def command(args: argparse.Namespace) -> int:
     progress = _Progress(enabled=not args.quiet)
     if args.engine == "dask":
         built: Timeline | MergedTimeline = build_timeline_dask(
-            progress.reading(documents(args, problems)), hints, scheduler=args.scheduler,
+            progress.reading(inputs(args, problems)), hints, scheduler=args.scheduler,
             on_progress=progress.count, local_workers=args.workers, include_undated=args.include_undated,
+            on_problem=problems.report,
         )
     else:
         built = build_merged(
