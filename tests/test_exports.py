@@ -92,6 +92,22 @@ def test_ics_folding_cuts_where_the_rule_does_and_never_inside_a_character(line)
     assert "".join([folded[0], *(piece[1:] for piece in folded[1:])]) == line
 
 
+@given(
+    st.dictionaries(
+        st.text(max_size=8),
+        st.recursive(
+            st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(),
+            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+            max_leaves=8,
+        ),
+        max_size=5,
+    )
+)
+def test_slides_are_laid_out_as_json_dumps_would(slide):
+    # The TimelineJS export encodes slides with pydantic; its file must stay what json.dumps wrote.
+    assert exports.SLIDE_JSON.dump_json(slide, indent=2).decode() == json.dumps(slide, ensure_ascii=False, indent=2)
+
+
 def test_build_writes_every_requested_format_beside_timeline_json(tmp_path):
     out = tmp_path / "out"
     code = main(["build", str(SEEDS), "--out", str(out), "-q", "--format", "csv", "--format", "ics",
