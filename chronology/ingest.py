@@ -205,7 +205,11 @@ class Page:
     @property
     def no_text(self) -> str:
         """The problem to report when `document` finds no text."""
-        return f"{self.source}: no text found, skipped"
+        return _no_text(self.source)
+
+
+def _no_text(name: str) -> str:
+    return f"{name}: no text found, skipped"
 
 
 Input = Document | Page
@@ -308,7 +312,7 @@ def _documents_of_text(
         on_problem(str(error))
         return
     if not document.text.strip():
-        on_problem(f"{name}: no text found, skipped")
+        on_problem(_no_text(name))
         return
     yield document
 

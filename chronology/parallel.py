@@ -146,7 +146,7 @@ def analyse_documents(
 
 def _report(results: list[Result]) -> tuple[int, int, list[str]]:
     """What the client hears of a chunk: its articles, its events, and its skipped pages."""
-    analyses = list(_analyses(results, None))
+    analyses = [result for result in results if isinstance(result, ArticleAnalysis)]
     skipped = [result.message for result in results if isinstance(result, Skipped)]
     return len(analyses), sum(len(a.events) for a in analyses), skipped
 

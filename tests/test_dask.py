@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from input_fixtures import page_folder
 
 from chronology.cli import main
 
@@ -48,17 +49,11 @@ def test_dask_extracts_web_pages_on_the_workers_like_the_local_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Pages go to the cluster as read; one without text is still reported once, as in a local run.
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    page = (ROOT / "tests" / "fixtures" / "inputs" / "page.html").read_text(encoding="utf-8")
-    for number in range(3):
-        (folder / f"site{number}.html").write_text(page, encoding="utf-8")
-    (folder / "site1b.html").write_text("<html><body><script>var x = 1;</script></body></html>", encoding="utf-8")
-    (folder / "wire.txt").write_text((ROOT / "seeds" / "003_4270a9efd2e10240.txt").read_text("utf-8"), "utf-8")
+    folder, no_text = page_folder(tmp_path)
     common = [str(folder), "-q", "--events-jsonl", "--workers", "2"]
     warnings = []
     for engine in ("local", "dask"):
         assert main(["build", *common, "--engine", engine, "--out", str(tmp_path / engine)]) == 0
         warnings.append([line for line in capsys.readouterr().err.splitlines() if "warning" in line])
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
-    assert warnings[0] == warnings[1] == [f"chronology: warning: {folder / 'site1b.html'}: no text found, skipped"]
+    assert warnings[0] == warnings[1] == [no_text]

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from input_fixtures import page_folder
 
 from chronology import parallel
 from chronology.cli import main
@@ -180,16 +181,10 @@ def test_html_pages_read_by_workers_give_the_one_process_output_and_warnings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Workers extract the pages' text; a page with none is still reported, once, in either mode.
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    page = (ROOT / "tests" / "fixtures" / "inputs" / "page.html").read_text(encoding="utf-8")
-    for number in range(3):
-        (folder / f"site{number}.html").write_text(page, encoding="utf-8")
-    (folder / "site1b.html").write_text("<html><body><script>var x = 1;</script></body></html>", encoding="utf-8")
-    (folder / "wire.txt").write_text((ROOT / "seeds" / "003_4270a9efd2e10240.txt").read_text("utf-8"), "utf-8")
+    folder, no_text = page_folder(tmp_path)
     outputs, warnings = [], []
     for workers in (1, 2):
         outputs.append(_build([str(folder)], tmp_path / f"out{workers}", workers))
         warnings.append([line for line in capsys.readouterr().err.splitlines() if "warning" in line])
     assert outputs[0] == outputs[1]
-    assert warnings[0] == warnings[1] == [f"chronology: warning: {folder / 'site1b.html'}: no text found, skipped"]
+    assert warnings[0] == warnings[1] == [no_text]
