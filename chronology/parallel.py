@@ -13,16 +13,17 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from chronology.context import DateHints
 from chronology.errors import ChronologyError
 from chronology.ingest import Input, Page, ProblemReporter, split_articles
-from chronology.models import Article, Timeline
-from chronology.pipeline import ArticleAnalysis, analyse_article, analyse_document, assemble
+from chronology.models import Article
+from chronology.pipeline import ArticleAnalysis, analyse_article, analyse_document
 
 # A chunk closes at this many characters or articles: large enough to amortise the inter-process transfer,
 # small enough that workers stay evenly loaded and little text is in flight.
@@ -30,8 +31,8 @@ CHUNK_CHARS = 200_000
 CHUNK_ARTICLES = 256
 # Chunks in flight per worker: one running, one queued, so no worker waits for the reader.
 IN_FLIGHT_PER_WORKER = 2
-# Dask: chunks submitted per wave (the client holds at most one wave of text).
-DASK_WAVE_PER_WORKER = 8
+# Dask: chunks in flight per worker thread, more than locally to cover the network round trips.
+DASK_IN_FLIGHT_PER_WORKER = 4
 # How long to keep trying to reach a Dask scheduler before giving up with an error.
 SCHEDULER_TIMEOUT = "10s"
 
@@ -46,7 +47,14 @@ class Skipped:
 
 
 Result = ArticleAnalysis | Skipped
-ProgressCallback = Callable[[int, int], None]
+
+
+class _Pending(Protocol):
+    """A chunk's analysis under way: a local process pool's future or a Dask cluster's."""
+
+    def result(self) -> list[Result]: ...
+
+    def cancel(self) -> object: ...
 
 
 def default_workers() -> int:
@@ -109,6 +117,24 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
+def _in_order(
+    submit: Callable[[Chunk], _Pending], inputs: Iterable[Input], in_flight: int, on_problem: ProblemReporter | None
+) -> Iterator[ArticleAnalysis]:
+    """The analyses of the inputs' chunks, each submitted for analysis (to a process pool or a cluster), taken
+    back in input order with at most `in_flight` chunks out at a time."""
+    pending: deque[_Pending] = deque()
+    try:
+        for chunk in chunks(inputs):
+            pending.append(submit(chunk))
+            if len(pending) >= in_flight:
+                yield from _analyses(pending.popleft().result(), on_problem)
+        while pending:
+            yield from _analyses(pending.popleft().result(), on_problem)
+    finally:
+        for future in pending:
+            future.cancel()
+
+
 def analyse_documents(
     inputs: Iterable[Input],
     hints: DateHints,
@@ -125,59 +151,27 @@ def analyse_documents(
             chunk: Chunk = [item] if isinstance(item, Page) else list(split_articles(item))
             yield from _analyses(analyse_chunk(chunk, hints, include_undated), on_problem)
         return
-    pending: list[Future[list[Result]]] = []
     with _pool(workers) as pool:
-        try:
-            for chunk in chunks(inputs):
-                pending.append(pool.submit(analyse_chunk, chunk, hints, include_undated))
-                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                    yield from _analyses(pending.pop(0).result(), on_problem)
-            while pending:
-                yield from _analyses(pending.pop(0).result(), on_problem)
-        finally:
-            for future in pending:
-                future.cancel()
+        yield from _in_order(
+            lambda chunk: pool.submit(analyse_chunk, chunk, hints, include_undated),
+            inputs, workers * IN_FLIGHT_PER_WORKER, on_problem,
+        )
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Dask
-# ---------------------------------------------------------------------------------------------------------------
-
-
-def _report(results: list[Result]) -> tuple[int, int, list[str]]:
-    """What the client hears of a chunk: its articles, its events, and its skipped pages."""
-    analyses = [result for result in results if isinstance(result, ArticleAnalysis)]
-    skipped = [result.message for result in results if isinstance(result, Skipped)]
-    return len(analyses), sum(len(a.events) for a in analyses), skipped
-
-
-def _assemble_partitions(partitions: Iterable[Iterable[list[Result]]]) -> Timeline:
-    """The reduction's aggregate: every partition's chunk results, in partition order, merged into one timeline
-    (skipped pages were reported as the waves came back)."""
-    return assemble([analysis for part in partitions for chunk in part for analysis in _analyses(chunk, None)])
-
-
-def _keep(part: Iterable[list[Result]]) -> list[list[Result]]:
-    return list(part)
-
-
-def build_timeline_dask(
-    documents: Iterable[Input],
+def analyse_documents_dask(
+    inputs: Iterable[Input],
     hints: DateHints,
     scheduler: str | None = None,
-    on_progress: ProgressCallback | None = None,
     local_workers: int | None = None,
     include_undated: bool = False,
     on_problem: ProblemReporter | None = None,
-) -> Timeline:
-    """The timeline computed on a Dask cluster: chunks of articles (and HTML pages as read) are analysed on the
-    workers (a dask.bag per wave of chunks, persisted there), and the merge runs on a worker as the bag's
-    reduction, in input order, so the result is the local run's. `scheduler` is the address of a running
-    scheduler (e.g. tcp://10.0.0.5:8786); without it a LocalCluster of `local_workers` processes is started.
-    A page without text is reported through on_problem when its wave comes back."""
+) -> Iterator[ArticleAnalysis]:
+    """analyse_documents on a Dask cluster: chunks of articles (and HTML pages as read) are analysed on the
+    cluster's workers and their analyses taken back in input order, a bounded number in flight, so neither the
+    cluster nor this client ever holds the whole archive. `scheduler` is the address of a running scheduler
+    (e.g. tcp://10.0.0.5:8786); without it a LocalCluster of `local_workers` processes is started."""
     try:
-        # Imported as untyped modules: dask and distributed ship incomplete type hints.
-        db: Any = importlib.import_module("dask.bag")
+        # Imported as an untyped module: distributed ships incomplete type hints.
         distributed: Any = importlib.import_module("distributed")
     except ImportError:
         raise ChronologyError(
@@ -188,29 +182,23 @@ def build_timeline_dask(
         if scheduler:
             client = distributed.Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         else:
-            workers = local_workers or default_workers()
             cluster = distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=local_workers or default_workers(), threads_per_worker=1, processes=True,
+                dashboard_address=None,
             )
             client = distributed.Client(cluster)
     except OSError as error:
         raise ChronologyError(f"cannot reach the Dask scheduler {scheduler}: {error}") from None
-    with client:
-        wave_size = max(1, sum(client.nthreads().values())) * DASK_WAVE_PER_WORKER
-        waves: list[Any] = []
-        stream = chunks(documents)
-        while wave := [chunk for _, chunk in zip(range(wave_size), stream, strict=False)]:
-            bag = db.from_sequence(wave, npartitions=len(wave)).map(analyse_chunk, hints, include_undated).persist()
-            waves.append(bag)
-            for articles, events, skipped in bag.map(_report).compute():
-                if on_progress is not None:
-                    on_progress(articles, events)
-                if on_problem is not None:
-                    for message in skipped:
-                        on_problem(message)
-        if not waves:
-            return assemble([])
-        timeline: Timeline = db.concat(waves).reduction(_keep, _assemble_partitions, split_every=False).compute()
-    if cluster is not None:
-        cluster.close()
-    return timeline
+    try:
+        with client:
+            # Sent to every worker once, not with every chunk: an archive's manifest can list 100,000 files.
+            shared_hints = client.scatter(hints, broadcast=True)
+            in_flight = max(1, sum(client.nthreads().values())) * DASK_IN_FLIGHT_PER_WORKER
+            yield from _in_order(
+                # pure=False: a chunk's key need not be derived by hashing its text.
+                lambda chunk: client.submit(analyse_chunk, chunk, shared_hints, include_undated, pure=False),
+                inputs, in_flight, on_problem,
+            )
+    finally:
+        if cluster is not None:
+            cluster.close()

@@ -164,6 +164,19 @@ def assemble(analyses: list[ArticleAnalysis]) -> Timeline:
     return assembler.result().timeline()
 
 
+def merge_analyses(
+    analyses: Iterable[ArticleAnalysis], on_article: ArticleCallback | None = None
+) -> MergedTimeline:
+    """The merged timeline of analyses taken in input order (from any engine), its events packed: the merge
+    folds them in one at a time, since its first fit depends on their order."""
+    assembler = Assembler()
+    for analysis in analyses:
+        assembler.add(analysis)
+        if on_article is not None:
+            on_article(analysis)
+    return assembler.result()
+
+
 def build_merged(
     documents: Iterable[Input],
     hints: DateHints,
@@ -177,12 +190,7 @@ def build_merged(
     workers. A page without text is reported through on_problem."""
     from chronology.parallel import analyse_documents
 
-    assembler = Assembler()
-    for analysis in analyse_documents(documents, hints, workers, include_undated, on_problem):
-        assembler.add(analysis)
-        if on_article is not None:
-            on_article(analysis)
-    return assembler.result()
+    return merge_analyses(analyse_documents(documents, hints, workers, include_undated, on_problem), on_article)
 
 
 def build_timeline(

@@ -10,7 +10,7 @@ from input_fixtures import page_folder
 from chronology.cli import main
 
 pytest.importorskip("distributed")
-pytest.importorskip("dask.bag")
+pytest.importorskip("dask")
 
 ROOT = Path(__file__).resolve().parents[1]
 

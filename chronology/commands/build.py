@@ -14,13 +14,13 @@ from typing import TextIO
 from chronology.commands.inputs import Problems, add_input_options, date_hints, inputs
 from chronology.errors import InputError
 from chronology.exports import EXPORTS
-from chronology.filters import Selection, filter_timeline, window_bound
+from chronology.filters import Selection, window_bound
 from chronology.html import html_chunks
 from chronology.ingest import Input, Page
 from chronology.jsonl import event_lines
-from chronology.models import Basis, Timeline
-from chronology.parallel import build_timeline_dask, default_workers
-from chronology.pipeline import ArticleAnalysis, MergedTimeline, build_merged
+from chronology.models import Basis
+from chronology.parallel import analyse_documents_dask, default_workers
+from chronology.pipeline import ArticleAnalysis, build_merged, merge_analyses
 from chronology.render import TimelineView, timeline_json_chunks
 from chronology.writers import atomic_outputs
 
@@ -120,11 +120,8 @@ class _Progress:
             yield item
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        self.count(1, len(analysis.events))
-
-    def count(self, articles: int, events: int) -> None:
-        self.articles += articles
-        self.events += events
+        self.articles += 1
+        self.events += len(analysis.events)
         now = time.monotonic()
         if self.enabled and now - self._drawn >= self.INTERVAL:
             self._drawn = now
@@ -156,10 +153,12 @@ def command(args: argparse.Namespace) -> int:
     hints = date_hints(args)
     progress = _Progress(enabled=not args.quiet)
     if args.engine == "dask":
-        built: Timeline | MergedTimeline = build_timeline_dask(
-            progress.reading(inputs(args, problems)), hints, scheduler=args.scheduler,
-            on_progress=progress.count, local_workers=args.workers, include_undated=args.include_undated,
-            on_problem=problems.report,
+        built = merge_analyses(
+            analyse_documents_dask(
+                progress.reading(inputs(args, problems)), hints, scheduler=args.scheduler,
+                local_workers=args.workers, include_undated=args.include_undated, on_problem=problems.report,
+            ),
+            on_article=progress,
         )
     else:
         built = build_merged(
@@ -169,12 +168,10 @@ def command(args: argparse.Namespace) -> int:
     progress.close()
     if not built.articles:
         raise InputError("nothing to process: no readable article in " + ", ".join(args.paths))
-    # The selection is applied once, for every output; each output reads the events one at a time, so a local
-    # build never holds them all as objects (a Dask build's timeline is already whole).
+    # The selection is applied once, for every output; each output reads the events one at a time, so a build
+    # never holds them all as objects.
     out = Path(args.out)
-    timeline: Timeline | MergedTimeline = (
-        built.select(selection) if isinstance(built, MergedTimeline) else filter_timeline(built, selection)
-    )
+    timeline = built.select(selection)
     exports = {out / EXPORTS[name][0]: EXPORTS[name][1] for name in dict.fromkeys(args.formats)}
     # Every output is streamed to a temp file and all are renamed together at the end, so a failure cannot
     # leave some files new and others stale, and no output is ever held whole.
