@@ -641,9 +641,14 @@ class Packer:
         self._keys: dict[Callable[[Event], Any], list[Any]] = {order: [] for order in orders}
 
     def add(self, event: Event) -> None:
-        self._where.append(self._spill.put(event))
-        for order, keys in self._keys.items():
-            keys.append(order(event))
+        self.add_held(self._spill.put(event), tuple(order(event) for order in self._keys))
+
+    def add_held(self, where: int, keys: tuple[Any, ...]) -> None:
+        """Add an event already packed in this packer's spill at `where`, given its key under each of the
+        packer's orders (in their order)."""
+        self._where.append(where)
+        for held, key in zip(self._keys.values(), keys, strict=True):
+            held.append(key)
 
     def result(self) -> PackedEvents:
         found = {order: _sorting(keys) for order, keys in self._keys.items()}
@@ -674,7 +679,9 @@ class Merger:
         self._by_date.clear()  # the first pass's indexes are done with
         merged = _merge_entries(entries, self._spill)
         entries.clear()
-        keyed: list[tuple[tuple[str, int, str, int, str], int, int, str]] = []
+        orders = tuple(orders)
+        packer = Packer(orders, self._spill)
+        keyed: list[tuple[tuple[str, int, str, int, str], int, int, str, tuple[Any, ...] | None]] = []
         per_article: Counter[str] = Counter()
         for number, entry in enumerate(merged):
             event = entry.event(self._spill)
@@ -682,17 +689,24 @@ class Merger:
             key = sort_key(event)
             # Sources and days recur across events: one string each.
             key = (sys.intern(key[0]), key[1], sys.intern(key[2]), key[3], key[4])
-            keyed.append((key, number, where, event_id(event.date, event.description)))
+            base = event_id(event.date, event.description)
+            # An event whose id is already its base needs no rewriting if that id is the first of its kind, the
+            # usual case: only its order keys are kept, found now while it is an object.
+            held = tuple(order(event) for order in orders) if event.id == base else None
+            keyed.append((key, number, where, base, held))
             per_article.update(entry.articles)
         merged.clear()
         keyed.sort(key=lambda item: (item[0], item[1]))
-        # Each event is written once more, with its final id, so that reading it back is all the outputs do.
+        # An event whose id changes is written once more, with its final id, so that reading it back is all the
+        # outputs do.
         seen: dict[str, int] = {}
-        packer = Packer(orders, self._spill)
-        for _, _, where, base in keyed:
+        for _, _, where, base, held in keyed:
             seen[base] = seen.get(base, 0) + 1
-            identifier = base if seen[base] == 1 else f"{base}-{seen[base]}"
-            packer.add(self._spill.get(where).model_copy(update={"id": identifier}))
+            if seen[base] == 1 and held is not None:
+                packer.add_held(where, held)
+            else:
+                identifier = base if seen[base] == 1 else f"{base}-{seen[base]}"
+                packer.add(self._spill.get(where).model_copy(update={"id": identifier}))
         keyed.clear()
         return packer.result(), per_article
 

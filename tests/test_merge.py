@@ -80,6 +80,15 @@ def test_order_is_by_start_then_coarser_first_and_ids_are_stable():
     assert [e.id for e in merge_events(reversed(events))] == [e.id for e in merged]
 
 
+
+def test_a_statement_told_twice_by_one_article_stays_twice_with_numbered_ids():
+    # An article does not corroborate itself; the repeat gets the next free id, the same on every run.
+    text = "On December 8, the American embassy in Baghdad was attacked with several missiles."
+    told = _events("a.txt", text, "December 8", "2023-12-08")
+    merged = merge_events(told + told)
+    assert [event.id for event in merged] == [told[0].id, f"{told[0].id}-2"]
+    assert [event.id for event in merge_events(told + told + told)][2] == f"{told[0].id}-3"
+
 def _dated_by(source: str, text: str, expression: str, value: str, basis: str):
     article, timex = _article(source, text, expression, value)
     timex = timex.model_copy(update={"anchor": "publication"})
