@@ -97,6 +97,9 @@ CREDIT_PATTERNS = tuple(
 )
 TRAILER = re.compile(r"Source\s*:\s*(?P<publisher>\S.{0,80}?)\s*$", re.IGNORECASE)
 BYLINE = re.compile(r"By\s+[A-Z][^.!?]{1,60}$")
+# Markup inside a JSON text field: the tags a CMS body is made of.
+HTML_TAG = re.compile(r"</?(?:p|br|div|span|a|h[1-6]|ul|ol|li|em|strong|b|i|figure|img|blockquote)\b[^<>]{0,2000}>",
+                      re.IGNORECASE)
 MARKERS = frozenset({"TT"})
 # A headline is a short line without sentence-final punctuation.
 HEADLINE_MAX_WORDS = 22
@@ -108,15 +111,31 @@ ProblemReporter = Callable[[str], None]
 
 
 class IngestSettings(BaseModel):
-    """Field names of JSON / JSON Lines records."""
+    """Field names of JSON / JSON Lines records, for each part of an article the names to try in order: news
+    APIs, scrapers and feeds converted to JSON (NewsAPI, news-please, WordPress, schema.org NewsArticle) do not
+    agree on one. The first field present with a value wins."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    text_field: str = "text"
-    title_field: str = "title"
-    published_field: str = "published"
-    url_field: str = "url"
-    id_field: str = "id"
+    text_fields: tuple[str, ...] = (
+        "text", "body", "content", "maintext", "articleBody", "article_body", "article", "full_text", "story",
+        "description", "summary",
+    )
+    title_fields: tuple[str, ...] = ("title", "headline", "heading")
+    published_fields: tuple[str, ...] = (
+        "published", "publishedAt", "published_at", "datePublished", "date_publish", "pubDate", "publication_date",
+        "date",
+    )
+    publisher_fields: tuple[str, ...] = ("publisher", "source", "site_name", "sitename", "source_domain")
+    url_fields: tuple[str, ...] = ("url", "link")
+    id_fields: tuple[str, ...] = ("id", "guid", "uuid")
+
+
+# Keys under which a JSON file wraps its list of records ({"status": "ok", "articles": [...]}).
+RECORD_LISTS = ("articles", "items", "results", "data", "documents", "records", "entries", "stories", "news", "posts")
+# Keys of a field given as an object whose text is inside ({"source": {"id": null, "name": "Reuters"}},
+# WordPress's {"title": {"rendered": "..."}}).
+NESTED_TEXT = ("name", "rendered", "text", "value")
 
 
 class ManifestEntry(BaseModel):
@@ -374,6 +393,8 @@ def _documents_of_json(
     except json.JSONDecodeError as error:
         on_problem(f"{name}: malformed JSON at line {error.lineno} ({error.msg}), skipped")
         return
+    if isinstance(data, dict) and not _first(data, settings.text_fields):
+        data = next((data[key] for key in RECORD_LISTS if isinstance(data.get(key), list)), data)
     if isinstance(data, dict):
         document = _document_of_record(data, name, "record", None, on_problem, settings)
         if document is not None:
@@ -394,27 +415,38 @@ def _document_of_record(
     if not isinstance(record, dict):
         on_problem(f"{name}: {where}: not a JSON object, skipped")
         return None
-    text = record.get(settings.text_field)
-    if not isinstance(text, str) or not text.strip():
-        on_problem(f"{name}: {where}: no {settings.text_field!r} text, skipped")
+    text = _first(record, settings.text_fields, strip=False)
+    if text is None:
+        on_problem(f"{name}: {where}: no text (none of the fields {', '.join(settings.text_fields)}), skipped")
         return None
-    record_id = record.get(settings.id_field)
-    suffix = str(record_id) if isinstance(record_id, str | int) and str(record_id) else number
+    if HTML_TAG.search(text):
+        # A CMS export's body is often the page's HTML ("<p>...</p>"): the tagger reads the text.
+        text = strip_tags(text)[0]
+    record_id = next((record[key] for key in settings.id_fields if isinstance(record.get(key), str | int)), None)
+    suffix = str(record_id) if record_id is not None and str(record_id) else number
     return Document(
         source=f"{name}#{suffix}" if suffix is not None else name,
         text=text,
         format="json",
-        title=_optional_str(record.get(settings.title_field)),
-        published=_optional_str(record.get(settings.published_field)),
-        url=_optional_str(record.get(settings.url_field)),
+        title=_first(record, settings.title_fields),
+        published=_first(record, settings.published_fields),
+        publisher=_first(record, settings.publisher_fields),
+        url=_first(record, settings.url_fields),
     )
 
 
-def _optional_str(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+def _first(record: dict[str, Any], fields: Sequence[str], strip: bool = True) -> str | None:
+    """The first of `fields` that gives a non-blank text: a string or number, an object's NESTED_TEXT, or a list
+    of strings (paragraphs, joined by blank lines); stripped of surrounding space unless `strip` is False."""
+    for key in fields:
+        value = record.get(key)
+        if isinstance(value, dict):
+            value = next((value[inner] for inner in NESTED_TEXT if isinstance(value.get(inner), str)), None)
+        elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            value = "\n\n".join(value)
+        if isinstance(value, str | int | float) and not isinstance(value, bool) and str(value).strip():
+            return str(value).strip() if strip else str(value)
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -485,6 +517,7 @@ def html_document(markup: str, name: str) -> Document:
     text: str | None = None
     title: str | None = None
     published: str | None = None
+    publisher: str | None = None
     url: str | None = None
     # Third-party extractors may fail in many ways on hostile markup (lxml errors, recursion limits); any such
     # failure means "no result from this extractor", and the stdlib fallback takes over.
@@ -504,6 +537,7 @@ def html_document(markup: str, name: str) -> Document:
         if metadata is not None:
             title = metadata.title or None
             url = metadata.url or None
+            publisher = metadata.sitename or None
     except Exception:
         text = None
     try:
@@ -513,7 +547,10 @@ def html_document(markup: str, name: str) -> Document:
     except Exception:  # as above: a failed date search means no date from the page
         published = None
     body = text if text and text.strip() else fallback_text
-    return Document(source=name, text=body, format="html", title=title or fallback_title, published=published, url=url)
+    return Document(
+        source=name, text=body, format="html", title=title or fallback_title, published=published,
+        publisher=publisher, url=url,
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -663,6 +700,7 @@ def split_articles(document: Document) -> list[Article]:
                 end=len(document.text),
                 text=document.text,
                 published=document.published,
+                publisher=document.publisher,
                 url=document.url,
             )
         ]

@@ -51,6 +51,7 @@ class Document(Record):
     format: DocumentFormat
     title: str | None = None
     published: str | None = Field(default=None, description="publication date found in the input's metadata")
+    publisher: str | None = Field(default=None, description="publisher named in the input's metadata")
     url: str | None = None
 
 

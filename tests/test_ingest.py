@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chronology.cli import main
 from chronology.errors import InputError
 from chronology.ingest import (
     CHROME_PATTERNS,
@@ -65,6 +66,20 @@ def test_html_page_gives_main_text_title_and_page_date() -> None:
     assert "Copyright" not in document.text and "Home" not in document.text
 
 
+
+def test_an_html_page_names_its_site_as_the_publisher(tmp_path: Path) -> None:
+    path = tmp_path / "vote.html"
+    path.write_text(
+        '<html><head><meta property="og:site_name" content="The Gazette"><title>Vote</title></head><body><article>'
+        "<p>The council voted on Tuesday, March 5, 2024, to close the old bridge for repairs. The work will take "
+        "two years and cost about 3 million dollars, officials said.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    [document], _ = read(path)
+    assert (document.title, document.publisher) == ("Vote", "The Gazette")
+    [article] = split_articles(document)
+    assert article.publisher == "The Gazette"
+
 def test_a_paragraph_printed_by_several_pages_stays_in_every_one(tmp_path: Path) -> None:
     # The same wire paragraph on five sites: trafilatura's shared duplicate cache dropped it from the later pages.
     page = (FIXTURES / "page.html").read_text(encoding="utf-8")
@@ -105,9 +120,9 @@ def test_json_single_record(tmp_path: Path) -> None:
     assert (document.source, document.published, problems) == (str(path), "2020-02-02", [])
 
 
-def test_jsonl_with_configured_fields_skips_the_broken_line_by_number() -> None:
-    fields = IngestSettings(text_field="body", title_field="headline", published_field="date")
-    documents, problems = read(FIXTURES / "records.jsonl", settings=fields)
+def test_jsonl_with_common_field_names_skips_the_broken_line_by_number() -> None:
+    # body / headline / date: the records name their fields as many exports do.
+    documents, problems = read(FIXTURES / "records.jsonl")
     assert [d.title for d in documents] == ["Storm", "Markets"]
     assert documents[0].published == "26 juillet 2021"
     assert len(problems) == 1
@@ -119,7 +134,61 @@ def test_json_record_without_text_is_a_problem(tmp_path: Path) -> None:
     path.write_text(json.dumps([{"title": "no text"}, 3]))
     documents, problems = read(path)
     assert documents == []
-    assert problems == [f"{path}: record 0: no 'text' text, skipped", f"{path}: record 1: not a JSON object, skipped"]
+    assert problems == [
+        f"{path}: record 0: no text (none of the fields {', '.join(IngestSettings().text_fields)}), skipped",
+        f"{path}: record 1: not a JSON object, skipped",
+    ]
+
+
+def test_a_newsapi_response_gives_its_articles_with_source_names_and_dates(tmp_path: Path) -> None:
+    path = tmp_path / "newsapi.json"
+    path.write_text(json.dumps({"status": "ok", "totalResults": 2, "articles": [
+        {"source": {"id": None, "name": "Reuters"}, "title": "Storm hits coast", "url": "https://x.example/a",
+         "publishedAt": "2024-03-06T10:00:00Z", "description": "A storm hit.",
+         "content": "A powerful storm hit the coast on Monday, officials said."},
+        {"source": {"id": None, "name": "AP"}, "title": "Aftermath", "publishedAt": "2024-03-07T09:00:00Z",
+         "description": "The storm left thousands without power.", "content": None},
+    ]}))
+    documents, problems = read(path)
+    assert problems == []
+    assert [(d.source, d.publisher, d.published, d.title) for d in documents] == [
+        (f"{path}#0", "Reuters", "2024-03-06T10:00:00Z", "Storm hits coast"),
+        (f"{path}#1", "AP", "2024-03-07T09:00:00Z", "Aftermath"),
+    ]
+    # No full text in the second record: its description is what there is to read.
+    assert [d.text for d in documents] == [
+        "A powerful storm hit the coast on Monday, officials said.", "The storm left thousands without power.",
+    ]
+
+
+def test_a_cms_export_gives_the_text_of_its_html_body_and_nested_title(tmp_path: Path) -> None:
+    path = tmp_path / "posts.json"
+    path.write_text(json.dumps([{"id": 7, "date": "2024-03-06T10:00:00", "title": {"rendered": "Council votes"},
+                                 "content": {"rendered": "<p>The council voted on <b>Tuesday</b>.</p>"}}]))
+    [document], problems = read(path)
+    assert problems == []
+    assert (document.source, document.title, document.published) == (f"{path}#7", "Council votes",
+                                                                       "2024-03-06T10:00:00")
+    assert "<" not in document.text and "The council voted on Tuesday." in document.text
+
+
+def test_a_body_given_as_paragraphs_reads_as_one_text(tmp_path: Path) -> None:
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps({"headline": "Bridge", "body": ["The bridge opened in May.", "It cost $2m."]}))
+    [document], _ = read(path)
+    assert document.text == "The bridge opened in May.\n\nIt cost $2m." and document.title == "Bridge"
+
+
+def test_a_json_record_anchors_its_dates_on_its_own_publication_date_and_names_its_publisher(tmp_path: Path) -> None:
+    path = tmp_path / "newsapi.json"
+    path.write_text(json.dumps({"articles": [{"source": {"name": "Reuters"}, "publishedAt": "2024-03-06T10:00:00Z",
+                                              "content": "A powerful storm hit the coast on Monday."}]}))
+    out = tmp_path / "out"
+    assert main(["build", str(path), "-q", "--out", str(out)]) == 0
+    timeline = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    [article] = timeline["articles"]
+    assert (article["publisher"], article["publication"]["basis"]) == ("Reuters", "metadata")
+    assert [event["date"]["edtf"] for event in timeline["events"]] == ["2024-03-04"]
 
 
 def test_timeml_gives_text_title_and_dct_as_published() -> None:
@@ -176,8 +245,8 @@ def test_folder_is_read_recursively_in_sorted_order_and_the_batch_goes_on() -> N
     names = [Path(d.source.split("#")[0]).name for d in documents]
     assert names == sorted(names)
     assert {"page.html", "latin1.txt", "sample.tml", "records.json"} <= set(names)
-    # binary, empty, unknown type; in records.jsonl (default field names): two records without "text", one broken line
-    assert len(problems) == 6
+    # binary, empty, unknown type; in records.jsonl: one broken line (its body, headline and date fields are known)
+    assert len(problems) == 4
 
 
 def test_manifest_in_a_folder_is_not_a_document() -> None:
@@ -388,3 +457,28 @@ def test_headline_repeated_in_other_case_and_quotes_is_still_found() -> None:
     text = "Minister’s “Plan” Fails\n\nMINISTER'S \"PLAN\"   FAILS\n\nThe plan failed on Monday, he said.\n"
     found = [(kind, text[s:e]) for s, e, kind in boilerplate_lines(text, "Minister's \"plan\" fails")]
     assert found == [("headline", "Minister’s “Plan” Fails"), ("repeated_headline", "MINISTER'S \"PLAN\"   FAILS")]
+
+
+def test_an_unusual_text_field_is_named_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"story_text": "The dam opened on 3 May 2021.", "when": "2021-05-04"}) + "\n")
+    out = tmp_path / "out"
+    assert main(["build", str(path), "-q", "--out", str(out)]) == 2
+    assert "no text (none of the fields text, body," in capsys.readouterr().err
+    fields = ["--json-field", "text=story_text", "--json-field", "published=when"]
+    assert main(["build", str(path), "-q", *fields, "--out", str(out)]) == 0
+    timeline = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    assert timeline["articles"][0]["publication"]["date"] == "2021-05-04"
+    assert [event["date"]["edtf"] for event in timeline["events"]] == ["2021-05-03"]
+
+
+def test_a_malformed_json_field_option_is_one_line_and_a_nonzero_exit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", str(FIXTURES / "records.json"), "--json-field", "body", "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "chronology: error: --json-field 'body': give PART=NAME with PART one of text, title, published, publisher, "
+        "url, id"
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from chronology.context import DateHints
 from chronology.errors import InputError
-from chronology.ingest import Input, ManifestEntry, iter_documents, iter_inputs, read_manifest
+from chronology.ingest import IngestSettings, Input, ManifestEntry, iter_documents, iter_inputs, read_manifest
 from chronology.models import Document
 
 MANIFEST = "manifest.json"
@@ -38,6 +38,14 @@ def add_input_options(parser: argparse.ArgumentParser, default_paths: Sequence[s
         "--reference-date",
         metavar="DATE|today",
         help="last-resort anchor for articles whose publication date cannot be found; never used silently",
+    )
+    parser.add_argument(
+        "--json-field",
+        action="append",
+        default=[],
+        metavar="PART=NAME",
+        help="the field of JSON / JSON Lines records that holds PART (text, title, published, publisher, url or "
+        "id), tried before the usual names; repeatable",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or warnings on stderr")
 
@@ -71,6 +79,24 @@ def date_hints(args: argparse.Namespace) -> DateHints:
     return DateHints.build(published=args.published, manifest=_manifests(args.paths), reference=args.reference_date)
 
 
+def ingest_settings(args: argparse.Namespace) -> IngestSettings:
+    """IngestSettings with each --json-field PART=NAME tried first for its part."""
+    defaults = IngestSettings()
+    named: dict[str, tuple[str, ...]] = {}
+    for item in args.json_field:
+        part, _, name = item.partition("=")
+        field_names = f"{part.strip()}_fields"
+        if not name.strip() or field_names not in IngestSettings.model_fields:
+            parts = ", ".join(field.removesuffix("_fields") for field in IngestSettings.model_fields)
+            raise InputError(f"--json-field {item!r}: give PART=NAME with PART one of {parts}")
+        earlier = named.get(field_names, ())
+        named[field_names] = (*earlier, name.strip())
+    return IngestSettings(**{
+        field: (*given, *(name for name in getattr(defaults, field) if name not in given))
+        for field, given in named.items()
+    })
+
+
 def _check_paths(args: argparse.Namespace) -> None:
     missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
     if missing and len(missing) == len(args.paths):
@@ -79,10 +105,10 @@ def _check_paths(args: argparse.Namespace) -> None:
 
 def documents(args: argparse.Namespace, problems: Problems) -> Iterator[Document]:
     _check_paths(args)
-    yield from iter_documents(args.paths, problems.report)
+    yield from iter_documents(args.paths, problems.report, ingest_settings(args))
 
 
 def inputs(args: argparse.Namespace, problems: Problems) -> Iterator[Input]:
     """documents, with HTML pages as read (a build extracts their text in its workers)."""
     _check_paths(args)
-    yield from iter_inputs(args.paths, problems.report)
+    yield from iter_inputs(args.paths, problems.report, ingest_settings(args))
