@@ -157,11 +157,8 @@ class Assembler:
 
 
 def assemble(analyses: list[ArticleAnalysis]) -> Timeline:
-    """Merge the analysed articles (in input order) into one timeline."""
-    assembler = Assembler()
-    for analysis in analyses:
-        assembler.add(analysis)
-    return assembler.result().timeline()
+    """Merge the analysed articles (in input order) into one timeline, every event as an object."""
+    return merge_analyses(analyses).timeline()
 
 
 def merge_analyses(
