@@ -132,6 +132,10 @@ class Pattern:
         return regex_reach(self.regex)
 
 
+# After "earlier"/"later": not a comparison ("later than planned").
+NOT_THAN: Final = r"(?!" + _S + r"than\b)"
+
+
 def _p(name: str, kind: str, body: str) -> Pattern:
     return Pattern(name, kind, re.compile(_START + body + _END, re.IGNORECASE))
 
@@ -217,7 +221,9 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("of_the_unit", "relative", r"(?<=\bof )(?P<rel>the|this|that|next|last)" + _S
        + r"(?P<unit>year|month|week|day|decade|century)"),
     # Shifts: "four years ago", "a year earlier", "two days later".
-    _p("ago", "shift", NUM + r"[ -]" + UNIT + OR_SO + _S + r"(?P<shift>ago|earlier|later|from" + _S + r"now|hence)"),
+    # "two days later than planned" compares with a plan: a duration, no shift.
+    _p("ago", "shift", NUM + r"[ -]" + UNIT + OR_SO + _S + r"(?P<shift>ago|(?:earlier|later)" + NOT_THAN + r"|from"
+       + _S + r"now|hence)"),
     _p("unit_ago", "shift", UNIT + _S + r"(?P<shift>ago|earlier)(?=[,.;])"),
     _p("year_earlier_adj", "shift", r"(?:the" + _S + r")?(?P<unit>year|month|quarter|week)-(?P<shift>earlier|ago)"
        + r"(?:" + _S + r"(?:quarter|period|month|year))?"),
@@ -231,7 +237,7 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"final|remaining|full|year-earlier|year-ago))?|past|last|next|first|coming|another|an" + _S
        + r"additional|the" + _S + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")(?:"
        + _alternation(lexicon.UNIT_ADJECTIVES) + _S + r")?" + UNIT + OR_SO
-       + r"(?!" + _S + r"(?:ago|earlier|later|old)\b)"),
+       + r"(?!" + _S + r"(?:ago|old)\b|" + _S + r"(?:earlier|later)\b" + NOT_THAN + r")"),
     _p("duration_and_half", "duration", NUM + _S + UNIT + r"(?P<half>[- ]and[- ]a[- ]half)"),
     _p("unit_plural_for", "duration", r"(?:(?<=\bfor )|(?<=\bwithin ))(?P<unit>years|months|weeks|days|decades|"
        + r"centuries|hours|minutes)"),

@@ -85,6 +85,9 @@ def extents(text: str) -> list[str]:
         ("up from $4 a year earlier.", "a year earlier", "DATE", "UNDEF-REF-year-MINUS-1"),
         ("he returned two days later", "two days later", "DATE", "UNDEF-REF-day-PLUS-2"),
         ("compared with year-earlier profit", "year-earlier", "DATE", "UNDEF-REF-year-MINUS-1"),
+        # a comparison with a plan is a duration, not a date
+        ("the line opened two days later than planned", "two days", "DURATION", "P2D"),
+        ("finished three weeks earlier than expected", "three weeks", "DURATION", "P3W"),
         # durations
         ("talks lasted two weeks", "two weeks", "DURATION", "P2W"),
         ("over the past three years", "the past three years", "DURATION", "P3Y"),
