@@ -97,6 +97,18 @@ CREDIT_PATTERNS = tuple(
 )
 TRAILER = re.compile(r"Source\s*:\s*(?P<publisher>\S.{0,80}?)\s*$", re.IGNORECASE)
 BYLINE = re.compile(r"By\s+[A-Z][^.!?]{1,60}$")
+# Wire services and newsrooms that stand alone on a byline line ("Reuters", "Jane Roe, Associated Press").
+WIRE_SERVICES = (
+    "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Bloomberg", "Bloomberg News", "UPI",
+    "United Press International", "Xinhua", "dpa", "EFE", "ANSA", "Kyodo", "Kyodo News", "TASS", "PA Media",
+    "Press Association", "CNN", "BBC News", "Al Jazeera", "Staff", "Staff reports", "Staff writer", "Wire reports",
+)
+WIRE_LINE = re.compile(
+    r"(?:By\s+)?(?:[A-Z][^.!?]{0,60}(?:,|/|\||\s-|–|—|\sand)\s*)?(?:" + "|".join(map(re.escape, WIRE_SERVICES))
+    + r")\s*$",
+    re.IGNORECASE,
+)
+BYLINE_MAX_WORDS = 8
 # Markup inside a JSON text field: the tags a CMS body is made of.
 HTML_TAG = re.compile(r"</?(?:p|br|div|span|a|h[1-6]|ul|ol|li|em|strong|b|i|figure|img|blockquote)\b[^<>]{0,2000}>",
                       re.IGNORECASE)
@@ -632,6 +644,13 @@ def is_credit(line: str) -> bool:
     return any(pattern.search(line) for pattern in CREDIT_PATTERNS)
 
 
+def is_byline(line: str) -> bool:
+    """Whether a line credits the writer or the wire service ("By Jane Roe", "Reuters", "Jane Roe, AP")."""
+    if len(line.split()) > BYLINE_MAX_WORDS:
+        return False
+    return BYLINE.match(line) is not None or WIRE_LINE.match(line) is not None
+
+
 def _is_headline_like(line: str) -> bool:
     words = line.split()
     return (
@@ -648,18 +667,20 @@ def _is_headline_like(line: str) -> bool:
 
 def _article_starts(lines: list[_Line]) -> list[int]:
     """Indexes of lines that open an article: a headline confirmed, within the next few lines, by a TT marker,
-    its own repetition or a date line. A line repeated on the very next line is a caption, not a headline."""
+    its own repetition or a date line (right after it or after its bylines). A line repeated on the very next
+    line is a caption, not a headline; a byline opens no article."""
     starts: list[int] = []
     for index, line in enumerate(lines):
-        if not _is_headline_like(line.text):
+        if not _is_headline_like(line.text) or is_byline(line.text):
             continue
         following = [other.text for other in lines[index + 1 : index + 1 + CONFIRM_WINDOW]]
         if (following and following[0] == line.text) or (index and lines[index - 1].text == line.text):
             continue
         if starts and index - starts[-1] <= CONFIRM_WINDOW and lines[starts[-1]].text == line.text:
             continue  # the repeated headline of the article just opened
+        after_bylines = next((position for position, text in enumerate(following) if not is_byline(text)), None)
         confirmed = any(
-            text in MARKERS or text == line.text or (position == 0 and is_date_line(text))
+            text in MARKERS or text == line.text or (position == after_bylines and is_date_line(text))
             for position, text in enumerate(following)
         )
         if confirmed:
@@ -780,7 +801,7 @@ def _boilerplate_lines(article_text: str, headline: str | None) -> tuple[tuple[i
             kinds[index] = "dateline"
         elif TRAILER.match(text):
             kinds[index] = "source"
-        elif BYLINE.match(text) and len(text.split()) <= 8:
+        elif is_byline(text):
             kinds[index] = "byline"
     # A one-to-three-word label right above a caption ("Blinken") belongs to the picture.
     for index, line in enumerate(lines[:-1]):

@@ -364,6 +364,23 @@ def test_trailing_blog_chrome_is_cut(prefix: str, chrome: str) -> None:
     assert chrome not in article.text
 
 
+@pytest.mark.parametrize("byline", ["Reuters", "By Jane Roe, Associated Press", "Jane Roe and Li Wei / AFP"])
+def test_a_byline_between_headline_and_date_line_keeps_one_article(byline: str) -> None:
+    text = f"Council approves transit plan\n{byline}\nOct 28, 2025\n\nThe council on Monday approved the plan.\n"
+    [article] = split_articles(Document(source="x", text=text, format="text"))
+    assert article.headline == "Council approves transit plan"
+    assert ("byline", byline) in kinds(article)
+
+
+def test_headlines_with_bylines_still_split_pasted_articles() -> None:
+    text = (
+        "Storm hits coast\nBy Jane Roe\nMarch 14, 2024\nThe storm hit on Tuesday.\n\n"
+        "Council approves plan\nReuters\nOct 28, 2025\nThe council voted on Monday.\n"
+    )
+    articles = split_articles(Document(source="x", text=text, format="text"))
+    assert [a.headline for a in articles] == ["Storm hits coast", "Council approves plan"]
+
+
 def test_other_formats_are_one_article_with_their_metadata() -> None:
     [document], _ = read(FIXTURES / "page.html")
     [article] = split_articles(document)
