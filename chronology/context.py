@@ -29,6 +29,7 @@ from chronology.ingest import (
     is_date_line,
     normalise_headline,
 )
+from chronology.lexicon import CLUE_FUTURE_CUES, IRREGULAR_PAST, PAST_AUXILIARIES
 from chronology.lexicon import MONTHS as MONTH_NUMBERS
 from chronology.models import Article, Basis, PublicationContext, Timex
 from chronology.sentences import sentence_at, sentence_spans
@@ -81,16 +82,11 @@ _PLAIN_DATE = re.compile(
     re.IGNORECASE,
 )
 # Tense cues near a temporal expression: the nearest cue decides ("said on Tuesday" is past, "will meet on
-# Tuesday" future). Irregular past forms are listed; regular ones end in -ed.
-PAST_CUES = (
-    "said|says|told|was|were|had|did|met|held|took|came|went|saw|began|broke|made|gave|left|won|lost|fell|rose"
-    "|struck|hit|spoke|wrote|sent|led|ran|paid|sold|bought|brought|thought|found|became|got|put|set|shot|fought"
-    "|ago|earlier|last|since"
-)
-FUTURE_CUES = (
-    "will|shall|'ll|going to|to be|plans? to|planned|scheduled|expected to|due to|upcoming|next|would|intends? to"
-    "|is to|are to|later"
-)
+# Tuesday" future). Irregular past forms come from the lexicon; regular ones end in -ed.
+PAST_CUES = "|".join(sorted(PAST_AUXILIARIES | {"says"})) + "|ago|earlier|last|since"
+# Past forms that are also passive participles ("was signed", "is set for"): after be/is/was they are no cue.
+PARTICIPLE_CUES = "|".join(sorted(IRREGULAR_PAST))
+FUTURE_CUES = "|".join(CLUE_FUTURE_CUES)
 
 
 def _by_first_letter(alternatives: str) -> str:
@@ -111,7 +107,7 @@ def _by_first_letter(alternatives: str) -> str:
 # the grouping, this scan takes a third of its plain alternation's time on news text).
 _CUE = re.compile(
     rf"\b(?=[a-z'])(?:(?P<future>{_by_first_letter(FUTURE_CUES)})|(?P<past>{_by_first_letter(PAST_CUES)})"
-    rf"|(?P<ed>[a-z]{{2,20}}ed))\b",
+    rf"|(?P<participle>{_by_first_letter(PARTICIPLE_CUES)}|[a-z]{{2,20}}ed))\b",
     re.IGNORECASE,
 )
 _PASSIVE_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
@@ -385,7 +381,8 @@ class _Cues:
         self.ends: list[int] = []
         self.tenses: list[Tense] = []
         for match in _CUE.finditer(sentence):
-            if match.group("ed") and _PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - 8), match.start()):
+            passive = _PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - 8), match.start())
+            if match.group("participle") and passive:
                 continue
             self.starts.append(match.start())
             self.ends.append(match.end())

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import get_args
 
-from chronology.lexicon import CARDINALS
+from chronology.lexicon import CARDINALS, IRREGULAR_PAST, PAST_AUXILIARIES
 from chronology.models import (
     Article,
     DatedBy,
@@ -92,11 +92,7 @@ _PARTICIPLES = frozenset({
     "held", "met", "written", "spoken", "run", "sent", "put", "set", "hit", "struck", "said", "told",
 })
 _PERFECT_GAP = frozenset({"already", "also", "now", "just", "not", "never", "since", "recently", "finally"})
-_PAST_CUES = frozenset({
-    "was", "were", "had", "did", "said", "told", "held", "met", "went", "came", "made", "took", "gave", "left",
-    "flew", "began", "won", "lost", "saw", "sent", "struck", "fought", "built", "bought", "sold", "kept", "led",
-    "ran", "spoke", "wrote", "became", "brought", "thought", "found", "showed", "shown", "got", "grew",
-})
+_PAST_CUES = PAST_AUXILIARIES | IRREGULAR_PAST
 # Tense cues that make a statement expected rather than reported.
 # (The lookahead skips word boundaries where no cue can start, as context._CUE does.)
 _FUTURE = re.compile(

@@ -191,6 +191,14 @@ FUTURE_CUES: Final[frozenset[str]] = frozenset({
     "will be", "would be", "won't", "expects to", "expect to", "aims to", "payable", "as early as", "as soon as",
     "might",
 })
+# Future cues for publication-date clues (chronology.context), in the order tried. Broader than FUTURE_CUES
+# ("would", "to be", "later"): a clue wrongly read as future is only left out, while in resolution it would move
+# a date; measured with `chronology evaluate-dates`, the resolution list here gives worse evidence.
+CLUE_FUTURE_CUES: Final[tuple[str, ...]] = (
+    "will", "shall", "'ll", "going to", "to be", "plans to", "plan to", "planned", "scheduled", "set for",
+    "slated", "expected to", "due to", "upcoming", "next", "would", "intends to", "intend to", "is to", "are to",
+    "later",
+)
 # Words right before an expression that point to the future only when no past cue is near: a deadline ("until
 # Tuesday morning") is ahead unless the clause is told in the past ("until Thursday, they had not").
 WEAK_FUTURE_CUES: Final[frozenset[str]] = frozenset({"until", "till"})
@@ -198,12 +206,18 @@ WEAK_FUTURE_CUES: Final[frozenset[str]] = frozenset({"until", "till"})
 FRONTING_WORDS: Final[frozenset[str]] = frozenset({
     "also", "and", "but", "then", "on", "by", "until", "since", "early", "late", "later", "earlier",
 })
-PAST_CUES: Final[frozenset[str]] = frozenset({
-    "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "yesterday", "since", "previously",
-    "has been", "have been", "killed", "died", "began", "ended", "closed", "rose", "fell", "earned", "posted",
-    # Irregular past forms; as participles after "be" they are passive, not past (chronology.tense skips them).
+# Irregular past forms (regular ones end in -ed); as participles after "be" they are passive, not past. Forms
+# that are also the present or the infinitive ("hit", "put", "set": "is set for Nov. 12") are left out.
+IRREGULAR_PAST: Final[frozenset[str]] = frozenset({
     "met", "came", "went", "took", "made", "held", "saw", "broke", "gave", "left", "won", "lost", "struck",
     "spoke", "wrote", "sent", "led", "sold", "bought", "brought", "thought", "found", "became", "got", "fought",
+    "began", "fell", "rose", "ran", "paid", "shot", "flew", "built", "kept", "showed", "grew",
+})
+# Past auxiliaries and reporting verbs: the cues every tense reader starts from.
+PAST_AUXILIARIES: Final[frozenset[str]] = frozenset({"was", "were", "had", "did", "said", "told"})
+PAST_CUES: Final[frozenset[str]] = PAST_AUXILIARIES | IRREGULAR_PAST | frozenset({
+    "ago", "last", "earlier", "yesterday", "since", "previously", "has been", "have been", "killed", "died",
+    "ended", "closed", "earned", "posted",
 })
 
 # Fiscal terms: "fiscal 1989", "fiscal year", "FY2024".

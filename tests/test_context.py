@@ -276,6 +276,13 @@ def test_wire_dateline_without_year_stays_unknown_but_says_why() -> None:
     assert (with_reference.date, with_reference.basis) == (D(1999, 2, 10), "inferred")
 
 
+def test_a_scheduled_day_after_the_dateline_is_no_conflict() -> None:
+    text = "Headline\n\nOct 28, 2025\n\nThe council on Monday approved the plan. A hearing is set for Nov. 12."
+    timexes = timexes_of(text, {"Monday": "XXXX-WXX-1", "Nov. 12": "XXXX-11-12"})
+    context = publication_context(article(text, "Headline"), DateHints(), timexes)
+    assert (context.date, context.conflicts) == (D(2025, 10, 28), ())
+
+
 def test_metadata_date_comes_after_the_dateline() -> None:
     assert publication_context(article("Body.", published="2023-03-14"), DateHints(), []).basis == "metadata"
     context = publication_context(
@@ -360,6 +367,9 @@ def test_inference_never_exceeds_the_upper_bound() -> None:
         ("The change is planned to be announced on Monday.", "Monday", "future"),
         ("The embassy was attacked on December 8.", "December 8", "past"),
         ("Prices on Friday", "Friday", "present"),
+        # a past form after a passive auxiliary carries no tense; a hearing set for a day is ahead
+        ("A hearing is held on Nov. 12 each year.", "Nov. 12", "present"),
+        ("A public hearing is set for Nov. 12.", "Nov. 12", "future"),
     ],
 )
 def test_tense_cues(sentence: str, phrase: str, tense: str) -> None:
@@ -558,9 +568,17 @@ def test_without_manifest_the_warning_says_what_the_text_tells_of_the_date(tmp_p
 # --- tense cues: the grouped alternation is only faster --------------------------------------------------------
 
 _PLAIN_CUE = re.compile(
-    rf"\b(?:(?P<future>{context.FUTURE_CUES})|(?P<past>{context.PAST_CUES})|(?P<ed>[a-z]{{2,20}}ed))\b", re.IGNORECASE
+    rf"\b(?:(?P<future>{context.FUTURE_CUES})|(?P<past>{context.PAST_CUES})"
+    rf"|(?P<participle>{context.PARTICIPLE_CUES}|[a-z]{{2,20}}ed))\b",
+    re.IGNORECASE,
 )
-_CUE_WORDS = [*context.FUTURE_CUES.replace("s?", "s").split("|"), *context.PAST_CUES.split("|"), "plan", "Willed"]
+_CUE_WORDS = [
+    *context.FUTURE_CUES.replace("s?", "s").split("|"),
+    *context.PAST_CUES.split("|"),
+    *context.PARTICIPLE_CUES.split("|"),
+    "plan",
+    "Willed",
+]
 _EVERY_CUE = " ".join(f"He{word} x" if word.startswith("'") else f"{word.upper()} {word}" for word in _CUE_WORDS)
 
 

@@ -42,7 +42,7 @@ def _nearest_cue_tense(sentence: str, start: int, end: int) -> str:
     for match in _CUE.finditer(sentence):
         if start <= match.start() < end:
             continue
-        if match.group("ed") and _PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - 8), match.start()):
+        if match.group("participle") and _PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - 8), match.start()):
             continue
         distance = start - match.end() if match.end() <= start else match.start() - end
         if best is None or distance < best[0]:
