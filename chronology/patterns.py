@@ -175,6 +175,12 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r")?(?P<fiscal>fiscal[- ]|fiscal" + _S + r")?" + ORDINAL + r"[- ](?P<unit>quarter|half)(?:" + _S
        + r"(?:of" + _S + r")?(?:(?:fiscal|calendar)" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d))?"),
     _p("year_quarter", "quarter", r"(?:the" + _S + r")?" + YEAR + _S + ORDINAL + r"[- ](?P<unit>quarter|half)"),
+    # Analysts' shorthand: "Q3 2023", "2023 Q3", "Q3 FY2024", "H1 2024"; a code without its year only after a
+    # preposition ("in Q4"), since "Audi Q3" and "H2" (hydrogen) are no times.
+    _p("quarter_code", "quarter_code", r"(?:" + YEAR + _S + r"(?-i:(?P<code>[QH][1-4]))|(?-i:(?P<code2>[QH][1-4]))"
+       + _S + r"(?:of" + _S + r")?(?:FY[ \t]?|fiscal" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d)|"
+       + "(?:" + "|".join(f"(?<=\\b{word} )" for word in ("in", "for", "during", "since", "by", "until", "of"))
+       + r")(?-i:(?P<code3>Q[1-4])))"),
     _p("quarter_ref", "quarter_ref", r"(?:the" + _S + r")?(?:(?:comparable|corresponding)" + _S + r")?"
        + r"(?P<rel>latest|current|past|last|previous|prior|"
        + r"year-ago|year-earlier|recent)" + _S + r"(?P<unit>quarter|period)"),

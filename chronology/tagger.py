@@ -431,6 +431,14 @@ def _quarter(m: re.Match[str]) -> _Spec | None:
     return _Spec("DATE", f"XXXX-{code}")
 
 
+def _quarter_code(m: re.Match[str]) -> _Spec | None:
+    code = _g(m, "code") or _g(m, "code2") or _g(m, "code3")
+    if code[0] == "H" and code[1] not in "12":
+        return None
+    year = _g(m, "year") or _g(m, "year2")
+    return _Spec("DATE", f"{year or 'XXXX'}-{code}")
+
+
 def _quarter_ref(m: re.Match[str]) -> _Spec:
     rel = _norm(_g(m, "rel"))
     if rel in {"year-ago", "year-earlier"} or _g(m, "ago"):
@@ -474,7 +482,8 @@ def _reference(m: re.Match[str]) -> _Spec:
 _INTERPRETERS: dict[str, Callable[[re.Match[str]], _Spec | None]] = {
     "date": _date, "month": _month_kind, "season": _season, "holiday": _holiday, "weekday": _weekday,
     "deictic": _deictic, "pod": _pod_kind, "relative": _relative, "shift": _shift, "duration": _duration_kind,
-    "set": _set, "time": _time, "quarter": _quarter, "quarter_ref": _quarter_ref, "decade": _decade,
+    "set": _set, "time": _time, "quarter": _quarter, "quarter_code": _quarter_code, "quarter_ref": _quarter_ref,
+    "decade": _decade,
     "year_period": _year_period, "year_end": _year_end,
     "century": _century, "ref": _reference, "week_of": _week_of,
 }

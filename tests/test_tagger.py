@@ -85,6 +85,11 @@ def extents(text: str) -> list[str]:
         ("up from $4 a year earlier.", "a year earlier", "DATE", "UNDEF-REF-year-MINUS-1"),
         ("he returned two days later", "two days later", "DATE", "UNDEF-REF-day-PLUS-2"),
         ("compared with year-earlier profit", "year-earlier", "DATE", "UNDEF-REF-year-MINUS-1"),
+        # analysts' quarter codes; a bare code only after a preposition
+        ("revenue in Q3 2023 rose", "Q3 2023", "DATE", "2023-Q3"),
+        ("guidance for Q3 FY2024 was cut", "Q3 FY2024", "DATE", "2024-Q3"),
+        ("H1 2024 sales fell", "H1 2024", "DATE", "2024-H1"),
+        ("profit rose in Q4.", "Q4", "DATE", "XXXX-Q4"),
         # a comparison with a plan is a duration, not a date
         ("the line opened two days later than planned", "two days", "DURATION", "P2D"),
         ("finished three weeks earlier than expected", "three weeks", "DURATION", "P3W"),
@@ -223,6 +228,11 @@ def test_ages_and_fractions_are_not_durations(text: str) -> None:
 )
 def test_quoted_titles_are_not_times(text: str, tagged: list[str]) -> None:
     assert [t.text for t in tag(text)] == tagged
+
+
+@pytest.mark.parametrize("text", ["The Audi Q3 is a small SUV.", "H2 production grew.", "the H1N1 virus", "in Q5"])
+def test_codes_that_are_no_quarters(text: str) -> None:
+    assert tag(text) == []
 
 
 def test_a_time_in_the_day_is_not_the_day() -> None:
