@@ -190,6 +190,9 @@ FUTURE_CUES: Final[frozenset[str]] = frozenset({
     "intends to", "intend to", "slated", "tomorrow", "forthcoming", "to be held", "to be announced",
     "will be", "would be", "won't", "expects to", "expect to", "aims to", "payable", "as early as", "as soon as",
     "might",
+    # present tenses that announce a schedule ("The law takes effect Jan. 1", "Voters go to the polls Nov. 5")
+    "takes effect", "take effect", "goes into effect", "go into effect", "comes into force", "come into force",
+    "enters into force", "go to the polls", "goes to the polls", "head to the polls",
 })
 # Future cues for publication-date clues (chronology.context), in the order tried. Broader than FUTURE_CUES
 # ("would", "to be", "later"): a clue wrongly read as future is only left out, while in resolution it would move

@@ -342,6 +342,17 @@ def test_the_attribution_after_a_quote_does_not_set_the_tense(quote: str) -> Non
     assert value_of(text, "Friday", THU).value == "2023-12-29"
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The law takes effect Jan. 1.", "Jan. 1", "2025-01-01"),
+        ("Voters go to the polls on Nov. 5.", "Nov. 5", "2024-11-05"),
+    ],
+)
+def test_a_present_tense_schedule_points_to_the_future(text: str, phrase: str, value: str) -> None:
+    assert value_of(text, phrase, dt.date(2024, 3, 14)).value == value
+
+
 def test_would_be_points_to_the_future() -> None:
     text = "Officials announced that the father would be traveling to Washington Thursday."
     assert value_of(text, "Thursday", dt.date(2000, 4, 5)).value == "2000-04-06"
