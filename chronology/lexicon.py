@@ -172,7 +172,8 @@ VAGUE_REFERENCES: Final[dict[str, str]] = {"recent years": "PAST_REF", "past yea
 RELATION_WORDS: Final[dict[str, int]] = {
     "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "this": 0, "current": 0,
     "the current": 0, "the present": 0, "next": 1, "coming": 1, "the coming": 1, "the next": 1,
-    "following": 1, "the following": 1, "the previous": -1, "the last": -1, "the past": -1,
+    "following": 1, "the following": 1, "the previous": -1, "the last": -1, "the past": -1, "this past": -1,
+    "this coming": 1,
 }
 # Words naming a shift relative to the anchor: "two days ago", "a year earlier", "three weeks later".
 SHIFT_WORDS: Final[dict[str, tuple[int, bool]]] = {

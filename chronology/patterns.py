@@ -201,8 +201,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     # "the following Monday": the Monday after the time last mentioned (chronology.tagger._REF_RELATIONS).
     _p("weekday_ref", "weekday", r"(?P<ref_rel>the" + _S + r"(?:following|previous|preceding))" + _S + WEEKDAY
        + r"(?:" + _S + POD + r")?"),
-    _p("weekday", "weekday", r"(?:(?P<rel>last|next|this|past|coming)" + _S + r")?" + WEEKDAY
-       + r"(?:" + _S + POD + r")?"),
+    _p("weekday", "weekday", r"(?:(?P<rel>last|next|this(?:" + _S + r"(?:past|coming))?|past|coming)" + _S
+       + r")?" + WEEKDAY + r"(?:" + _S + POD + r")?"),
     _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?"),
     _p("the_pod", "pod", r"(?:the|(?P<mod>mid))(?:-|" + _S + r")(?P<pod>morning|afternoon|evening)"),
     _p("next_pod", "pod", r"(?P<rel>the" + _S + r"(?:next|following))" + _S + POD),

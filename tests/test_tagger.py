@@ -90,6 +90,10 @@ def extents(text: str) -> list[str]:
         ("guidance for Q3 FY2024 was cut", "Q3 FY2024", "DATE", "2024-Q3"),
         ("H1 2024 sales fell", "H1 2024", "DATE", "2024-H1"),
         ("profit rose in Q4.", "Q4", "DATE", "XXXX-Q4"),
+        # "this past", "this coming" belong to the expression
+        ("protests grew this past weekend", "this past weekend", "DATE", "UNDEF-this-weekend-MINUS-1"),
+        ("police said this past Monday", "this past Monday", "DATE", "UNDEF-last-XXXX-WXX-1"),
+        ("the vote is this coming Friday", "this coming Friday", "DATE", "UNDEF-next-XXXX-WXX-5"),
         # a comparison with a plan is a duration, not a date
         ("the line opened two days later than planned", "two days", "DURATION", "P2D"),
         ("finished three weeks earlier than expected", "three weeks", "DURATION", "P3W"),
