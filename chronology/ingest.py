@@ -7,6 +7,7 @@ top of this module; the functions below only apply them.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -148,6 +149,10 @@ RECORD_LISTS = ("articles", "items", "results", "data", "documents", "records", 
 # Keys of a field given as an object whose text is inside ({"source": {"id": null, "name": "Reuters"}},
 # WordPress's {"title": {"rendered": "..."}}).
 NESTED_TEXT = ("name", "rendered", "text", "value")
+# A date field holding a number is a Unix time, as APIs write it: in seconds from this value on (1973-03-03),
+# in milliseconds from the second (a count of seconds that large would be past the year 5000).
+EPOCH_SECONDS_FROM = 100_000_000
+EPOCH_MILLISECONDS_FROM = 100_000_000_000
 
 
 class ManifestEntry(BaseModel):
@@ -441,10 +446,26 @@ def _document_of_record(
         text=text,
         format="json",
         title=_first(record, settings.title_fields),
-        published=_first(record, settings.published_fields),
+        published=_published(record, settings.published_fields),
         publisher=_first(record, settings.publisher_fields),
         url=_first(record, settings.url_fields),
     )
+
+
+def _published(record: dict[str, Any], fields: Sequence[str]) -> str | None:
+    """The first of `fields` that gives a date: a Unix time (seconds or milliseconds) as an ISO date-time in UTC,
+    or the field's text (see _first)."""
+    for key in fields:
+        value = record.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value >= EPOCH_SECONDS_FROM:
+            seconds = value / 1000 if value >= EPOCH_MILLISECONDS_FROM else value
+            try:
+                return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()
+            except (OverflowError, OSError, ValueError):
+                return str(value)  # beyond the calendar: reported as an unparsable date, like any other
+        if (text := _first(record, (key,))) is not None:
+            return text
+    return None
 
 
 def _first(record: dict[str, Any], fields: Sequence[str], strip: bool = True) -> str | None:

@@ -120,6 +120,14 @@ def test_json_single_record(tmp_path: Path) -> None:
     assert (document.source, document.published, problems) == (str(path), "2020-02-02", [])
 
 
+@pytest.mark.parametrize("stamp", [1709718000, 1709718000000, 1709718000.5])
+def test_a_json_date_given_as_a_unix_time_is_read_in_utc(tmp_path: Path, stamp: float) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"text": "Rain fell on Sunday.", "publishedAt": stamp}))
+    [document], _ = read(path)
+    assert document.published is not None and document.published.startswith("2024-03-06T09:40:00")
+
+
 def test_jsonl_with_common_field_names_skips_the_broken_line_by_number() -> None:
     # body / headline / date: the records name their fields as many exports do.
     documents, problems = read(FIXTURES / "records.jsonl")
