@@ -22,7 +22,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import get_args
 
-from chronology.lexicon import CARDINALS, IRREGULAR_PAST, PAST_AUXILIARIES
+from chronology.lexicon import (
+    CARDINALS,
+    IRREGULAR_PAST,
+    PAST_AUXILIARIES,
+    PERFECT_AUXILIARIES,
+    PERFECT_GAP,
+    PERFECT_PARTICIPLES,
+    PRESENT_CUES,
+    STATEMENT_FUTURE_CUES,
+    SUBJECT_ENDERS,
+)
 from chronology.models import (
     Article,
     DatedBy,
@@ -72,33 +82,14 @@ _BARE_YEAR = re.compile(r"\d{4}")
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|[,\s]\s*\b(?P<word>before|after|while|whereas|and then|then)\s+", re.IGNORECASE)
 # A clause starting with a connector and a gerund has no subject of its own.
 _SUBJECTLESS = re.compile(r"(?:before|after|while|then|and then)\s+\w+ing\b", re.IGNORECASE)
-# Verbs that end a sentence's subject (with any word in -ed): "The minister | held talks".
-_SUBJECT_ENDERS = frozenset({
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
-    "shall", "should", "does", "did", "said", "says", "told", "held", "met", "went", "came", "made", "took", "gave",
-    "left", "flew", "began", "won", "lost", "saw", "sent", "set", "put", "hit", "struck", "fought", "built",
-    "bought", "sold", "kept", "led", "ran", "spoke", "wrote", "became", "brought", "thought", "found",
-})
 _MAX_SUBJECT_WORDS = 8
 # Tense of a statement without a date: the first cue decides (a word in -ed counts as past); without any
-# cue the statement is read as current, at publication. Present cues are auxiliaries and reporting verbs
-# only: "features", "uses" are as often nouns.
-_PRESENT_CUES = frozenset({"is", "are", "has", "have", "does", "do", "says", "remains", "remain", "can", "am"})
-# A present perfect ("have lost", "has been") reports a past event, dated by the narrative like one.
-_PERFECT_AUXILIARIES = frozenset({"has", "have"})
-_PARTICIPLES = frozenset({
-    "been", "lost", "built", "sold", "made", "taken", "given", "seen", "done", "gone", "won", "left", "become",
-    "begun", "kept", "led", "found", "shown", "grown", "got", "gotten", "brought", "thought", "fought", "bought",
-    "held", "met", "written", "spoken", "run", "sent", "put", "set", "hit", "struck", "said", "told",
-})
-_PERFECT_GAP = frozenset({"already", "also", "now", "just", "not", "never", "since", "recently", "finally"})
+# cue the statement is read as current, at publication. The cue words are in chronology.lexicon.
 _PAST_CUES = PAST_AUXILIARIES | IRREGULAR_PAST
 # Tense cues that make a statement expected rather than reported.
 # (The lookahead skips word boundaries where no cue can start, as context._CUE does.)
 _FUTURE = re.compile(
-    r"\b(?=[a-z'])(?:will|shall|'ll|is to|are to|is due|are due|is expected|are expected|is planned|are planned|"
-    r"is scheduled|are scheduled|plans? to|intends? to|is set to|are set to|is going to|are going to|"
-    r"would be announced|upcoming|next)\b",
+    r"\b(?=[a-z'])(?:" + "|".join(sorted(STATEMENT_FUTURE_CUES, key=lambda cue: (-len(cue), cue))) + r")\b",
     re.IGNORECASE,
 )
 # Attribution at the end of a sentence, kept when a long description is shortened.
@@ -210,7 +201,7 @@ def _subject(sentence: str) -> str | None:
         if index >= _MAX_SUBJECT_WORDS:
             return None
         token = word.group()
-        if index and token.islower() and (token in _SUBJECT_ENDERS or token.endswith("ed")):
+        if index and token.islower() and (token in SUBJECT_ENDERS or token.endswith("ed")):
             return sentence[: word.start()].strip(" ,")
     return None
 
@@ -492,9 +483,9 @@ def _tense(sentence: str) -> str:
     limit = future.start() if future else len(sentence)
     tokens = [word.group() for word in _WORD.finditer(sentence.lower(), 0, limit)]
     for index, token in enumerate(tokens):
-        if token in _PERFECT_AUXILIARIES and _participle_follows(tokens, index + 1):
+        if token in PERFECT_AUXILIARIES and _participle_follows(tokens, index + 1):
             return "past"
-        if token in _PRESENT_CUES:
+        if token in PRESENT_CUES:
             return "present"
         if _is_past(token):
             return "past"
@@ -506,9 +497,9 @@ def _is_past(token: str) -> bool:
 
 
 def _participle_follows(tokens: Sequence[str], index: int) -> bool:
-    while index < len(tokens) and tokens[index] in _PERFECT_GAP:
+    while index < len(tokens) and tokens[index] in PERFECT_GAP:
         index += 1
-    return index < len(tokens) and (tokens[index] in _PARTICIPLES or _is_past(tokens[index]))
+    return index < len(tokens) and (tokens[index] in PERFECT_PARTICIPLES or _is_past(tokens[index]))
 
 
 def undated_events(

@@ -224,6 +224,35 @@ PAST_CUES: Final[frozenset[str]] = PAST_AUXILIARIES | IRREGULAR_PAST | frozenset
     "ended", "closed", "earned", "posted",
 })
 
+# The tense of a statement without a date (chronology.events): present cues are auxiliaries and reporting verbs
+# only ("features", "uses" are as often nouns); a present perfect ("have lost", "has been") reports a past event,
+# the participle following its auxiliary after at most a few PERFECT_GAP words.
+PRESENT_CUES: Final[frozenset[str]] = frozenset(
+    {"is", "are", "has", "have", "does", "do", "says", "remains", "remain", "can", "am"}
+)
+PERFECT_AUXILIARIES: Final[frozenset[str]] = frozenset({"has", "have"})
+PERFECT_PARTICIPLES: Final[frozenset[str]] = frozenset({
+    "been", "lost", "built", "sold", "made", "taken", "given", "seen", "done", "gone", "won", "left", "become",
+    "begun", "kept", "led", "found", "shown", "grown", "got", "gotten", "brought", "thought", "fought", "bought",
+    "held", "met", "written", "spoken", "run", "sent", "put", "set", "hit", "struck", "said", "told",
+})
+PERFECT_GAP: Final[frozenset[str]] = frozenset(
+    {"already", "also", "now", "just", "not", "never", "since", "recently", "finally"}
+)
+# Cues that make a statement expected rather than reported.
+STATEMENT_FUTURE_CUES: Final[frozenset[str]] = frozenset({
+    "will", "shall", "'ll", "is to", "are to", "is due", "are due", "is expected", "are expected", "is planned",
+    "are planned", "is scheduled", "are scheduled", "plans to", "plan to", "intends to", "intend to", "is set to",
+    "are set to", "is going to", "are going to", "would be announced", "upcoming", "next",
+})
+# Verbs that end a sentence's subject (with any word in -ed): "The minister | held talks".
+SUBJECT_ENDERS: Final[frozenset[str]] = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
+    "shall", "should", "does", "did", "said", "says", "told", "held", "met", "went", "came", "made", "took", "gave",
+    "left", "flew", "began", "won", "lost", "saw", "sent", "set", "put", "hit", "struck", "fought", "built",
+    "bought", "sold", "kept", "led", "ran", "spoke", "wrote", "became", "brought", "thought", "found",
+})
+
 # Fiscal terms: "fiscal 1989", "fiscal year", "FY2024".
 FISCAL_WORDS: Final[frozenset[str]] = frozenset({"fiscal", "financial", "fy"})
 
