@@ -90,6 +90,8 @@ YEAR_REL: Final = (
     r"(?P<year_rel>this|last|next|that|the" + _S + r"same|the" + _S + r"following|the" + _S + r"previous)"
     + _S + r"year"
 )
+# An analysts' quarter or half: "Q3", "H1" (capitals only: "h1" is no time).
+QUARTER_CODE: Final = r"(?-i:Q[1-4]|H[12])"
 # A vague tail TimeML keeps in the extent: "the next year or so".
 OR_SO: Final = r"(?:" + _S + r"or" + _S + r"so)?"
 CLOCK24: Final = r"(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:.,])"
@@ -177,8 +179,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("year_quarter", "quarter", r"(?:the" + _S + r")?" + YEAR + _S + ORDINAL + r"[- ](?P<unit>quarter|half)"),
     # Analysts' shorthand: "Q3 2023", "2023 Q3", "Q3 FY2024", "H1 2024"; a code without its year only after a
     # preposition ("in Q4"), since "Audi Q3" and "H2" (hydrogen) are no times.
-    _p("quarter_code", "quarter_code", r"(?:" + YEAR + _S + r"(?-i:(?P<code>[QH][1-4]))|(?-i:(?P<code2>[QH][1-4]))"
-       + _S + r"(?:of" + _S + r")?(?:FY[ \t]?|fiscal" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d)|"
+    _p("quarter_code", "quarter_code", r"(?:" + YEAR + _S + r"(?P<code>" + QUARTER_CODE + r")|(?P<code2>"
+       + QUARTER_CODE + r")" + _S + r"(?:of" + _S + r")?(?:FY[ \t]?|fiscal" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d)|"
        + "(?:" + "|".join(f"(?<=\\b{word} )" for word in ("in", "for", "during", "since", "by", "until", "of"))
        + r")(?-i:(?P<code3>Q[1-4])))"),
     _p("quarter_ref", "quarter_ref", r"(?:the" + _S + r")?(?:(?:comparable|corresponding)" + _S + r")?"

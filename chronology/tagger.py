@@ -431,10 +431,8 @@ def _quarter(m: re.Match[str]) -> _Spec | None:
     return _Spec("DATE", f"XXXX-{code}")
 
 
-def _quarter_code(m: re.Match[str]) -> _Spec | None:
+def _quarter_code(m: re.Match[str]) -> _Spec:
     code = _g(m, "code") or _g(m, "code2") or _g(m, "code3")
-    if code[0] == "H" and code[1] not in "12":
-        return None
     year = _g(m, "year") or _g(m, "year2")
     return _Spec("DATE", f"{year or 'XXXX'}-{code}")
 
