@@ -7,23 +7,29 @@ top of this module; the functions below only apply them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import email.utils
 import json
 import os
 import re
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from chronology.errors import InputError
 from chronology.models import Article, Document, DocumentFormat
 from chronology.timeml import parse_timeml
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # ---------------------------------------------------------------------------------------------------------------
 # Tables
@@ -143,6 +149,35 @@ class IngestSettings(BaseModel):
     url_fields: tuple[str, ...] = ("url", "link")
     id_fields: tuple[str, ...] = ("id", "guid", "uuid")
 
+
+# A web page's structured metadata (see page_dates). The schema.org types of a JSON-LD object that is an article
+# (Article and its subtypes), compared without a "schema:" or URL prefix.
+ARTICLE_TYPES = frozenset({
+    "Article", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle", "BackgroundNewsArticle",
+    "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting",
+    "SocialMediaPosting", "DiscussionForumPosting", "Report", "ScholarlyArticle", "TechArticle", "SatiricalArticle",
+    "AdvertiserContentArticle",
+})
+# Meta tags and microdata that state when the article was first published, by the lower-cased value of their
+# property, name or itemprop attribute, in order of precedence (after the JSON-LD article's datePublished).
+PUBLISHED_KEYS = (
+    "article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date.issued", "dc.date",
+    "parsely-pub-date", "sailthru.date",
+)
+# Those that state when it was last changed, in order of precedence (after the JSON-LD article's dateModified);
+# "http-equiv:" marks a copy of an HTTP header. Never a publication date: htmldate, which falls back on these
+# names when it finds no publication date, reads the page without them (see _htmldate).
+MODIFIED_KEYS = (
+    "article:modified_time", "og:updated_time", "datemodified", "article:modified", "article:modified_date",
+    "article:post_modified", "og:modified_time", "og:article:modified_time", "modified_time", "updated_time",
+    "dcterms.modified", "dc.modified", "bt:moddate", "modificationdate", "revision_date", "lastmodified",
+    "last-modified", "lastmod", "lastdate", "modified", "utime", "http-equiv:last-modified",
+)
+# Dates outside these bounds are CMS placeholders (1970-01-01, 0001-01-01), not publication dates: htmldate's
+# default lower bound, and the fixed upper bound it is given.
+PAGE_DATE_RANGE = (dt.date(1995, 1, 1), dt.date(2100, 12, 31))
+# A longer attribute or JSON value is not a date (and is not handed to a date parser).
+PAGE_DATE_MAX_CHARS = 64
 
 # Keys under which a JSON file wraps its list of records ({"status": "ok", "articles": [...]}).
 RECORD_LISTS = ("articles", "items", "results", "data", "documents", "records", "entries", "stories", "news", "posts")
@@ -538,52 +573,190 @@ def strip_tags(markup: str) -> tuple[str, str | None]:
 
 
 # A fixed upper bound for htmldate, which otherwise compares page dates against today's date.
-_HTMLDATE_MAX = "2100-12-31"
+_HTMLDATE_MAX = PAGE_DATE_RANGE[1].isoformat()
 # Distinct blocks of one page remembered to drop its repeats (trafilatura's own default size).
 _DEDUPLICATE_BLOCKS = 4096
 
 
 def html_document(markup: str, name: str) -> Document:
-    """Main text (trafilatura), publication date (htmldate, from the page itself) and title of an HTML page;
-    falls back to plain tag stripping when trafilatura finds no main text."""
+    """Main text (trafilatura), dates and title of an HTML page; falls back to plain tag stripping when
+    trafilatura finds no main text. The publication date is the one the page's structured metadata states
+    (page_dates), else htmldate's; a last-modified date is kept apart and never taken for it."""
     fallback_text, fallback_title = strip_tags(markup)
     text: str | None = None
     title: str | None = None
-    published: str | None = None
     publisher: str | None = None
     url: str | None = None
+    dates = PageDates()
     # Third-party extractors may fail in many ways on hostile markup (lxml errors, recursion limits); any such
     # failure means "no result from this extractor", and the stdlib fallback takes over.
     try:
         import trafilatura
         from trafilatura.deduplication import LRUCache
 
-        # Repeated blocks are dropped within this page only: trafilatura's default cache is shared by every page
-        # a process reads, so a paragraph that several sources print would vanish from the later ones (and
-        # which ones would depend on the worker that read them).
-        text = trafilatura.extract(
-            markup, include_comments=False, include_tables=False, deduplicate=LRUCache(maxsize=_DEDUPLICATE_BLOCKS)
-        )
-        metadata = trafilatura.extract_metadata(
-            markup, date_config={"extensive_search": False, "max_date": _HTMLDATE_MAX}
-        )
-        if metadata is not None:
-            title = metadata.title or None
-            url = metadata.url or None
-            publisher = metadata.sitename or None
+        # One parse serves every reader of the page: extract copies the tree before it prunes it, the others
+        # only read it.
+        tree = trafilatura.load_html(markup)
+        if tree is not None:
+            with contextlib.suppress(Exception):  # no date from the metadata, but the text is still extracted
+                dates = page_dates(tree)
+            # Repeated blocks are dropped within this page only: trafilatura's default cache is shared by every
+            # page a process reads, so a paragraph that several sources print would vanish from the later ones
+            # (and which ones would depend on the worker that read them).
+            text = trafilatura.extract(
+                tree, include_comments=False, include_tables=False,
+                deduplicate=LRUCache(maxsize=_DEDUPLICATE_BLOCKS),
+            )
+            metadata = trafilatura.extract_metadata(
+                tree, date_config={"extensive_search": False, "max_date": _HTMLDATE_MAX}
+            )
+            if metadata is not None:
+                title = metadata.title or None
+                url = metadata.url or None
+                publisher = metadata.sitename or None
     except Exception:
         text = None
-    try:
-        from htmldate import find_date
-
-        published = find_date(markup, extensive_search=False, original_date=True, max_date=_HTMLDATE_MAX)
-    except Exception:  # as above: a failed date search means no date from the page
-        published = None
+    published = dates.published
+    if published is None:
+        try:
+            published = _htmldate(markup, dates.names_modified)
+        except Exception:  # as above: a failed date search means no date from the page
+            published = None
     body = text if text and text.strip() else fallback_text
     return Document(
         source=name, text=body, format="html", title=title or fallback_title, published=published,
-        publisher=publisher, url=url,
+        publisher=publisher, url=url, modified=dates.modified,
     )
+
+
+@dataclass(frozen=True)
+class PageDates:
+    """The dates a web page's structured metadata states for its article, as YYYY-MM-DD."""
+
+    published: str | None = None
+    modified: str | None = None
+    # Whether a meta or time element states a last-modified date, readable or not.
+    names_modified: bool = False
+
+
+# The elements that may state a page date: meta tags (some with microdata's itemprop), <time itemprop=...>, and
+# scripts (JSON-LD). Asking lxml for these tags only is cheap; an XPath for every element with an itemprop cost
+# as much as half a parse on a large page.
+_DATED_TAGS = ("meta", "time", "script")
+_MODIFIED = frozenset(MODIFIED_KEYS)
+_WATCHED = _MODIFIED | frozenset(PUBLISHED_KEYS)
+
+
+def page_dates(tree: HtmlElement) -> PageDates:
+    """Publication and last-modified dates of a parsed page from its JSON-LD article (_json_ld_article), its meta
+    tags and its <time> microdata (PUBLISHED_KEYS, MODIFIED_KEYS). The JSON-LD article's datePublished comes
+    first and its dateCreated last (a draft may be created days before it is published). Values that are not
+    ISO 8601 or RFC 2822 dates, and JSON-LD blocks that are not valid JSON, give no date."""
+    stated: dict[str, str] = {}
+    scripts: list[str] = []
+    names_modified = False
+    for element in tree.iter(*_DATED_TAGS):
+        if element.tag == "script":
+            if element.text and element.get("type", "").split(";")[0].strip().lower() == "application/ld+json":
+                scripts.append(element.text)
+            continue
+        for key in _date_keys(element):
+            names_modified = names_modified or key in _MODIFIED
+            if key in _WATCHED and key not in stated:
+                date = _page_date(element.get("datetime") or element.get("content"))
+                if date is not None:
+                    stated[key] = date
+    article = _json_ld_article(scripts) or {}
+    published = (
+        _page_date(article.get("datePublished")), *map(stated.get, PUBLISHED_KEYS),
+        _page_date(article.get("dateCreated")),
+    )
+    modified = (_page_date(article.get("dateModified")), *map(stated.get, MODIFIED_KEYS))
+    return PageDates(
+        published=next(filter(None, published), None), modified=next(filter(None, modified), None),
+        names_modified=names_modified,
+    )
+
+
+def _date_keys(element: HtmlElement) -> Iterator[str]:
+    """The names under which an element may state a date: its property, name and itemprop in lower case, and its
+    http-equiv as "http-equiv:NAME" (the HTTP Date header is when the page was served, not published)."""
+    for attribute in ("property", "name", "itemprop"):
+        if (value := element.get(attribute)) is not None:
+            yield value.strip().lower()
+    if (header := element.get("http-equiv")) is not None:
+        yield f"http-equiv:{header.strip().lower()}"
+
+
+# The JSON-LD properties that make an article object worth taking as the page's article.
+_JSON_LD_DATES = ("datePublished", "dateCreated", "dateModified")
+
+
+def _json_ld_article(scripts: Sequence[str]) -> dict[str, Any] | None:
+    """The page's article in its JSON-LD blocks (plain objects, lists, @graph, objects nested in others): the
+    first object of an ARTICLE_TYPES type that states one of its dates, met breadth-first in page order, so the
+    page's own article comes before the related articles it lists. Blocks that are not valid JSON are skipped;
+    the walk keeps its own queue, so no nesting depth exhausts the stack."""
+    queue: deque[Any] = deque()
+    for script in scripts:
+        try:
+            # strict=False: CMSs leave raw line breaks inside JSON-LD strings.
+            queue.append(json.loads(script, strict=False))
+        except (ValueError, RecursionError):
+            continue
+    while queue:
+        item = queue.popleft()
+        if isinstance(item, list):
+            queue.extend(item)
+        elif isinstance(item, dict):
+            if _is_article(item) and any(_page_date(item.get(key)) for key in _JSON_LD_DATES):
+                return item
+            queue.extend(item.values())
+    return None
+
+
+def _is_article(item: dict[str, Any]) -> bool:
+    kinds = item.get("@type")
+    names = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
+    return any(
+        isinstance(kind, str) and kind.rsplit("/", 1)[-1].rsplit(":", 1)[-1] in ARTICLE_TYPES for kind in names
+    )
+
+
+def _page_date(value: object) -> str | None:
+    """A metadata value as YYYY-MM-DD when it is an ISO 8601 or RFC 2822 date in PAGE_DATE_RANGE: the day in the
+    value's own time zone, as on the page and as context.parse_date reads it. Anything else is None (htmldate,
+    if it comes to that, reads other formats)."""
+    if not isinstance(value, str) or len(value) > PAGE_DATE_MAX_CHARS:
+        return None
+    text = value.strip()
+    try:
+        day = dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        try:
+            day = email.utils.parsedate_to_datetime(text).date()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+    earliest, latest = PAGE_DATE_RANGE
+    return day.isoformat() if earliest <= day <= latest else None
+
+
+def _htmldate(markup: str, names_modified: bool) -> str | None:
+    """htmldate's publication date of a page. When the page states a last-modified date, htmldate reads the page
+    without those elements: it takes them when it finds no publication date."""
+    from htmldate import find_date
+
+    page: str | HtmlElement | None = markup
+    if names_modified:
+        from htmldate.utils import load_html
+
+        page = load_html(markup)  # htmldate's own parse, so that it sees the rest of the page as it always did
+        if page is None:
+            return None
+        for element in list(page.iter(*_DATED_TAGS)):
+            if element.getparent() is not None and not _MODIFIED.isdisjoint(_date_keys(element)):
+                element.drop_tree()
+    return find_date(page, extensive_search=False, original_date=True, max_date=_HTMLDATE_MAX)
 
 
 # ---------------------------------------------------------------------------------------------------------------

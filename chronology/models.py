@@ -53,6 +53,9 @@ class Document(Record):
     published: str | None = Field(default=None, description="publication date found in the input's metadata")
     publisher: str | None = Field(default=None, description="publisher named in the input's metadata")
     url: str | None = None
+    modified: str | None = Field(
+        default=None, description="last-modified date found in the input's metadata; never a publication date"
+    )
 
 
 class Article(Record):
