@@ -743,14 +743,18 @@ def _page_date(value: object) -> str | None:
 
 def _htmldate(markup: str, names_modified: bool) -> str | None:
     """htmldate's publication date of a page. When the page states a last-modified date, htmldate reads the page
-    without those elements: it takes them when it finds no publication date."""
+    without those elements: it takes them when it finds no publication date.
+
+    htmldate is given the page's UTF-8 bytes, never the string: it takes a string that starts with "http" and
+    holds no space (a page that is only a URL) for a URL and downloads it. Bytes it decodes back to the same
+    string and parses as before, with no URL check."""
     from htmldate import find_date
 
-    page: str | HtmlElement | None = markup
+    page: bytes | HtmlElement | None = markup.encode("utf-8")
     if names_modified:
         from htmldate.utils import load_html
 
-        page = load_html(markup)  # htmldate's own parse, so that it sees the rest of the page as it always did
+        page = load_html(page)  # htmldate's own parse, so that it sees the rest of the page as it always did
         if page is None:
             return None
         for element in list(page.iter(*_DATED_TAGS)):

@@ -242,3 +242,80 @@ def test_any_metadata_value_gives_a_plausible_date_or_none(value: str, key: str)
     found = read(markup)
     for date in (found.published, found.modified):
         assert date is None or (len(date) == 10 and "1995-01-01" <= date <= "2100-12-31")
+
+
+# A page whose whole content is a URL. htmldate takes a string that starts with "http" and holds no space for a URL
+# and downloads it; nothing may download at run time.
+URL_ONLY_PAGES = (
+    "https://example.com/news/article.html",
+    "https://example.com/news/article.html\n",
+    "http://example.com/2024/03/05/storm-hits-the-coast.html\r\n",
+    "  \n\thttps://example.com/news/article.html \n\n",
+    "www.example.com/news/article.html",
+    "  www.example.com/news/2024/03/05/article.html\n",
+)
+
+
+@pytest.fixture
+def fetches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every network layer htmldate and trafilatura could reach (their fetch functions, urllib3, sockets) made to
+    record the attempt and fail. html_document turns any exception into "no result", so the test reads the
+    record, not an exception."""
+    import socket
+
+    import htmldate.utils
+    import trafilatura.downloads
+    import urllib3
+
+    attempts: list[str] = []
+
+    def refuse(name: str) -> object:
+        def fetch(*args: object, **kwargs: object) -> None:
+            attempts.append(f"{name}{args[:2]!r}")
+            raise OSError(f"network access attempted: {name}")
+
+        return fetch
+
+    for owner, name in (
+        (htmldate.utils, "fetch_url"), (trafilatura.downloads, "fetch_url"),
+        (trafilatura.downloads, "fetch_response"), (trafilatura, "fetch_url"), (trafilatura, "fetch_response"),
+        (urllib3.PoolManager, "urlopen"), (urllib3.PoolManager, "request"),
+        (urllib3.connectionpool.HTTPConnectionPool, "urlopen"), (socket.socket, "connect"),
+        (socket.socket, "connect_ex"), (socket, "create_connection"), (socket, "getaddrinfo"),
+    ):
+        monkeypatch.setattr(owner, name, refuse(f"{getattr(owner, '__name__', owner)}.{name}"))
+    return attempts
+
+
+@pytest.mark.parametrize("markup", URL_ONLY_PAGES)
+def test_a_page_that_is_only_a_url_is_never_fetched(markup: str, fetches: list[str]) -> None:
+    document = html_document(markup, "link.html")
+    assert fetches == []
+    assert document.text.strip() in ("", markup.strip())
+    assert document.published is None
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # Markup with no space at all, after a URL: htmldate took these for URLs too, on either of its paths
+        # (the second states a modified date, so htmldate is given a parsed page without it).
+        "https://example.com/a.html\n<p>Storm</p>",
+        'https://example.com/a.html<meta\tproperty="article:modified_time"\tcontent="2024-03-06"><p>Storm</p>',
+    ],
+)
+def test_markup_after_a_url_is_never_fetched(markup: str, fetches: list[str]) -> None:
+    document = html_document(markup, "link.html")
+    assert fetches == []
+    assert document.published is None
+
+
+def test_a_url_only_file_is_read_without_fetching(tmp_path: Path, fetches: list[str]) -> None:
+    from chronology.ingest import iter_documents
+
+    for number, markup in enumerate(URL_ONLY_PAGES):
+        (tmp_path / f"link{number}.html").write_text(markup, encoding="utf-8")
+    problems: list[str] = []
+    documents = list(iter_documents([str(tmp_path)], problems.append))
+    assert fetches == []
+    assert all(document.published is None for document in documents)
