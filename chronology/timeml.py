@@ -1,4 +1,5 @@
-"""TimeML reading and writing: the text inside <TEXT> with tags stripped, its DCT, and its TIMEX3 annotations."""
+"""TimeML reading and writing: the text inside <TEXT> with tags stripped, its DCT, and its TIMEX3 and EVENT
+annotations."""
 
 from __future__ import annotations
 
@@ -26,6 +27,23 @@ class GoldTimex:
 
 
 @dataclass(frozen=True)
+class GoldEvent:
+    """An EVENT annotation of a TimeML file, with offsets into the stripped text and the attributes of its
+    first MAKEINSTANCE (empty strings when it has none)."""
+
+    eid: str
+    start: int
+    end: int
+    text: str
+    event_class: str
+    tense: str = ""
+    aspect: str = ""
+    polarity: str = ""
+    modality: str = ""
+    pos: str = ""
+
+
+@dataclass(frozen=True)
 class TimeMLDocument:
     docid: str
     text: str
@@ -33,17 +51,20 @@ class TimeMLDocument:
     dct_value: str | None
     timexes: tuple[GoldTimex, ...] = field(default=())
     title: str | None = None
+    events: tuple[GoldEvent, ...] = field(default=())
 
 
-def _collect(element: ET.Element, parts: list[str], timexes: list[GoldTimex], offset: int) -> int:
-    """Append element's text (tags stripped) to parts, recording TIMEX3 spans (text filled in by the caller);
-    return the new offset."""
+def _collect(
+    element: ET.Element, parts: list[str], timexes: list[GoldTimex], offset: int, events: list[GoldEvent] | None = None
+) -> int:
+    """Append element's text (tags stripped) to parts, recording TIMEX3 and EVENT spans (text filled in by the
+    caller); return the new offset."""
     start = offset
     if element.text:
         parts.append(element.text)
         offset += len(element.text)
     for child in element:
-        offset = _collect(child, parts, timexes, offset)
+        offset = _collect(child, parts, timexes, offset, events)
         if child.tail:
             parts.append(child.tail)
             offset += len(child.tail)
@@ -59,6 +80,8 @@ def _collect(element: ET.Element, parts: list[str], timexes: list[GoldTimex], of
                 mod=element.get("mod"),
             )
         )
+    if element.tag == "EVENT" and events is not None:
+        events.append(GoldEvent(element.get("eid", ""), start, offset, "", element.get("class", "")))
     return offset
 
 
@@ -73,11 +96,16 @@ def parse_timeml(markup: str, name: str = "<timeml>") -> TimeMLDocument:
         raise InputError(f"{name}: TimeML without a <TEXT> element")
     parts: list[str] = []
     raw: list[GoldTimex] = []
-    _collect(text_element, parts, raw, 0)
+    raw_events: list[GoldEvent] = []
+    _collect(text_element, parts, raw, 0, raw_events)
     text = "".join(parts)
     timexes = tuple(
         GoldTimex(t.tid, t.start, t.end, text[t.start : t.end], t.type, t.value, t.mod) for t in raw
     )
+    instances: dict[str, ET.Element] = {}
+    for instance in root.iter("MAKEINSTANCE"):
+        instances.setdefault(instance.get("eventID", ""), instance)
+    events = tuple(_gold_event(e, text, instances.get(e.eid)) for e in sorted(raw_events, key=lambda e: e.start))
     dct_value: str | None = None
     dct_timex = root.find(".//DCT/TIMEX3")
     if dct_timex is None:
@@ -97,6 +125,23 @@ def parse_timeml(markup: str, name: str = "<timeml>") -> TimeMLDocument:
         dct_value=dct_value,
         timexes=timexes,
         title=(title_element.text or "").strip() or None if title_element is not None else None,
+        events=events,
+    )
+
+
+def _gold_event(event: GoldEvent, text: str, instance: ET.Element | None) -> GoldEvent:
+    attributes = {} if instance is None else instance.attrib
+    return GoldEvent(
+        eid=event.eid,
+        start=event.start,
+        end=event.end,
+        text=text[event.start : event.end],
+        event_class=event.event_class,
+        tense=attributes.get("tense", ""),
+        aspect=attributes.get("aspect", ""),
+        polarity=attributes.get("polarity", ""),
+        modality=attributes.get("modality", ""),
+        pos=attributes.get("pos", ""),
     )
 
 

@@ -1,0 +1,293 @@
+"""A greedy labelled dependency parser: Universal Dependencies relations from words and Penn Treebank tags.
+
+Arc-hybrid transitions (Kuhlmann et al. 2011) with the root at the end of the buffer, chosen one at a time by an
+averaged perceptron, after Honnibal's "Parsing English in 500 lines of Python"; a second set of weights names the
+relation of each arc as it is made, so later moves see the labels of the children already attached. The weights
+are learned from the UD English Web Treebank (CC BY-SA 4.0, as are the weights) by
+`python -m chronology.language.train_parser`. Relations are the universal ones, without subtypes: `nsubj` also
+for `nsubj:pass`, `obl` also for `obl:unmarked` (a bare "Monday").
+
+One perceptron holds both sets of weights: its classes are the three moves followed by the relations, and move
+features and relation features never share a name, so each feature's weights belong to one decision.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Sequence
+from itertools import repeat
+from typing import Final
+
+from chronology.language.perceptron import Perceptron
+
+MOVES: Final = ("SHIFT", "LEFT", "RIGHT")
+SHIFT: Final = 0
+LEFT: Final = 1
+RIGHT: Final = 2
+MODEL_FILE: Final = "parser.json.gz"
+
+# Digits become 0 so that numbers share weights by shape ("2024" and "1998" are both "0000").
+_DIGITS: Final = str.maketrans("123456789", "000000000")
+
+
+def normalise(word: str) -> str:
+    return word.lower().translate(_DIGITS)
+
+
+class Sentence:
+    """A sentence as the parser sees it, with the arcs made so far.
+
+    Index `n` (one past the last word) is the root, at the end of the buffer; index -1, the last slot, is an
+    empty word standing for "no such word", so feature templates read W[-1] rather than testing for absence.
+    Left children are kept nearest first, right children farthest last, as the transitions add them.
+    """
+
+    __slots__ = ("heads", "labels", "lefts", "n", "rights", "tags", "words", "wordtags")
+
+    def __init__(self, words: Sequence[str], tags: Sequence[str]) -> None:
+        self.n = n = len(words)
+        self.words = [normalise(word) for word in words] + ["<root>", ""]
+        self.tags = [*tags, "ROOT", ""]
+        self.wordtags = [f"{word}/{tag}" for word, tag in zip(self.words, self.tags, strict=True)]
+        self.heads = [-1] * (n + 2)
+        self.labels = [""] * (n + 2)
+        self.lefts: list[list[int]] = [[] for _ in range(n + 2)]
+        self.rights: list[list[int]] = [[] for _ in range(n + 2)]
+
+    def attach(self, child: int, head: int, label: str) -> None:
+        self.heads[child] = head
+        self.labels[child] = label
+        if child < head:
+            self.lefts[head].append(child)
+        else:
+            self.rights[head].append(child)
+
+
+# The move features, in the order move_features() gives their values; a feature's name in the perceptron is
+# "<template> <value>" (see `named`), while the parser looks each value up in its template's own table.
+MOVE_TEMPLATES: Final = (
+    *("bias", "s0t", "s0wt", "s1t", "b0w", "b0t", "b1w", "b1t", "b1wt", "b2t"),
+    *("s0wt.b0wt", "s0wt.b0t", "s0t.b0t", "b0t.b1t", "s1t.s0wt", "s1wt.s0t"),
+    *("b0t.b1t.b2t", "s0t.b0t.b1t", "s1t.s0t.b0t", "s2t.s1t.s0t", "s1t.s0t.b0w"),
+    *("s0t.s0lt.b0t", "s0t.s0rt.b0t", "s0t.b0t.b0lt", "s1t.s1rt.s0t", "s1t.s0t.s0lt"),
+    *("s0t.d", "b0t.d", "s0t.b0t.d", "s1t.s0t.d1"),
+    *("s0w.vr", "s0t.vl", "b0w.vl", "b0t.vl"),
+    *("s0lw", "s0lt", "s0ll", "s0rl", "b0lw", "b0lt", "b0ll", "s1rl"),
+    *("b0t.b0ll.b0l2l", "s0t.s0lt.s0l2t", "b0t.b0lt.b0l2t"),
+    *("s1w.b0lw", "s0t.b0lw", "s1t.s0t.b0ll"),
+)
+
+
+def move_features(sentence: Sentence, stack: list[int], b: int) -> list[str]:
+    """What the choice of the next move looks at: the top three stack words, the next three buffer words, the
+    outermost children of s0 and b0 (with their relations), valencies and distances. Templates that added
+    little to accuracy on the development set when left out were dropped: every one costs a lookup. Moves are
+    only chosen, and so this only asked, while the stack holds a word and the buffer one besides the root."""
+    W = sentence.words
+    T = sentence.tags
+    WT = sentence.wordtags
+    L = sentence.labels
+    lefts = sentence.lefts
+    rights = sentence.rights
+    depth = len(stack)
+    s0 = stack[-1]
+    s1 = stack[-2] if depth > 1 else -1
+    s2 = stack[-3] if depth > 2 else -1
+    b1 = b + 1
+    b2 = b + 2 if b + 1 < sentence.n else -1
+    s0lefts = lefts[s0]
+    b0lefts = lefts[b]
+    s0l = s0lefts[-1] if s0lefts else -1
+    s0l2 = s0lefts[-2] if len(s0lefts) > 1 else -1
+    s0r = rights[s0][-1] if rights[s0] else -1
+    b0l = b0lefts[-1] if b0lefts else -1
+    b0l2 = b0lefts[-2] if len(b0lefts) > 1 else -1
+    s1r = rights[s1][-1] if rights[s1] else -1
+    ts0 = T[s0]
+    wts0 = WT[s0]
+    ts1 = T[s1]
+    wb0 = W[b]
+    tb0 = T[b]
+    tb1 = T[b1]
+    tb2 = T[b2]
+    ts0l = T[s0l]
+    tb0l = T[b0l]
+    distance = str(min(b - s0, 5))
+    vb = str(len(b0lefts))
+    return [
+        *("-", ts0, wts0, ts1, wb0, tb0, W[b1], tb1, WT[b1], tb2),
+        f"{wts0} {WT[b]}",
+        f"{wts0} {tb0}",
+        f"{ts0} {tb0}",
+        f"{tb0} {tb1}",
+        f"{ts1} {wts0}",
+        f"{WT[s1]} {ts0}",
+        f"{tb0} {tb1} {tb2}",
+        f"{ts0} {tb0} {tb1}",
+        f"{ts1} {ts0} {tb0}",
+        f"{T[s2]} {ts1} {ts0}",
+        f"{ts1} {ts0} {wb0}",
+        f"{ts0} {ts0l} {tb0}",
+        f"{ts0} {T[s0r]} {tb0}",
+        f"{ts0} {tb0} {tb0l}",
+        f"{ts1} {T[s1r]} {ts0}",
+        f"{ts1} {ts0} {ts0l}",
+        f"{ts0} {distance}",
+        f"{tb0} {distance}",
+        f"{ts0} {tb0} {distance}",
+        f"{ts1} {ts0} {min(s0 - s1, 5) if depth > 1 else 0}",
+        f"{W[s0]} {len(rights[s0])}",
+        f"{ts0} {len(s0lefts)}",
+        f"{wb0} {vb}",
+        f"{tb0} {vb}",
+        *(W[s0l], ts0l, L[s0l], L[s0r], W[b0l], tb0l, L[b0l], L[s1r]),
+        f"{tb0} {L[b0l]} {L[b0l2]}",
+        f"{ts0} {ts0l} {T[s0l2]}",
+        f"{tb0} {tb0l} {T[b0l2]}",
+        # Whether b0 opens a clause ("that" ... reopen) that belongs to s1 ("said") rather than to s0 ("Monday").
+        f"{W[s1]} {W[b0l]}",
+        f"{ts0} {W[b0l]}",
+        f"{ts1} {ts0} {L[b0l]}",
+    ]
+
+
+LABEL_TEMPLATES: Final = (
+    *("Lbias", "Lc", "Lct", "Lh", "Lht", "Lct.ht.dir", "Lct.ht.d", "Lct.h.dir"),
+    *("Lct.ht.ht+1", "Lct.ct-1.ht", "Lct.ct+1.ht", "Lct.fw.ht", "Lct.f2w.ht", "Lct.fw.f2w", "Lct.lt.ht"),
+    *("Lct.sl.ht.dir", "Lc.sl", "Lct.kids.ht"),
+)
+
+
+def label_features(sentence: Sentence, child: int, head: int) -> list[str]:
+    """What naming the arc head -> child looks at: both words, the direction and distance, the relations of the
+    child's own children (all attached by now: arc-hybrid pops a word only once it is complete), the nearest
+    child of the head on the same side, and the function words first below the child ("on" Monday)."""
+    W = sentence.words
+    T = sentence.tags
+    WT = sentence.wordtags
+    L = sentence.labels
+    wtc = WT[child]
+    tc = T[child]
+    th = T[head]
+    direction = "<" if child < head else ">"
+    lefts = sentence.lefts[child]
+    first = lefts[-1] if lefts else -1
+    second = lefts[-2] if len(lefts) > 1 else -1
+    rights = sentence.rights[child]
+    last = rights[-1] if rights else -1
+    siblings = sentence.lefts[head] if child < head else sentence.rights[head]
+    sibling = L[siblings[-1]] if siblings else ""
+    kids = " ".join([L[kid] for kid in reversed(lefts)] + [L[kid] for kid in rights])
+    return [
+        *("-", wtc, tc, WT[head], th),
+        f"{tc} {th} {direction}",
+        f"{tc} {th} {direction}{min(abs(head - child), 6)}",
+        f"{tc} {W[head]} {direction}",
+        f"{tc} {th} {T[head + 1]}",
+        f"{tc} {T[child - 1]} {th}",
+        f"{tc} {T[child + 1]} {th}",
+        f"{tc} {W[first]} {L[first]} {th}",
+        f"{tc} {W[second]} {L[second]} {th}",
+        f"{tc} {W[first]} {W[second]}",
+        f"{tc} {T[last]} {L[last]} {th}",
+        f"{tc} {sibling} {th} {direction}",
+        f"{wtc} {sibling}",
+        f"{tc} {kids} {th}",
+    ]
+
+
+def named(templates: Sequence[str], values: Sequence[str]) -> list[str]:
+    """The perceptron's names of the features whose values are `values`."""
+    return [f"{template} {value}" for template, value in zip(templates, values, strict=True)]
+
+
+class Parser:
+    """A trained model, compiled for speed. Each template gets its own table, which keeps the tables of the
+    frequent tag templates small enough to stay in the processor's cache, and each feature's weights become one
+    integer holding a fixed-width field per class, so scoring a list of features is one C-level sum of integers
+    instead of a Python loop over classes."""
+
+    def __init__(self, model: Perceptron) -> None:
+        self.relations = model.classes[len(MOVES) :]
+        moves: dict[str, dict[str, int]] = {template: {} for template in MOVE_TEMPLATES}
+        labels: dict[str, dict[str, int]] = {template: {} for template in LABEL_TEMPLATES}
+        for feature, row in model.weights.items():
+            template, value = feature.split(" ", 1)
+            if row[0][0] < len(MOVES):
+                moves[template][value] = _pack(row, 0, len(MOVES))
+            else:
+                labels[template][value] = _pack(row, len(MOVES), len(self.relations))
+        self._moves = list(moves.values())
+        self._labels = list(labels.values())
+        self._unpack_moves = struct.Struct(f"<{len(MOVES)}Q").unpack
+        self._unpack_labels = struct.Struct(f"<{len(self.relations)}Q").unpack
+
+    def label(self, sentence: Sentence, child: int, head: int) -> str:
+        total = sum(map(dict.get, self._labels, label_features(sentence, child, head), repeat(0)))
+        fields = self._unpack_labels(total.to_bytes(_FIELD_BYTES * len(self.relations), "little"))
+        # index(max) picks the first best class, as Perceptron.predict does.
+        return self.relations[fields.index(max(fields))]
+
+    def parse(self, words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, str]]:
+        sentence = Sentence(words, tags)
+        n = sentence.n
+        tables = self._moves
+        unpack = self._unpack_moves
+        size = _FIELD_BYTES * len(MOVES)
+        stack: list[int] = []
+        b = 0
+        while b < n or stack:
+            if not stack:
+                stack.append(b)
+                b += 1
+                continue
+            if b == n:
+                # Only the root is left in the buffer: the stack folds rightwards onto its bottom word, which
+                # alone attaches to the root, so every parse is one tree.
+                child = stack.pop()
+                if stack:
+                    sentence.attach(child, stack[-1], self.label(sentence, child, stack[-1]))
+                else:
+                    sentence.attach(child, n, "root")
+                continue
+            total = sum(map(dict.get, tables, move_features(sentence, stack, b), repeat(0)))
+            shift, left, right = unpack(total.to_bytes(size, "little"))
+            # Ties go to the move listed first (SHIFT, LEFT, RIGHT), as in Perceptron.predict.
+            if len(stack) > 1 and right > left and right > shift:
+                child = stack.pop()
+                sentence.attach(child, stack[-1], self.label(sentence, child, stack[-1]))
+            elif left > shift:
+                child = stack.pop()
+                sentence.attach(child, b, self.label(sentence, child, b))
+            else:
+                stack.append(b)
+                b += 1
+        heads = [-1 if head == n else head for head in sentence.heads[:n]]
+        return list(zip(heads, sentence.labels[:n], strict=True))
+
+
+# Weights have four decimals (Trainer.averaged rounds them), so scaled by 10**4 they are exact integers. Each
+# gets a 64-bit field with a bias of 2**40, large enough that no field goes negative and small enough that sums
+# of millions of features never carry into the next field; the bias, the same in every field, changes no argmax.
+_SCALE: Final = 10_000
+_FIELD_BYTES: Final = 8
+_BIAS: Final = 1 << 40
+
+
+def _pack(row: Sequence[tuple[int, float]], first: int, count: int) -> int:
+    fields = [_BIAS] * count
+    for index, weight in row:
+        fields[index - first] += round(weight * _SCALE)
+    return int.from_bytes(struct.pack(f"<{count}Q", *fields), "little")
+
+
+_parser: Parser | None = None
+
+
+def parse(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, str]]:
+    """Per word, its head (an index into `words`, -1 for the root) and its UD relation; `tags` are Penn
+    Treebank part-of-speech tags, one per word."""
+    global _parser
+    if _parser is None:
+        _parser = Parser(Perceptron.load(MODEL_FILE))
+    return _parser.parse(words, tags)

@@ -1,0 +1,315 @@
+"""Part-of-speech tags and lemmas: Penn Treebank tags (the XPOS column of the UD English Web Treebank, which
+tells VBD from VBN and MD from VB, so later stages can read tense), universal tags, and lemmas.
+
+The tagger is a greedy averaged perceptron after Honnibal's "A good part-of-speech tagger in about 200 lines of
+Python" (2013): features of the word (its form, suffixes, prefixes, shape), of the two words either side and of
+the two tags it predicted before; frequent words that almost always take one tag are looked up in a tag
+dictionary instead of scored. `chronology.language.train_pos` trains it; the weights ship in data/pos.json.gz.
+
+Speed: the features are grouped by what they depend on, and each group's summed weights are cached — the
+word's own features as a dense score list keyed by the word, the neighbours' features by the neighbour, the tag
+history by the tag pair — so scoring a token costs a list copy and six cached sparse rows.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Any, Final, TypeVar
+
+import lemminflect
+
+from chronology.language.perceptron import Perceptron
+
+MODEL_FILE: Final = "pos.json.gz"
+
+# Padding around a sentence, as the neighbours' and previous tags' features see it.
+START: Final = ("-START-", "-START2-")
+END: Final = ("-END-", "-END2-")
+
+Row = tuple[tuple[int, float], ...]
+_Key = TypeVar("_Key", bound=Hashable)
+_Value = TypeVar("_Value")
+
+# The most entries a scoring cache keeps before it starts afresh: bounds memory over a large archive's
+# vocabulary while the frequent words, seen again within the next sentences, come straight back in.
+_CACHE_SIZE: Final = 100_000
+
+
+def normalize(word: str) -> str:
+    """The form the word and neighbour features see: lower case, a curly apostrophe straight, and every number
+    one of two forms (the digits say little about the tag; the shape feature keeps their pattern)."""
+    if word[:1].isdigit():
+        return "!YEAR" if len(word) == 4 and word.isdigit() else "!DIGITS"
+    return word.lower().replace("’", "'")
+
+
+def shape(word: str) -> str:
+    """Letters as X/x, digits as d, other characters as they are, runs of a kind cut at two: "McCain" -> "XxXx",
+    "U.S." -> "X.X.", "2,000" -> "d,dd"."""
+    out: list[str] = []
+    last = ""
+    run = 0
+    for char in word:
+        kind = "X" if char.isupper() else "x" if char.isalpha() else "d" if char.isdigit() else char
+        run = run + 1 if kind == last else 1
+        last = kind
+        if run <= 2:
+            out.append(kind)
+    return "".join(out)
+
+
+# Feature groups. Training sums them all (`features`); the tagger caches each group's sum by its key.
+
+
+def word_features(word: str) -> list[str]:
+    """The token's own features: what decides the tag of a word seen in training, and guesses an unseen one."""
+    lower = word.lower()
+    return [
+        "bias",
+        "w " + normalize(word),
+        "s1 " + lower[-1:],
+        "s2 " + lower[-2:],
+        "s3 " + lower[-3:],
+        "s4 " + lower[-4:],
+        "p1 " + word[:1],
+        "p2 " + lower[:2],
+        "p3 " + lower[:3],
+        "sh " + shape(word),
+    ]
+
+
+def left_features(norm: str) -> list[str]:
+    return ["-1w " + norm, "-1s " + norm[-3:]]
+
+
+def left2_features(norm: str) -> list[str]:
+    return ["-2w " + norm]
+
+
+# The right neighbours' tags are not predicted yet when a token is tagged; the tags each was seen with in
+# training (its ambiguity class, "VB|VBP") stand in for them: "to" before a verb is TO, before a noun IN.
+def right_features(norm: str, lexicon: Mapping[str, str]) -> list[str]:
+    return ["+1w " + norm, "+1s " + norm[-3:], "+1a " + lexicon.get(norm, "?")]
+
+
+def right2_features(norm: str, lexicon: Mapping[str, str]) -> list[str]:
+    return ["+2w " + norm, "+2a " + lexicon.get(norm, "?")]
+
+
+def history_features(prev: str, prev2: str) -> list[str]:
+    return ["t " + prev, "tt " + prev2, "t2 " + prev + " " + prev2]
+
+
+def tag_word_features(prev: str, norm: str) -> list[str]:
+    return ["tw " + prev + " " + norm]
+
+
+def context(words: Sequence[str]) -> list[str]:
+    """The normalized words padded with START and END: token i's neighbours are at i, i + 1, i + 3, i + 4."""
+    return [*START, *map(normalize, words), *END]
+
+
+def static_features(words: Sequence[str], ctx: Sequence[str], i: int, lexicon: Mapping[str, str]) -> list[str]:
+    """The features of token i of `words` (ctx = context(words)) that do not depend on the predicted tags;
+    `lexicon` gives the ambiguity class of a normalized word."""
+    return [
+        *word_features(words[i]),
+        *left_features(ctx[i + 1]),
+        *left2_features(ctx[i]),
+        *right_features(ctx[i + 3], lexicon),
+        *right2_features(ctx[i + 4], lexicon),
+    ]
+
+
+def features(
+    words: Sequence[str], ctx: Sequence[str], i: int, prev: str, prev2: str, lexicon: Mapping[str, str]
+) -> list[str]:
+    """All features of token i after the tags prev2, prev."""
+    return (
+        static_features(words, ctx, i, lexicon)
+        + history_features(prev, prev2)
+        + tag_word_features(prev, ctx[i + 2])
+    )
+
+
+class _Cache(dict[_Key, _Value]):
+    """A memo of `compute` that starts afresh when full (a cleared dict is cheaper to keep than an LRU order)."""
+
+    def __init__(self, compute: Callable[[_Key], _Value]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: _Key) -> _Value:
+        if len(self) >= _CACHE_SIZE:
+            self.clear()
+        value = self[key] = self.compute(key)
+        return value
+
+
+class Tagger:
+    """A trained tagger: the perceptron's weights, the tag dictionary of unambiguous frequent words and the
+    lexicon of ambiguity classes, the last two saved in the model's meta."""
+
+    def __init__(self, model: Perceptron) -> None:
+        self.model = model
+        self.classes = model.classes
+        tagdict, lexicon = model.meta["tagdict"], model.meta["lexicon"]
+        assert isinstance(tagdict, dict) and isinstance(lexicon, dict)
+        self.tagdict: dict[str, str] = tagdict
+        self.lexicon: dict[str, str] = lexicon
+        self._words: _Cache[str, list[float]] = _Cache(lambda word: model.scores(word_features(word)))
+        self._left: _Cache[str, Row] = _Cache(lambda norm: self._row(left_features(norm)))
+        self._left2: _Cache[str, Row] = _Cache(lambda norm: self._row(left2_features(norm)))
+        self._right: _Cache[str, Row] = _Cache(lambda norm: self._row(right_features(norm, lexicon)))
+        self._right2: _Cache[str, Row] = _Cache(lambda norm: self._row(right2_features(norm, lexicon)))
+        self._history: _Cache[tuple[str, str], Row] = _Cache(lambda tags: self._row(history_features(*tags)))
+        self._tag_word: _Cache[tuple[str, str], Row] = _Cache(lambda key: self._row(tag_word_features(*key)))
+
+    def _row(self, feats: Iterable[str]) -> Row:
+        return tuple((i, w) for i, w in enumerate(self.model.scores(feats)) if w)
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """The Penn Treebank tag of each word of one sentence."""
+        tagdict = self.tagdict
+        classes = self.classes
+        word_scores = self._words
+        left, left2, right, right2 = self._left, self._left2, self._right, self._right2
+        history, tag_word = self._history, self._tag_word
+        ctx = context(words)
+        prev, prev2 = START
+        tags: list[str] = []
+        for i, word in enumerate(words):
+            guess = tagdict.get(word)
+            if guess is None:
+                scores = word_scores[word][:]
+                for row in (
+                    left[ctx[i + 1]],
+                    left2[ctx[i]],
+                    right[ctx[i + 3]],
+                    right2[ctx[i + 4]],
+                    history[prev, prev2],
+                    tag_word[prev, ctx[i + 2]],
+                ):
+                    for index, weight in row:
+                        scores[index] += weight
+                guess = classes[scores.index(max(scores))]
+            tags.append(guess)
+            prev2, prev = prev, guess
+        return tags
+
+
+def upos_features(words: Sequence[str], ctx: Sequence[str], tags: Sequence[str], i: int) -> list[str]:
+    """The features deciding token i's universal tag; `tags` are the Penn tags padded like ctx. The Penn tag
+    mostly decides it; the words and tags around tell AUX from VERB ("has gone" / "has a car"), SCONJ from ADP
+    ("after he left" / "after the war"), PRON from DET ("that is" / "that car")."""
+    norm, xpos, after = ctx[i + 2], tags[i + 2], tags[i + 3]
+    return [
+        "bias",
+        "W " + words[i],
+        "x " + xpos,
+        "xw " + xpos + " " + norm,
+        "xs " + xpos + " " + norm[-3:],
+        "x-1 " + tags[i + 1],
+        "x+1 " + after,
+        "x+2 " + tags[i + 4],
+        "xx+1 " + xpos + " " + after,
+        "wx-1 " + norm + " " + tags[i + 1],
+        "wx+1 " + norm + " " + after,
+        "wx+2 " + norm + " " + tags[i + 4],
+        "w-1 " + ctx[i + 1],
+        "w+1 " + ctx[i + 3],
+    ]
+
+
+class UposTagger:
+    """Universal tags from the Penn tags: a dictionary of the (Penn tag, word) pairs that always took one
+    universal tag in training, and a perceptron over `upos_features` for the others."""
+
+    def __init__(self, model: Perceptron, dictionary: dict[str, str]) -> None:
+        self.model = model
+        self.dictionary = dictionary
+
+    def tag(self, words: Sequence[str], xpos: Sequence[str]) -> list[str]:
+        ctx = context(words)
+        tags = [*START, *xpos, *END]
+        lookup = self.dictionary.get
+        scores = self.model.scores
+        classes = self.model.classes
+        out: list[str] = []
+        for i, xtag in enumerate(xpos):
+            guess = lookup(xtag + " " + ctx[i + 2])
+            if guess is None:
+                # Perceptron.predict's choice (the first best class), without its slower max over a key.
+                totals = scores(upos_features(words, ctx, tags, i))
+                guess = classes[totals.index(max(totals))]
+            out.append(guess)
+        return out
+
+    def to_json(self) -> dict[str, object]:
+        weights = {feature: [list(pair) for pair in row] for feature, row in sorted(self.model.weights.items())}
+        return {"classes": list(self.model.classes), "dictionary": self.dictionary, "weights": weights}
+
+    @classmethod
+    def from_json(cls, payload: dict[str, Any]) -> UposTagger:
+        weights = {feature: tuple(map(tuple, row)) for feature, row in payload["weights"].items()}
+        return cls(Perceptron(payload["classes"], weights), payload["dictionary"])
+
+
+@functools.cache
+def _taggers() -> tuple[Tagger, UposTagger]:
+    model = Perceptron.load(MODEL_FILE)
+    universal = model.meta["upos"]
+    assert isinstance(universal, dict)
+    return Tagger(model), UposTagger.from_json(universal)
+
+
+def tag(words: Sequence[str]) -> list[str]:
+    """The Penn Treebank tag (VBD, VBN, MD, NNP, ...) of each word of one sentence, words split as
+    `chronology.language.tokens.tokenize` splits them."""
+    return _taggers()[0].tag(words)
+
+
+def upos(words: Sequence[str], xpos: Sequence[str]) -> list[str]:
+    """The universal tag (VERB, AUX, PROPN, ...) of each word of one sentence, given its Penn tags from `tag`."""
+    return _taggers()[1].tag(words, xpos)
+
+
+# Lemmas. lemminflect knows the inflections of open-class words given the tag ("struck" VBD -> "strike",
+# "left" VBD -> "leave" but JJ -> "left"); closed-class forms follow the treebank's conventions, listed here.
+_OPEN_CLASS: Final = {
+    "NNS": "NOUN", "NNPS": "PROPN", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBZ": "VERB", "VBP": "VERB",
+    "JJR": "ADJ", "JJS": "ADJ", "RBR": "ADV", "RBS": "ADV",
+}
+_CLOSED_CLASS: Final = {
+    "i": "I", "me": "I", "us": "we", "him": "he", "them": "they", "'em": "they",
+    "these": "this", "those": "that", "an": "a",
+    "n't": "not", "nt": "not", "'re": "be", "'m": "be", "'ve": "have", "'ll": "will", "wo": "will", "ca": "can",
+    "sha": "shall",
+}
+# Tag-dependent forms: "her" is "she" as an object and "her" as a possessive; "'s" is "be" or "'s".
+_CLOSED_CLASS_BY_TAG: Final = {
+    ("her", "PRP"): "she", ("'s", "VBZ"): "be", ("s", "VBZ"): "be", ("'s", "PRP"): "us",
+    ("'d", "MD"): "would", ("'d", "VBD"): "have",
+}
+# Comparatives and superlatives the treebank keeps as their own lemma ("more", not "much").
+_OWN_LEMMA: Final = frozenset({"more", "most", "less", "least", "further", "furthest"})
+
+
+@functools.lru_cache(maxsize=65_536)
+def lemma(word: str, xpos: str) -> str:
+    """The dictionary form of `word` tagged `xpos`: "struck" VBD -> "strike", "companies" NNS -> "company",
+    "'s" VBZ -> "be". Proper nouns keep their case; other words are lower-cased."""
+    if xpos == "NNP":
+        return word
+    lower = word.lower().replace("’", "'")
+    fixed = _CLOSED_CLASS_BY_TAG.get((lower, xpos)) or _CLOSED_CLASS.get(lower)
+    if fixed is not None:
+        return fixed
+    universal = _OPEN_CLASS.get(xpos)
+    if universal is None or lower in _OWN_LEMMA:
+        return lower
+    # A proper noun keeps its case ("Americans" -> "American"); lemminflect returns the case it is given.
+    form = word if universal == "PROPN" else lower
+    found = lemminflect.getLemma(form, universal)
+    return found[0] if found else form

@@ -1,0 +1,56 @@
+"""Event mentions as TimeML marks them, and the cross-validation and scoring that measure the model."""
+
+from chronology.language.mentions import EventMention, find_mentions
+from chronology.language.train_events import Span, assign_folds, score
+
+
+def found(text: str) -> dict[str, str]:
+    return {mention.text: mention.event_class for mention in find_mentions(text)}
+
+
+def test_a_reporting_verb_and_what_it_reports() -> None:
+    mentions = found("The carmaker said it lost $2 billion in the second quarter.")
+    assert mentions["said"] == "REPORTING"
+    assert mentions["lost"] == "OCCURRENCE"
+    assert "carmaker" not in mentions and "quarter" not in mentions
+
+
+def test_a_product_launch_is_an_event() -> None:
+    assert "unveiled" in found("The company unveiled its new phone at a packed event.")
+
+
+def test_an_event_noun_is_found() -> None:
+    assert "earthquake" in found("Thousands of people were left homeless by the earthquake.")
+
+
+def test_offsets_point_into_the_whole_text() -> None:
+    text = "Headline.\nShares fell sharply on Monday."
+    mentions = find_mentions(text, start=10)
+    assert EventMention("fell", 17, 21, "OCCURRENCE") in mentions
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    assert find_mentions(text, 0, 9) == []
+
+
+def test_folds_are_whole_documents_dealt_in_name_order() -> None:
+    names = [f"TimeBank/doc{i:02d}.tml" for i in range(23)]
+    folds = assign_folds(reversed(names), 10)
+    assert folds == assign_folds(names, 10)  # the order they are read in does not matter
+    assert set(folds) == set(names)  # every document sits in exactly one fold
+    assert [folds[name] for name in names[:12]] == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]
+
+
+def span(start: int, end: int, event_class: str = "OCCURRENCE") -> Span:
+    return Span(((start, end),), event_class)
+
+
+def test_the_scorer_counts_overlaps_once_per_mention() -> None:
+    # Gold "fell" [0, 4) and "said" [10, 14); predicted "fell" [1, 4) (overlaps, not exact) and a miss [20, 25).
+    result = score([span(0, 4), span(10, 14, "REPORTING")], [span(1, 4), span(20, 25)])
+    assert (result.precision, result.recall, result.f1) == (0.5, 0.5, 0.5)
+    assert result.strict == 0 and result.class_accuracy == 1.0 and result.class_f1 == 0.5
+
+
+def test_class_f1_is_extent_f1_times_class_accuracy() -> None:
+    result = score([span(0, 4), span(10, 14, "REPORTING")], [span(0, 4), span(10, 14)])
+    assert result.f1 == 1.0 and result.strict_f1 == 1.0
+    assert result.class_accuracy == 0.5 and result.class_f1 == 0.5
