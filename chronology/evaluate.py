@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chronology import event_eval
 from chronology.errors import InputError
 from chronology.resolver import annotate
 from chronology.timeml import parse_timeml
@@ -208,15 +209,28 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help=".tml files or folders of them (recursive)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="list every miss, spurious match and wrong value")
+    parser.add_argument(
+        "--events",
+        action="store_true",
+        help="also score the grammar on the gold events: tense, aspect, polarity, modality and event-time links",
+    )
 
 
 def command(args: argparse.Namespace) -> int:
     per_corpus, total, errors = evaluate_paths(args.paths)
+    event_scores = None
+    if args.events:
+        event_scores = event_eval.evaluate_paths(find_tml(args.paths))
     if args.json:
         payload: dict[str, object] = {
             "corpora": {name: figures(counts) for name, counts in sorted(per_corpus.items())},
             "overall": figures(total),
         }
+        if event_scores is not None:
+            payload["events"] = {
+                "corpora": {name: s.figures() for name, s in sorted(event_scores[0].items())},
+                "overall": event_scores[1].figures(),
+            }
         if args.errors:
             payload["errors"] = [
                 {
@@ -231,6 +245,8 @@ def command(args: argparse.Namespace) -> int:
         print(json.dumps(payload, indent=2))
         return 0
     print(report(per_corpus, total))
+    if event_scores is not None:
+        print(event_eval.report(*event_scores))
     if args.errors:
         print()
         for e in errors:

@@ -262,3 +262,39 @@ NON_YEAR_PREFIXES: Final[frozenset[str]] = frozenset({
     "$", "#", "no.", "number", "page", "room", "route", "flight", "highway", "interstate", "channel",
     "model", "section", "article", "resolution", "covid-", "apollo", "boeing", "airbus", "mig-", "f-",
 })
+
+# The verb group (chronology.language.verbs): auxiliaries read left of a verb to give its TimeML tense, aspect,
+# modality and polarity. Modals other than the future ones give modality, not tense ("would reopen").
+BE_FORMS: Final[frozenset[str]] = frozenset({"be", "am", "is", "are", "was", "were", "been", "being", "'m", "'re"})
+HAVE_FORMS: Final[frozenset[str]] = frozenset({"have", "has", "had", "having", "'ve"})
+DO_FORMS: Final[frozenset[str]] = frozenset({"do", "does", "did"})
+FUTURE_MODALS: Final[frozenset[str]] = frozenset({"will", "shall", "'ll", "wo", "sha"})
+MODALS: Final[frozenset[str]] = frozenset({
+    "would", "could", "can", "ca", "may", "might", "must", "should", "ought", "'d",
+})
+PAST_FORMS: Final[frozenset[str]] = frozenset({"was", "were", "had", "did"})
+PRESENT_FORMS: Final[frozenset[str]] = frozenset({"am", "is", "are", "has", "have", "does", "do", "'m", "'re", "'ve"})
+NEGATIONS: Final[frozenset[str]] = frozenset({"not", "n't", "never"})
+# Adverbs that may sit inside a verb group ("has already been", "will not be").
+VERB_GROUP_ADVERBS: Final[frozenset[str]] = frozenset({
+    "already", "also", "just", "still", "now", "never", "not", "n't", "recently", "finally", "probably",
+    "likely", "reportedly", "allegedly", "even", "ever", "only", "soon", "then", "first", "again", "previously",
+    "since", "yet", "later", "really", "quickly", "largely", "repeatedly", "always", "often",
+})
+# Verbs whose infinitive complement is still ahead when they are told in the present or future ("is planned to be
+# announced on Monday", "expects to close on Friday"): lemmas.
+PLANNING_VERBS: Final[frozenset[str]] = frozenset({
+    "plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "seek", "prepare", "decide",
+    "promise", "pledge", "vow", "threaten", "propose", "agree", "need", "try", "wish",
+})
+# Words that make a date a comparison's baseline, not the time of the event ("fell 12% compared with April 2019",
+# "higher than in 2019"): such a date dates no event. "since" does so only after a record (RECORD_WORDS or a
+# superlative: "its lowest level since 2009", "the first loss since 2001"); elsewhere it opens an interval.
+BASELINE_MARKERS: Final[frozenset[str]] = frozenset({"than", "versus", "vs", "vs.", "compared", "against"})
+# Words that may stand between a baseline marker and its date ("compared with the April 2019 level").
+BASELINE_GAP: Final[frozenset[str]] = frozenset({"with", "to", "in", "the", "of", "during"})
+BASELINE_REACH: Final = 3
+# Before "since": a record or a first makes the date a baseline ("its lowest level since 2009", "the first loss
+# since 2001"), as do superlatives by their tag. Looked for this many words back.
+RECORD_WORDS: Final[frozenset[str]] = frozenset({"first", "record", "worst", "best", "most", "least"})
+RECORD_REACH: Final = 6

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 DocumentFormat = Literal["text", "html", "json", "timeml"]
 Basis = Literal["cli", "manifest", "dateline", "metadata", "inferred", "reference", "unknown"]
@@ -113,6 +113,23 @@ class DateValue(Record):
     mod: str | None = None
 
 
+EventClass = Literal["OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"]
+Tense = Literal["PAST", "PRESENT", "FUTURE", "NONE", "INFINITIVE", "PRESPART", "PASTPART"]
+Aspect = Literal["NONE", "PROGRESSIVE", "PERFECTIVE", "PERFECTIVE_PROGRESSIVE"]
+
+
+class Trigger(Record):
+    """The word that names an event (TimeML EVENT): the predicate a date expression modifies."""
+
+    text: str
+    span: tuple[int, int] = Field(description="character span of the trigger in the document's text")
+    event_class: EventClass = Field(description="TimeML event class")
+    tense: Tense
+    aspect: Aspect
+    polarity: Literal["POS", "NEG"]
+    modality: str | None = Field(default=None, description="the modal verb of the event ('would', 'could')")
+
+
 class Mention(Record):
     """One place in one article where an event is stated."""
 
@@ -129,6 +146,9 @@ class Mention(Record):
     anchor: str | None
     anchor_value: str | None
     publication_basis: Basis | None = Field(default=None, description="how the article's publication date is known")
+    trigger: Trigger | None = Field(
+        default=None, description="the event the date expression modifies, where the sentence's grammar shows it"
+    )
 
 
 class DateReading(Record):

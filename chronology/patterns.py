@@ -284,6 +284,8 @@ FUTURE_CUE: Final = re.compile(
     re.IGNORECASE,
 )
 PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r"(?!\w)", re.IGNORECASE)
+# "would": the future of a report ("said that schools would reopen on Friday"), no cue on its own.
+WOULD: Final = re.compile(r"(?<![\w'])would(?!\w)", re.IGNORECASE)
 # A weak future cue just before an expression ("until 9 a.m. Tuesday"), tested on the few characters before it.
 WEAK_FUTURE_BEFORE: Final = re.compile(
     r"(?<![\w'])" + _alternation(lexicon.WEAK_FUTURE_CUES) + r"\s{1,3}$", re.IGNORECASE

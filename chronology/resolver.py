@@ -18,7 +18,7 @@ from chronology import lexicon
 from chronology.models import Timex
 from chronology.sentences import sentence_at, sentence_spans
 from chronology.tagger import Tagged, tag
-from chronology.tense import explicit_direction
+from chronology.tense import explicit_direction, same_event
 from chronology.values import parse_value
 
 _SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)$")
@@ -412,23 +412,31 @@ def resolve(
         elif _REPORTED_SPAN.match(item.text) and item.type == "DURATION":
             ref = None  # "for the nine months, ... a year earlier": compared with the year before, not a quarter
     if clocks:
-        _resolve_clocks(items, clocks, resolved, sentence_spans(text) if spans is None else spans, dct)
+        _resolve_clocks(text, items, clocks, resolved, sentence_spans(text) if spans is None else spans, dct)
     return [resolved[i] for i in range(len(items))]
 
 
 def _resolve_clocks(
+    text: str,
     items: list[Tagged], clocks: dict[int, _Anchor | None], resolved: dict[int, Timex], spans: list[tuple[int, int]],
     dct: _Anchor | None,
 ) -> None:
     """Resolve the bare clock times (`clocks`: their indices in `items`, each with the time last mentioned before
     it) to the nearest day-level expression of their sentence, else to that time if it is day-level, else to the
-    publication date; the other expressions are in `resolved` already."""
+    publication date; the other expressions are in `resolved` already. A day of the sentence that modifies
+    another event gives way to a day-level time last mentioned ("The storm, which came ashore at 11 p.m., ...,
+    officials said Monday": 11 p.m. belongs to the landfall told before, not to Monday's statement)."""
     days = _ClockDays(spans)
     for index, timex in resolved.items():
         days.add(index, timex)
     for index, ref in clocks.items():
         item = items[index]
         day_timex = days.nearest(index, item.start)
+        if (
+            day_timex is not None and ref is not None and ref.granularity in _CLOCK_DAY_GRANULARITIES
+            and not same_event(text, sentence_at(spans, item.start), (item.start, item.end), day_timex)
+        ):
+            day_timex = None
         clock_match = _SUFFIX.search(item.value)
         clock = clock_match.group() if clock_match else ""
         if day_timex is not None:

@@ -1,5 +1,10 @@
 """Past or future: the tense of the clause around a temporal expression.
 
+First the grammar: the tense of the event the expression modifies, read from the sentence's dependency tree
+(chronology.language.syntax): "Politico reported on Thursday that the change is planned to be announced on
+Monday" puts Thursday in the past (reported) and Monday ahead (planned), where nearby cue words would mix them
+up. Where the grammar does not decide (a present tense, a modal, a fragment), cue words do.
+
 News reports mostly past events, so the default is the past; a future cue ("will", "planned to", "is
 expected to", "next week's") nearer to the expression than any past cue ("was", "said", "had") turns it
 forward. Cue words live in chronology.lexicon, their regexes in chronology.patterns.
@@ -8,11 +13,10 @@ forward. Cue words live in chronology.lexicon, their regexes in chronology.patte
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
 
-from chronology.patterns import FRONTED, FUTURE_CUE, PASSIVE_BE, PAST_CUE, QUOTE_MARK, WEAK_FUTURE_BEFORE
-
-Direction = Literal["past", "future"]
+from chronology.language.syntax import Direction, analyse
+from chronology.models import Timex
+from chronology.patterns import FRONTED, FUTURE_CUE, PASSIVE_BE, PAST_CUE, QUOTE_MARK, WEAK_FUTURE_BEFORE, WOULD
 
 # How far around the expression cues count, in characters, within its sentence.
 _BEFORE = 90
@@ -41,7 +45,9 @@ def explicit_direction(
     known = _directions_in(text)
     key = (start, end, sentence)
     if key not in known:
-        known[key] = _explicit_direction(text, start, end, sentence)
+        known[key] = _grammatical_direction(text, start, end, sentence) or _explicit_direction(
+            text, start, end, sentence
+        )
     return known[key]
 
 
@@ -50,6 +56,22 @@ def explicit_direction(
 @lru_cache(maxsize=1)
 def _directions_in(text: str) -> dict[tuple[int, int, tuple[int, int] | None], Direction | None]:
     return {}
+
+
+def _grammatical_direction(
+    text: str, start: int, end: int, sentence: tuple[int, int] | None
+) -> Direction | None:
+    if sentence is None or not sentence[0] <= start < end <= sentence[1]:
+        return None
+    if WEAK_FUTURE_BEFORE.search(text, max(sentence[0], start - _WEAK_REACH), start):
+        return None  # a deadline ("has given them until Tuesday"): ahead of the event that sets it
+    if not (FUTURE_CUE.search(text, *sentence) or WOULD.search(text, *sentence)):
+        # Without a future word in the sentence the cue words cannot mix tenses up ("reported on Thursday that the
+        # change is planned to be announced on Monday"): parsing, most of the cost of resolution, is kept for the
+        # sentences where they can.
+        return None
+    parsed = analyse(text, *sentence)
+    return parsed.direction(start, end) if parsed is not None else None
 
 
 def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, int] | None) -> Direction | None:
@@ -77,3 +99,13 @@ def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, in
     if past is None and WEAK_FUTURE_BEFORE.search(text, max(window_start, start - _WEAK_REACH), start):
         return "future"
     return "past" if past is not None else None
+
+
+def same_event(text: str, sentence: tuple[int, int], span: tuple[int, int], other: Timex) -> bool:
+    """Whether the expressions at `span` and `other` modify one event of their sentence, as far as its grammar
+    shows (True where it cannot tell)."""
+    parsed = analyse(text, *sentence)
+    if parsed is None:
+        return True
+    first, second = parsed.governor(*span), parsed.governor(other.start, other.end)
+    return first is None or second is None or first == second

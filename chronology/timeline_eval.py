@@ -1,5 +1,7 @@
 """`chronology evaluate-timeline DIR`: event finding, dating and cross-document merging on SemEval-2015 Task 4
-(TimeLine) data.
+(TimeLine) data, or event triggers and dating on a MEANTIME corpus (`evaluate_meantime`: trigger P/R/F1 on the
+exhaustively annotated sentences; dating accuracy of our events found by their trigger at a gold mention whose
+event instance has a time anchor, a gold `2008-03` matched by any date in that month; dated coverage).
 
 DIR holds documents/*.tml (tokenised TimeML: `<s id>` sentences, a DCT) and gold-timelines/*.txt (lines
 `order<TAB>date<TAB>docid-sentence-word ...`; several mentions on one line are one event told several times).
@@ -32,8 +34,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from chronology import meantime
 from chronology.context import DateHints
 from chronology.errors import InputError
+from chronology.language.mentions import find_mentions
 from chronology.models import Article, Event, Granularity, Timeline
 from chronology.pipeline import analyse_article, assemble
 
@@ -239,7 +243,11 @@ def evaluate_folder(folder: Path, include_undated: bool = False) -> TimelineScor
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", metavar="DIR", help="SemEval-2015 timeline data: documents/ and gold-timelines/")
+    parser.add_argument(
+        "folder", metavar="DIR",
+        help="SemEval-2015 timeline data (documents/ and gold-timelines/), or a MEANTIME corpus folder "
+        "(intra_cross-doc_annotation/ and list_instances_*.tsv)",
+    )
     parser.add_argument(
         "--include-undated",
         action="store_true",
@@ -248,8 +256,28 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
+def _meantime_command(folder: Path, include_undated: bool, as_json: bool) -> int:
+    scores = evaluate_meantime(folder, include_undated)
+    if as_json:
+        print(json.dumps(scores.model_dump(), indent=2))
+        return 0
+    out = sys.stdout
+    out.write(f"documents: {scores.documents}\n")
+    out.write(f"event triggers (exhaustively annotated sentences): precision {scores.trigger_precision:.3f}, "
+              f"recall {scores.trigger_recall:.3f}, F1 {scores.trigger_f1:.3f} "
+              f"(gold {scores.gold_triggers}, ours {scores.our_triggers})\n")
+    out.write(f"dating accuracy (our events found by trigger at a time-anchored gold mention, dated to its "
+              f"instance's time): {scores.dating_accuracy:.3f} ({scores.correctly_dated}/{scores.found})\n")
+    out.write(f"dated coverage (found and correctly dated / time-anchored gold mentions): "
+              f"{scores.dated_coverage:.3f} ({scores.correctly_dated}/{scores.anchored_mentions})\n")
+    return 0
+
+
 def command(args: argparse.Namespace) -> int:
-    scores = evaluate_folder(Path(args.folder), args.include_undated)
+    folder = Path(args.folder)
+    if (folder / "intra_cross-doc_annotation").is_dir():
+        return _meantime_command(folder, args.include_undated, args.json)
+    scores = evaluate_folder(folder, args.include_undated)
     if args.json:
         print(json.dumps(scores.model_dump(), indent=2))
         return 0
@@ -264,3 +292,70 @@ def command(args: argparse.Namespace) -> int:
     out.write(f"our events: {scores.our_events}, of which told by several documents: "
               f"{scores.our_cross_document_events}\n")
     return 0
+
+
+class MeantimeScores(BaseModel):
+    """Event finding and dating on MEANTIME: triggers against the gold mentions of the exhaustively annotated
+    sentences, and the dates of our events at the gold mentions that have a time anchor."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    documents: int
+    gold_triggers: int
+    our_triggers: int
+    trigger_precision: float
+    trigger_recall: float
+    trigger_f1: float
+    anchored_mentions: int
+    found: int
+    correctly_dated: int
+    dating_accuracy: float
+    dated_coverage: float
+
+
+def _overlaps(span: tuple[int, int], parts: Sequence[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in parts)
+
+
+def evaluate_meantime(folder: Path, include_undated: bool = False) -> MeantimeScores:
+    """`folder`: a MEANTIME corpus folder (intra_cross-doc_annotation/ and list_instances_*.tsv)."""
+    documents = meantime.read_corpus(folder)
+    lists = sorted(folder.glob("list_instances*.tsv"))
+    if not lists:
+        raise InputError(f"{folder}: expected a list_instances_*.tsv beside the documents")
+    anchors = meantime.read_time_anchors(lists[0])
+    gold_triggers = our_triggers = recalled = precise = anchored = found = correct = 0
+    for document in documents:
+        top = document.exhaustive_end
+        gold = [m for m in document.mentions if m.end <= top]
+        ours = find_mentions(document.text, 0, top)
+        gold_triggers += len(gold)
+        our_triggers += len(ours)
+        recalled += sum(1 for m in gold if any(_overlaps((o.start, o.end), m.parts) for o in ours))
+        precise += sum(1 for o in ours if any(_overlaps((o.start, o.end), m.parts) for m in gold))
+        article = Article(
+            id=f"{document.name}#0", source=document.name, index=0, start=0, end=len(document.text),
+            text=document.text, published=document.dct.isoformat() if document.dct else None,
+        )
+        hints = DateHints(published_all=document.dct) if document.dct else DateHints()
+        events = analyse_article(article, hints, include_undated).events
+        triggered = [(m.trigger.span, event) for event in events for m in event.mentions if m.trigger is not None]
+        for mention in document.mentions:
+            time = anchors.get(mention.instance or "")
+            if time is None:
+                continue
+            anchored += 1
+            hit = next((event for span, event in triggered if _overlaps(span, mention.parts)), None)
+            if hit is not None:
+                found += 1
+                correct += dated_correctly(hit, time)
+    precision = precise / our_triggers if our_triggers else 0.0
+    recall = recalled / gold_triggers if gold_triggers else 0.0
+    return MeantimeScores(
+        documents=len(documents), gold_triggers=gold_triggers, our_triggers=our_triggers,
+        trigger_precision=round(precision, 4), trigger_recall=round(recall, 4),
+        trigger_f1=round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        anchored_mentions=anchored, found=found, correctly_dated=correct,
+        dating_accuracy=round(correct / found, 4) if found else 0.0,
+        dated_coverage=round(correct / anchored, 4) if anchored else 0.0,
+    )

@@ -35,7 +35,7 @@ def test_schema_command_prints_the_schema(capsys):
 def test_seed_output_validates_against_the_schema(tmp_path, options):
     assert main(["build", str(ROOT / "seeds"), "--out", str(tmp_path), "-q", *options]) == 0
     document = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
-    assert document["events"] and document["schema_version"] == "1.0"
+    assert document["events"] and document["schema_version"] == "2.0"
     _validator().validate(document)
 
 

@@ -1,0 +1,190 @@
+"""One sentence read for its grammar: tokens, part-of-speech tags, lemmas and a dependency tree, and the
+questions the later stages ask of it: which event a time expression modifies, and in which tense.
+
+A time expression modifies the predicate it hangs from in the tree ("Officials said on Monday that schools would
+reopen on Friday": Monday -> said, Friday -> reopen); its tense is that predicate's verb group, and an infinitive
+takes the time of the verb it completes ("is planned to be announced on Monday" is ahead because planning is told
+in the present).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from chronology.language import parser, pos
+from chronology.language.tokens import Token, tokenize
+from chronology.language.verbs import VerbGroup, read
+from chronology.lexicon import (
+    BASELINE_GAP,
+    BASELINE_MARKERS,
+    BASELINE_REACH,
+    PLANNING_VERBS,
+    RECORD_REACH,
+    RECORD_WORDS,
+)
+
+Direction = Literal["past", "future"]
+
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+# Relations by which a predicate heads a clause of its own: the chain of clauses a time expression climbs.
+_CLAUSE_RELATIONS = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "csubj"})
+# A sentence longer than this is read by cue words only: the parser is greedy and linear, but such "sentences"
+# are lists or tables, not prose.
+MAX_TOKENS = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """A sentence's tokens and part-of-speech tags: what the event finder and the verb groups need."""
+
+    tokens: tuple[Token, ...]
+    tags: tuple[str, ...]
+
+    @property
+    def words(self) -> list[str]:
+        return [token.text for token in self.tokens]
+
+    def lemma(self, index: int) -> str:
+        return pos.lemma(self.tokens[index].text, self.tags[index])
+
+    def first_token(self, start: int) -> int | None:
+        """The index of the first token ending after `start`."""
+        index = bisect_right([token.end for token in self.tokens], start)
+        return index if index < len(self.tokens) else None
+
+    def nearest_event(self, start: int, end: int, events: frozenset[int]) -> int | None:
+        """The event (`events`: token indices) nearest to the span [start, end)."""
+        tokens = self.tokens
+        return min(
+            events, key=lambda i: (min(abs(tokens[i].start - end), abs(start - tokens[i].end)), i), default=None
+        )
+
+    def is_baseline(self, start: int, end: int) -> bool:
+        """Whether the span [start, end) is a comparison's baseline ("compared with April 2019", "than a year
+        earlier", "its lowest level since 2009") rather than the time of an event: a marker just before it."""
+        first = self.first_token(start)
+        if first is None:
+            return False
+        position = first - 1
+        while position >= 0 and first - position <= BASELINE_REACH:
+            word = self.tokens[position].text.lower()
+            if word in BASELINE_MARKERS:
+                return True
+            if word == "since":
+                return position == first - 1 and self._record_before(position)
+            if word not in BASELINE_GAP:
+                return False
+            position -= 1
+        return False
+
+    def _record_before(self, index: int) -> bool:
+        """Whether a superlative or a first stands within RECORD_REACH words before words[index]."""
+        for position in range(max(0, index - RECORD_REACH), index):
+            if self.tags[position] in ("JJS", "RBS") or self.tokens[position].text.lower() in RECORD_WORDS:
+                return True
+        return False
+
+    def group(self, index: int) -> VerbGroup:
+        return read(self.words, self.tags, index)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Tagged):
+    """A tagged sentence with its dependency tree: which event a date modifies, and in which tense."""
+
+    heads: tuple[int, ...]  # per token: its head's index, -1 for the root
+    relations: tuple[str, ...]
+
+    def span_head(self, start: int, end: int) -> int | None:
+        """The token of the character span [start, end) whose head lies outside it (the span's syntactic head)."""
+        starts = [token.start for token in self.tokens]
+        first = bisect_right(starts, start) - 1
+        first = max(first, 0)
+        inside = [
+            i for i in range(first, len(self.tokens)) if self.tokens[i].start < end and self.tokens[i].end > start
+        ]
+        for index in inside:
+            if not (start <= self.tokens[self.heads[index]].start < end) or self.heads[index] < 0:
+                return index
+        return inside[0] if inside else None
+
+    def governor(self, start: int, end: int) -> int | None:
+        """The predicate the span [start, end) modifies: the nearest verb, or clause head, above it."""
+        index = self.span_head(start, end)
+        if index is None:
+            return None
+        seen = {index}
+        index = self.heads[index]
+        while index >= 0 and index not in seen:
+            if self.tags[index] in _VERB_TAGS or self.relations[index] in _CLAUSE_RELATIONS:
+                return index
+            seen.add(index)
+            index = self.heads[index]
+        return None
+
+    def trigger(self, start: int, end: int, events: frozenset[int]) -> int | None:
+        """The event the span [start, end) dates (`events`: indices the event model marked): the first event above
+        it in the tree, within its governing predicate's clause; else the event nearest to it in the sentence.
+        Scored on TimeBank and AQUAINT's event-time links (`chronology evaluate --events`), the nearest event as
+        a fallback beats both the tree alone and the nearest event alone."""
+        index = self.span_head(start, end)
+        seen: set[int] = set()
+        while index is not None and index >= 0 and index not in seen:
+            seen.add(index)
+            index = self.heads[index]
+            if index in events:
+                return index
+            if index >= 0 and (self.tags[index] in _VERB_TAGS or self.relations[index] in _CLAUSE_RELATIONS):
+                break
+        return self.nearest_event(start, end, events)
+
+    def direction(self, start: int, end: int) -> Direction | None:
+        """Past or future for the time expression at [start, end), from the tense of the event it modifies; None
+        where the grammar does not decide (a present tense, a modal, no predicate)."""
+        index = self.governor(start, end)
+        seen: set[int] = set()
+        while index is not None and index >= 0 and index not in seen:
+            seen.add(index)
+            group = self.group(index)
+            if group.tense == "FUTURE":
+                return "future"
+            if group.modality is not None:
+                # "would" is the future of a past report ("said that schools would reopen on Friday").
+                return "future" if group.modality == "would" else None
+            if group.tense == "PAST" or (group.tense == "PRESENT" and group.aspect == "PERFECTIVE"):
+                return "past"
+            if group.tense == "INFINITIVE" and self.relations[index] == "xcomp":
+                head = self.heads[index]
+                if head >= 0 and self.lemma(head) in PLANNING_VERBS:
+                    outer = self.group(head)
+                    if outer.tense in ("PRESENT", "FUTURE") and outer.aspect != "PERFECTIVE":
+                        return "future"
+                    if outer.tense == "PAST":
+                        return None
+                index = head
+                continue
+            return None
+        return None
+
+
+@lru_cache(maxsize=4096)
+def tag_sentence(text: str, start: int, end: int) -> Tagged | None:
+    """The sentence text[start:end], tokenized and tagged; None when it is too long to be prose, or empty."""
+    tokens = tokenize(text, start, end)
+    if not tokens or len(tokens) > MAX_TOKENS:
+        return None
+    return Tagged(tuple(tokens), tuple(pos.tag([token.text for token in tokens])))
+
+
+@lru_cache(maxsize=4096)
+def analyse(text: str, start: int, end: int) -> Sentence | None:
+    """The sentence text[start:end], tagged and parsed (parsing is most of the cost: only where the tense of a
+    date's event is asked); None when it is too long to be prose, or empty."""
+    tagged = tag_sentence(text, start, end)
+    if tagged is None:
+        return None
+    arcs = parser.parse(tagged.words, tagged.tags)
+    return Sentence(tagged.tokens, tagged.tags, tuple(h for h, _ in arcs), tuple(r for _, r in arcs))

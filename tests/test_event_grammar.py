@@ -1,0 +1,61 @@
+"""Dates attached to the event they modify, read from the sentence's grammar (through the whole pipeline)."""
+
+import datetime as dt
+
+from chronology.context import DateHints
+from chronology.models import Article, Event
+from chronology.pipeline import analyse_article
+
+
+def _events(text: str, published: dt.date) -> list[Event]:
+    article = Article(id="a.txt#0", source="a.txt", index=0, start=0, end=len(text), text=text)
+    return list(analyse_article(article, DateHints(published_all=published)).events)
+
+
+def _by_expression(events: list[Event]) -> dict[str, Event]:
+    return {event.mentions[0].expression: event for event in events}
+
+
+def test_a_report_and_the_plan_it_reports_keep_their_own_tenses() -> None:
+    text = "Politico reported on Thursday that the change is planned to be announced on Monday."
+    events = _by_expression(_events(text, dt.date(2021, 7, 24)))  # a Saturday
+    assert (events["Thursday"].date.value, events["Thursday"].status) == ("2021-07-22", "past")
+    assert (events["Monday"].date.value, events["Monday"].status) == ("2021-07-26", "planned")
+    assert events["Thursday"].mentions[0].trigger is not None
+    assert events["Thursday"].mentions[0].trigger.text == "reported"
+    assert events["Thursday"].mentions[0].trigger.event_class == "REPORTING"
+
+
+def test_a_statement_and_what_it_announces() -> None:
+    text = "Officials said on Monday that schools would reopen on Friday."
+    events = _by_expression(_events(text, dt.date(2024, 3, 6)))  # a Wednesday
+    assert (events["Monday"].date.value, events["Monday"].status) == ("2024-03-04", "past")
+    assert (events["Friday"].date.value, events["Friday"].status) == ("2024-03-08", "planned")
+    trigger = events["Friday"].mentions[0].trigger
+    assert trigger is not None and (trigger.text, trigger.modality) == ("reopen", "would")
+
+
+def test_a_comparison_baseline_dates_no_event() -> None:
+    published = dt.date(2020, 5, 12)
+    assert _events("Exports fell 12% in March compared with April 2019, the ministry said.", published)[0].date.value \
+        == "2020-03"
+    assert [e.date.value for e in _events("Exports fell 12% compared with April 2019.", published)] == []
+    lowest = _events("On Tuesday the index closed at its lowest level since 2009.", published)
+    assert [e.date.value for e in lowest] == ["2020-05-12"]
+
+
+def test_a_clock_time_belongs_to_the_event_it_times_not_to_the_day_of_the_statement() -> None:
+    text = (
+        "A powerful storm made landfall late Sunday. "
+        "The storm, which came ashore at 11 p.m., knocked out power to thousands of homes, officials said Monday."
+    )
+    events = _by_expression(_events(text, dt.date(2024, 9, 10)))  # a Tuesday
+    assert events["11 p.m."].date.start == dt.date(2024, 9, 8)
+    assert events["Monday"].date.value == "2024-09-09"
+
+
+def test_the_trigger_records_tense_and_aspect() -> None:
+    text = "The company has opened a new factory in Ohio on Tuesday."
+    trigger = _events(text, dt.date(2024, 3, 8))[0].mentions[0].trigger
+    assert trigger is not None
+    assert (trigger.text, trigger.tense, trigger.aspect) == ("opened", "PRESENT", "PERFECTIVE")
