@@ -246,6 +246,26 @@ def resolution_note(mention: Mention) -> str:
     )
 
 
+_CLASS_WORDS = {"I_ACTION": "intensional action", "I_STATE": "intensional state"}
+_TENSE_WORDS = {"PAST": "past", "PRESENT": "present", "FUTURE": "future", "INFINITIVE": "infinitive",
+                "PRESPART": "present participle", "PASTPART": "past participle"}
+
+
+def trigger_note(mention: Mention) -> str:
+    """Which event the date was attached to, e.g. ' It dates “issued” (occurrence, past).'; empty without one."""
+    trigger = mention.trigger
+    if trigger is None:
+        return ""
+    reading = [_CLASS_WORDS.get(trigger.event_class, trigger.event_class.lower())]
+    if trigger.tense in _TENSE_WORDS:
+        reading.append(_TENSE_WORDS[trigger.tense])
+    if trigger.modality:
+        reading.append(f"“{trigger.modality}”")
+    if trigger.polarity == "NEG":
+        reading.append("negated")
+    return f" It dates “{trigger.text}” ({', '.join(reading)})."
+
+
 def _bounds_overlap(values: Iterable[str]) -> bool:
     bounds = [b for b in (parse_value(v) for v in set(values)) if b is not None]
     return all(a[0] <= b[1] and b[0] <= a[1] for i, a in enumerate(bounds) for b in bounds[i + 1 :])
@@ -351,7 +371,7 @@ def _mention_payload(mention: Mention, index: Mapping[str, int]) -> dict[str, An
         "expr": mention.expression,
         "sent": mention.sentence,
         "hl": find_expression(mention.sentence, mention.expression, mention.span[0] - mention.sentence_span[0]),
-        "how": resolution_note(mention),
+        "how": resolution_note(mention) + trigger_note(mention),
     }
 
 

@@ -223,3 +223,17 @@ def test_page_explains_disagreeing_dates_and_statements_placed_by_context(tmp_pa
     assert "because" in conflict_note
     frank = events["The talks were descr"]
     assert "context" in frank["flags"] and frank["notes"][0].startswith("No date of its own")
+
+
+def test_the_detail_note_names_the_event_the_date_was_attached_to():
+    from chronology.html import trigger_note
+    from chronology.models import Trigger
+
+    plain = next(m for e in realistic_timeline().events for m in e.mentions if m.expression == "Tuesday")
+    trigger = Trigger(
+        text="reopen", span=(40, 46), event_class="OCCURRENCE", tense="NONE", aspect="NONE", polarity="POS",
+        modality="would",
+    )
+    mention = plain.model_copy(update={"trigger": trigger})
+    assert trigger_note(mention) == " It dates “reopen” (occurrence, “would”)."
+    assert trigger_note(mention.model_copy(update={"trigger": None})) == ""
