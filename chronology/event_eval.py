@@ -17,7 +17,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronology.errors import InputError
@@ -36,17 +36,13 @@ ATTRIBUTES = ("tense", "aspect", "polarity", "modality")
 @dataclass
 class EventScores:
     events: int = 0
-    correct: Counter[str] | None = None
+    correct: Counter[str] = field(default_factory=Counter)
     links: int = 0
     attached: int = 0
     linked_correctly: int = 0
     nearest_correctly: int = 0
 
-    def __post_init__(self) -> None:
-        self.correct = Counter() if self.correct is None else self.correct
-
     def add(self, other: EventScores) -> None:
-        assert self.correct is not None and other.correct is not None
         self.events += other.events
         self.correct.update(other.correct)
         self.links += other.links
@@ -55,7 +51,6 @@ class EventScores:
         self.nearest_correctly += other.nearest_correctly
 
     def figures(self) -> dict[str, float | int]:
-        assert self.correct is not None
         out: dict[str, float | int] = {"events": self.events}
         for name in ATTRIBUTES:
             out[f"{name}_accuracy"] = round(self.correct[name] / self.events, 4) if self.events else 0.0
@@ -97,7 +92,6 @@ def _score_sentence(
     sentence: Sentence, events: Sequence[GoldEvent], timexes: Sequence[GoldTimex], links: dict[str, set[str]]
 ) -> EventScores:
     scores = EventScores()
-    assert scores.correct is not None
     indices: dict[int, GoldEvent] = {}
     for event in events:
         index = _token_at(sentence, event.start)

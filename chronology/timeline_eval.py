@@ -34,7 +34,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from chronology import meantime
+from chronology import event_scores, meantime
 from chronology.context import DateHints
 from chronology.errors import InputError
 from chronology.language.mentions import find_mentions
@@ -324,15 +324,13 @@ def evaluate_meantime(folder: Path, include_undated: bool = False) -> MeantimeSc
     if not lists:
         raise InputError(f"{folder}: expected a list_instances_*.tsv beside the documents")
     anchors = meantime.read_time_anchors(lists[0])
-    gold_triggers = our_triggers = recalled = precise = anchored = found = correct = 0
+    triggers = event_scores.Score()
+    anchored = found = correct = 0
     for document in documents:
         top = document.exhaustive_end
-        gold = [m for m in document.mentions if m.end <= top]
-        ours = find_mentions(document.text, 0, top)
-        gold_triggers += len(gold)
-        our_triggers += len(ours)
-        recalled += sum(1 for m in gold if any(_overlaps((o.start, o.end), m.parts) for o in ours))
-        precise += sum(1 for o in ours if any(_overlaps((o.start, o.end), m.parts) for m in gold))
+        gold = [event_scores.Span(m.parts, "", m.text) for m in document.mentions if m.end <= top]
+        ours = [event_scores.Span(((m.start, m.end),), "", m.text) for m in find_mentions(document.text, 0, top)]
+        triggers.add(event_scores.score(gold, ours))
         article = Article(
             id=f"{document.name}#0", source=document.name, index=0, start=0, end=len(document.text),
             text=document.text, published=document.dct.isoformat() if document.dct else None,
@@ -349,12 +347,10 @@ def evaluate_meantime(folder: Path, include_undated: bool = False) -> MeantimeSc
             if hit is not None:
                 found += 1
                 correct += dated_correctly(hit, time)
-    precision = precise / our_triggers if our_triggers else 0.0
-    recall = recalled / gold_triggers if gold_triggers else 0.0
     return MeantimeScores(
-        documents=len(documents), gold_triggers=gold_triggers, our_triggers=our_triggers,
-        trigger_precision=round(precision, 4), trigger_recall=round(recall, 4),
-        trigger_f1=round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        documents=len(documents), gold_triggers=triggers.gold, our_triggers=triggers.predicted,
+        trigger_precision=round(triggers.precision, 4), trigger_recall=round(triggers.recall, 4),
+        trigger_f1=round(triggers.f1, 4),
         anchored_mentions=anchored, found=found, correctly_dated=correct,
         dating_accuracy=round(correct / found, 4) if found else 0.0,
         dated_coverage=round(correct / anchored, 4) if anchored else 0.0,

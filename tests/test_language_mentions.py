@@ -1,7 +1,8 @@
 """Event mentions as TimeML marks them, and the cross-validation and scoring that measure the model."""
 
+from chronology.event_scores import Span, score
 from chronology.language.mentions import EventMention, find_mentions
-from chronology.language.train_events import Span, assign_folds, score
+from chronology.language.train_events import assign_folds
 
 
 def found(text: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ in the present).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -36,6 +36,14 @@ _CLAUSE_RELATIONS = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parat
 MAX_TOKENS = 150
 
 
+def _token_start(token: Token) -> int:
+    return token.start
+
+
+def _token_end(token: Token) -> int:
+    return token.end
+
+
 @dataclass(frozen=True, slots=True)
 class Tagged:
     """A sentence's tokens and part-of-speech tags: what the event finder and the verb groups need."""
@@ -52,7 +60,7 @@ class Tagged:
 
     def first_token(self, start: int) -> int | None:
         """The index of the first token ending after `start`."""
-        index = bisect_right([token.end for token in self.tokens], start)
+        index = bisect_right(self.tokens, start, key=_token_end)
         return index if index < len(self.tokens) else None
 
     def nearest_event(self, start: int, end: int, events: frozenset[int]) -> int | None:
@@ -100,12 +108,8 @@ class Sentence(Tagged):
 
     def span_head(self, start: int, end: int) -> int | None:
         """The token of the character span [start, end) whose head lies outside it (the span's syntactic head)."""
-        starts = [token.start for token in self.tokens]
-        first = bisect_right(starts, start) - 1
-        first = max(first, 0)
-        inside = [
-            i for i in range(first, len(self.tokens)) if self.tokens[i].start < end and self.tokens[i].end > start
-        ]
+        first = self.first_token(start)
+        inside = [] if first is None else list(range(first, bisect_left(self.tokens, end, key=_token_start)))
         for index in inside:
             if not (start <= self.tokens[self.heads[index]].start < end) or self.heads[index] < 0:
                 return index
