@@ -18,17 +18,17 @@ import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import get_args
 
+from chronology.language.arguments import Report, location, participants, reported_by
 from chronology.language.mentions import find_mentions
 from chronology.language.syntax import Sentence, Tagged, analyse, tag_sentence
 from chronology.language.verbs import VerbGroup
 from chronology.lexicon import (
     CARDINALS,
-    IRREGULAR_PAST,
-    PAST_AUXILIARIES,
     PERFECT_AUXILIARIES,
     PERFECT_GAP,
     PERFECT_PARTICIPLES,
@@ -37,25 +37,28 @@ from chronology.lexicon import (
     SUBJECT_ENDERS,
 )
 from chronology.models import (
+    AnchoredBy,
     Article,
-    DatedBy,
     DateValue,
     Event,
     Granularity,
     Mention,
+    Participant,
+    Place,
     PublicationContext,
+    ReportedBy,
     Status,
     Timex,
     Trigger,
 )
+from chronology.resolver import NARRATIVE_WINDOW
+from chronology.sentences import Quotations
+from chronology.tense import is_past_word, quotation_told_past
 from chronology.values import date_value
 
 MAX_DESCRIPTION = 280
 _MIN_CLAUSE_WORDS = 6
 _MIN_STATEMENT_WORDS = 5
-# A dated past statement sets the narrative's date for the undated ones after it only when it is this recent:
-# older dates ("born on February 24, 1955") are background, not the story being told.
-NARRATIVE_WINDOW = dt.timedelta(days=31)
 _LOOKBACK = 24  # characters before an expression searched for 'since', 'from', 'by' ...
 
 # --- Pattern tables: what opens, joins and qualifies a date expression. ---
@@ -87,9 +90,8 @@ _CLAUSE_BREAK = re.compile(r"\s*;\s*|[,\s]\s*\b(?P<word>before|after|while|where
 # A clause starting with a connector and a gerund has no subject of its own.
 _SUBJECTLESS = re.compile(r"(?:before|after|while|then|and then)\s+\w+ing\b", re.IGNORECASE)
 _MAX_SUBJECT_WORDS = 8
-# Tense of a statement without a date: the first cue decides (a word in -ed counts as past); without any
-# cue the statement is read as current, at publication. The cue words are in chronology.lexicon.
-_PAST_CUES = PAST_AUXILIARIES | IRREGULAR_PAST
+# Tense of a statement without a date: the first cue decides (a word in -ed counts as past: chronology.tense);
+# without any cue the statement is read as current, at publication. The cue words are in chronology.lexicon.
 # Tense cues that make a statement expected rather than reported.
 # (The lookahead skips word boundaries where no cue can start, as context._CUE does.)
 _FUTURE = re.compile(
@@ -230,15 +232,23 @@ def normalise(text: str) -> str:
 
 
 def _status(
-    future_wording: bool, date: DateValue, fixed: Status | None, published: dt.date | None, group: VerbGroup | None
+    future_wording: bool,
+    date: DateValue,
+    fixed: Status | None,
+    published: dt.date | None,
+    read_group: Callable[[], VerbGroup | None],
 ) -> Status:
-    """`future_wording`: whether the clause has a future cue ("will", "is expected"); `group`: the verb group of
-    the event the date modifies, which decides where it is a future or a past ("Politico reported on Thursday that
-    the change is planned ...": the report is past, whatever its clause goes on to say)."""
+    """`future_wording`: whether the clause has a future cue ("will", "is expected"); `read_group`: the verb group
+    of the event the date modifies, which decides where it is a future or a past ("Politico reported on Thursday
+    that the change is planned ...": the report is past, whatever its clause goes on to say). A date over before
+    publication is past whatever the verb says, so the grammar is read only for the others."""
     if fixed is not None:
         return fixed
     if published is not None and date.start > published:
         return "planned"
+    if published is not None and date.end < published:
+        return "past"
+    group = read_group()
     if group is not None:
         if group.tense == "FUTURE" and (published is None or date.end >= published):
             return "planned"
@@ -435,7 +445,9 @@ class _Grammar:
         return self.tagged is not None and self.tagged.is_baseline(timex.start, timex.end)
 
     def _event_of(self, timex: Timex) -> int | None:
-        tree = self._tree()
+        # With one event the tree cannot change which event a date modifies: parsing, the costliest step, is kept
+        # for sentences with a choice to make.
+        tree = self._tree() if len(self.events) > 1 else None
         if tree is not None:
             return tree.trigger(timex.start, timex.end, self.events)
         return self.tagged.nearest_event(timex.start, timex.end, self.events) if self.tagged is not None else None
@@ -449,27 +461,69 @@ class _Grammar:
         index = self._event_of(timex)
         return self.tagged.group(index) if index is not None and self.tagged is not None else None
 
-    def trigger(self, timex: Timex, offset: int) -> Trigger | None:
-        """The event the date modifies, with document offsets (`offset`: where the article starts)."""
+    def event(self, timex: Timex, offset: int, times: Sequence[Timex]) -> _EventFacts | None:
+        """The event the date modifies, with its arguments, in document offsets (`offset`: where the article
+        starts; `times`: the sentence's time expressions, which are never places)."""
         index = self._event_of(timex)
-        return None if index is None else self._trigger_at(index, offset)
+        return None if index is None else self._facts(index, offset, times)
 
-    def main_event(self, offset: int) -> Trigger | None:
+    def main_event(self, offset: int, times: Sequence[Timex] = ()) -> _EventFacts | None:
         """The sentence's main event: the root predicate, when the event model marks it."""
         tree = self._tree()
         if tree is None:
             return None
         root = next((i for i, head in enumerate(tree.heads) if head < 0), None)
-        return self._trigger_at(root, offset) if root is not None and root in self.events else None
+        return self._facts(root, offset, times) if root is not None and root in self.events else None
 
-    def _trigger_at(self, index: int, offset: int) -> Trigger:
+    def _facts(self, index: int, offset: int, times: Sequence[Timex]) -> _EventFacts:
         assert self.tagged is not None
         token, group = self.tagged.tokens[index], self.tagged.group(index)
-        return Trigger(
+        trigger = Trigger(
             text=token.text, span=(offset + token.start, offset + token.end),
             event_class=self.classes[index],
             tense=group.tense, aspect=group.aspect, polarity=group.polarity, modality=group.modality,
         )
+        tree = self._tree()
+        if tree is None:
+            return _EventFacts(trigger)
+        text = self.span[0]
+        spans = [(timex.start, timex.end) for timex in times]
+        found = participants(tree, text, index, spans)
+        place = location(tree, text, index, spans)
+        report = reported_by(tree, text, index, self.classes)
+        return _EventFacts(
+            trigger,
+            tuple(
+                Participant(
+                    role=argument.role, text=argument.text, span=(offset + argument.start, offset + argument.end),
+                    pronoun=argument.pronoun,
+                )
+                for argument in found
+                if argument.role in ("agent", "patient", "recipient")
+            ),
+            None if place is None else Place(text=place.text, span=(offset + place.start, offset + place.end)),
+            None if report is None else _reported_by(tree, report, offset),
+        )
+
+
+@dataclass(frozen=True)
+class _EventFacts:
+    """What a sentence's grammar says of one of its events: its trigger and arguments."""
+
+    trigger: Trigger
+    participants: tuple[Participant, ...] = ()
+    location: Place | None = None
+    reported_by: ReportedBy | None = None
+
+
+def _reported_by(tree: Sentence, report: Report, offset: int) -> ReportedBy:
+    word = tree.tokens[report.trigger_index]
+    source = report.source
+    return ReportedBy(
+        text=word.text, span=(offset + word.start, offset + word.end),
+        source=None if source is None else source.text,
+        source_span=None if source is None else (offset + source.start, offset + source.end),
+    )
 
 
 def _mention(
@@ -478,7 +532,7 @@ def _mention(
     timex: Timex,
     cleaned: str,
     span: tuple[int, int],
-    trigger: Trigger | None = None,
+    facts: _EventFacts | None = None,
 ) -> Mention:
     return Mention(
         article_id=article.id,
@@ -494,7 +548,10 @@ def _mention(
         anchor=timex.anchor,
         anchor_value=timex.anchor_value,
         publication_basis=context.basis,
-        trigger=trigger,
+        trigger=facts.trigger if facts else None,
+        participants=facts.participants if facts else (),
+        location=facts.location if facts else None,
+        reported_by=facts.reported_by if facts else None,
     )
 
 
@@ -515,6 +572,7 @@ def extract_events(
             continue
         sentence = article.text[sentence_start:sentence_end]
         grammar = _Grammar(article.text, sentence_start, sentence_end)
+        times = [timex for timex, _ in in_sentence]
         # A comparison's baseline ("compared with April 2019") is not when anything in the sentence happened.
         in_sentence = [(timex, value) for timex, value in in_sentence if not grammar.is_baseline(timex)]
         dates = _sentence_dates(article.text, in_sentence, context.date)
@@ -551,12 +609,12 @@ def extract_events(
                     date=value,
                     description=description,
                     status=_status(
-                        future_wording, value, item.fixed_status, context.date, grammar.group(item.timex)
+                        future_wording, value, item.fixed_status, context.date, partial(grammar.group, item.timex)
                     ),
                     mentions=(
                         _mention(
                             article, context, item.timex, cleaned, (sentence_start, sentence_end),
-                            grammar.trigger(item.timex, article.start),
+                            grammar.event(item.timex, article.start, times),
                         ),
                     ),
                     sources=(article.source,),
@@ -576,19 +634,15 @@ def _tense(sentence: str) -> str:
             return "past"
         if token in PRESENT_CUES:
             return "present"
-        if _is_past(token):
+        if is_past_word(token):
             return "past"
     return "future" if future else "present"
-
-
-def _is_past(token: str) -> bool:
-    return token in _PAST_CUES or (token.endswith("ed") and len(token) > 4)
 
 
 def _participle_follows(tokens: Sequence[str], index: int) -> bool:
     while index < len(tokens) and tokens[index] in PERFECT_GAP:
         index += 1
-    return index < len(tokens) and (tokens[index] in PERFECT_PARTICIPLES or _is_past(tokens[index]))
+    return index < len(tokens) and (tokens[index] in PERFECT_PARTICIPLES or is_past_word(tokens[index]))
 
 
 def undated_events(
@@ -601,7 +655,9 @@ def undated_events(
     """Statements without a calendar date of their own, each dated the way a reader follows a news story:
     a past-tense statement happened when the narrative last said (the latest day- or week-precise date of an
     earlier sentence within NARRATIVE_WINDOW before publication, else publication); a present or future one
-    is placed at publication. Needs a publication date; sentences in `skip` spans and fragments give nothing.
+    is placed at publication; a statement quoted from a report told in the past is placed at the report's time,
+    the date the narrative gave (anchored_by 'report'). Needs a publication date; sentences in `skip` spans and
+    fragments give nothing.
     A year naming a thing ("the 1991 agreement") does not make a sentence dated."""
     if context.date is None:
         return []
@@ -610,6 +666,7 @@ def undated_events(
     reference, reference_timex = publication, "publication"
     skipped = _Spans(skip)
     dated = _calendar_dates(article.text, timexes, skipped)
+    quotes = Quotations(article.text)
     events: list[Event] = []
     for (start, end), in_sentence in zip(sentences, _by_sentence(dated, sentences), strict=True):
         for timex, value in in_sentence:
@@ -622,10 +679,18 @@ def undated_events(
         grammar = _Grammar(article.text, start, end)
         # The statement's tense stays with its cue words: the main event's verb group dated fewer statements
         # right on both SemEval (125 against 126 of 144) and MEANTIME (68 against 69 of 174).
-        trigger = grammar.main_event(article.start)
+        facts = grammar.main_event(article.start)
         tense = _tense(sentence)
         date, anchor = (reference, reference_timex) if tense == "past" else (publication, "publication")
-        dated_by: DatedBy = "publication" if anchor == "publication" else "narrative"
+        anchored_by: AnchoredBy = "publication" if anchor == "publication" else "narrative"
+        quoted = quotes.around(start)
+        if (
+            quoted is not None and tense != "future" and reference_timex != "publication"
+            and quotation_told_past(article.text, list(sentences), quoted)
+        ):
+            # Quoted speech is told from its report's time, which the narrative gave: "The council explained,
+            # “The President was briefed”" after "On Tuesday, the council issued a statement".
+            date, anchor, anchored_by = reference, reference_timex, "report"
         if context.basis == "inferred":
             date = _uncertain(date)
         description = _clean(sentence)
@@ -634,13 +699,16 @@ def undated_events(
             span=(article.start + start, article.start + start), sentence=description,
             sentence_span=(article.start + start, article.start + end), timex_type="DATE", timex_value=date.value,
             underspecified="", anchor=anchor, anchor_value=date.value, publication_basis=context.basis,
-            trigger=trigger,
+            trigger=facts.trigger if facts else None,
+            participants=facts.participants if facts else (),
+            location=facts.location if facts else None,
+            reported_by=facts.reported_by if facts else None,
         )
         events.append(
             Event(
                 id=event_id(date, description), date=date, description=description,
                 status="planned" if tense == "future" else "past", mentions=(mention,), sources=(article.source,),
-                dated_by=dated_by,
+                anchored_by=anchored_by,
             )
         )
     return events

@@ -39,7 +39,7 @@ SLIDE_JSON = TypeAdapter(dict[str, Any])
 CSV_COLUMNS = (
     "event_id", "date", "edtf", "start", "end", "granularity", "mod", "status", "description",
     "source", "article_id", "headline", "publisher", "published", "publication_basis", "expression", "sentence",
-    "dated_by", "date_conflict",
+    "anchored_by", "date_conflict",
 )
 
 
@@ -142,7 +142,7 @@ def timeline_csv_chunks(timeline: TimelineView) -> Iterator[str]:
                 date.mod or "", event.status, event.description, mention.source, mention.article_id,
                 mention.headline or "", article.publisher if article and article.publisher else "",
                 publication.date.isoformat() if publication and publication.date else "",
-                publication.basis if publication else "", mention.expression, mention.sentence, event.dated_by,
+                publication.basis if publication else "", mention.expression, mention.sentence, event.anchored_by,
                 event.conflict.reason if event.conflict else "",
             ))
         yield buffer.getvalue()

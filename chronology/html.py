@@ -295,15 +295,16 @@ def event_flags(event: Event, articles: Mapping[str, SourceFacts]) -> list[str]:
         "conflict": event.conflict is not None
         or not _bounds_overlap(m.timex_value for m in event.mentions)
         or any(a.conflicted for a in sources),
-        "context": event.dated_by != "expression",
+        "context": event.anchored_by != "expression",
         "coarse": event.date.granularity in COARSE,
     }
     return [name for name, on in flags.items() if on]
 
 
-DATED_BY_NOTES: dict[str, str] = {
+ANCHORED_BY_NOTES: dict[str, str] = {
     "narrative": "No date of its own: placed at the date the article mentioned last before it.",
     "publication": "No date of its own: placed at the article's publication date (told in the present tense).",
+    "report": "No date of its own: told in a quotation, placed at the date of the report it comes from.",
 }
 
 
@@ -317,8 +318,8 @@ def event_notes(event: Event, articles: Mapping[str, SourceFacts]) -> list[str]:
     """Plain sentences a reviewer needs beside the description: how an undated statement was placed, and
     which dates disagreeing sources give and which one the chronology uses, with the reason."""
     notes = []
-    if event.dated_by in DATED_BY_NOTES:
-        notes.append(DATED_BY_NOTES[event.dated_by])
+    if event.anchored_by in ANCHORED_BY_NOTES:
+        notes.append(ANCHORED_BY_NOTES[event.anchored_by])
     if event.conflict is not None:
         first, *others = event.conflict.readings
         given = "; ".join([f"{_reading_label(first, articles)} (used)", *(_reading_label(r, articles) for r in others)])

@@ -6,7 +6,7 @@ them. Keys are lower case; matching is case-insensitive.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal
 
 MONTHS: Final[dict[str, int]] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -298,3 +298,25 @@ BASELINE_REACH: Final = 3
 # since 2001"), as do superlatives by their tag. Looked for this many words back.
 RECORD_WORDS: Final[frozenset[str]] = frozenset({"first", "record", "worst", "best", "most", "least"})
 RECORD_REACH: Final = 6
+
+# The arguments of an event (chronology.language.arguments): who, what, where, and who says so.
+# Verbs whose complement clause is a report, not an event told by the writer ("Officials said that schools would
+# reopen"): lemmas. The event model's REPORTING class counts as well; this list catches what it misses.
+REPORTING_VERBS: Final[frozenset[str]] = frozenset({
+    "say", "tell", "report", "announce", "state", "claim", "add", "confirm", "deny", "warn", "insist", "explain",
+    "note", "write", "testify", "acknowledge", "admit", "allege", "argue", "assert", "disclose", "reveal",
+    "declare", "reply", "respond", "tweet", "post", "quote", "predict", "estimate", "indicate", "stress",
+})
+# Prepositions that give a source without a reporting verb ("According to Reuters, the company cut 300 jobs"), as
+# the parser reads them: the case marker and its fixed words.
+SOURCE_PREPOSITIONS: Final[frozenset[str]] = frozenset({"according to"})
+# Prepositions of place: "in Port Louis", "at the White House", "outside the embassy" give an event's location.
+PLACE_PREPOSITIONS: Final[frozenset[str]] = frozenset({"in", "at", "near", "outside", "inside"})
+# Prepositional modifiers that stay inside a noun phrase named as an argument ("the Bank of England", "300 of its
+# workers"); others ("the iPhone in San Francisco") are mostly adjuncts of the verb the parser hung on the noun.
+PHRASE_PREPOSITIONS: Final[frozenset[str]] = frozenset({"of"})
+# The role a prepositional modifier of an event noun plays: "the destruction of the bridge by the storm". A
+# possessor ("the minister's resignation", "its launch") is the agent.
+EVENT_NOUN_ROLES: Final[dict[str, Literal["agent", "patient"]]] = {"of": "patient", "by": "agent"}
+# The preposition of a passive's agent ("was destroyed by the storm").
+PASSIVE_AGENT_PREPOSITION: Final = "by"

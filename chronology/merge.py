@@ -388,7 +388,7 @@ class _Entry:
     """One event of the merge, held spilled: where its events are (they are combined only when the event is
     needed) and what the comparisons read. An entry starts as one event as extracted (no conflict)."""
 
-    __slots__ = ("_places", "articles", "basis", "date", "dated_by", "told", "wording")
+    __slots__ = ("_places", "anchored_by", "articles", "basis", "date", "told", "wording")
 
     def __init__(self, event: Event, where: int, date: DateValue) -> None:
         # Where its events are: most entries have one, held as a number (a list costs 64 bytes more).
@@ -397,7 +397,7 @@ class _Entry:
         self.articles = _articles_of(event)
         self.basis = _strongest(mention.publication_basis for mention in event.mentions)
         self.date = date
-        self.dated_by = event.dated_by
+        self.anchored_by = event.anchored_by
         self.told: _Told | None = None
 
     @property
@@ -450,7 +450,7 @@ def _merge_entries(entries: Iterable[_Entry], spill: _Spill) -> list[_Entry]:
     index = _StatementIndex()
     for stamp, entry in enumerate(entries, start=1):
         wording = entry.wording
-        if entry.dated_by != "expression" or len(wording.words) < STATEMENT_MIN_WORDS:
+        if entry.anchored_by != "expression" or len(wording.words) < STATEMENT_MIN_WORDS:
             merged.append(entry)
             continue
         words, size, articles = frozenset(wording.words), len(wording.words), frozenset(entry.articles)

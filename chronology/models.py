@@ -36,7 +36,7 @@ Granularity = Literal[
 Status = Literal["past", "ongoing", "planned"]
 # Where an event's date comes from: a date expression in its own statement; or, for a statement without one
 # (listed only on request), the date the article's narrative last gave, or the publication date.
-DatedBy = Literal["expression", "narrative", "publication"]
+AnchoredBy = Literal["expression", "narrative", "publication", "report"]
 
 
 class Record(BaseModel):
@@ -130,6 +130,35 @@ class Trigger(Record):
     modality: str | None = Field(default=None, description="the modal verb of the event ('would', 'could')")
 
 
+class Participant(Record):
+    """Who or what an event involves: a noun phrase of its sentence that is one of its arguments."""
+
+    role: Literal["agent", "patient", "recipient"] = Field(
+        description="agent: who does it (the subject, a passive's 'by' phrase); patient: what it is done to "
+        "(the object, a passive's subject); recipient: an indirect object"
+    )
+    text: str
+    span: tuple[int, int] = Field(description="character span in the document's text")
+    pronoun: bool = Field(default=False, description="the phrase is a pronoun ('it', 'she'), not a name")
+
+
+class Place(Record):
+    """Where an event happened, as its sentence says ('in Port Louis'), without the preposition."""
+
+    text: str
+    span: tuple[int, int] = Field(description="character span in the document's text")
+
+
+class ReportedBy(Record):
+    """The report an event is told in ('Officials said that ...', 'according to Reuters'): the reporting word and
+    its source, when the sentence names one."""
+
+    text: str
+    span: tuple[int, int] = Field(description="character span of the reporting word in the document's text")
+    source: str | None = None
+    source_span: tuple[int, int] | None = None
+
+
 class Mention(Record):
     """One place in one article where an event is stated."""
 
@@ -148,6 +177,11 @@ class Mention(Record):
     publication_basis: Basis | None = Field(default=None, description="how the article's publication date is known")
     trigger: Trigger | None = Field(
         default=None, description="the event the date expression modifies, where the sentence's grammar shows it"
+    )
+    participants: tuple[Participant, ...] = Field(default=(), description="the trigger's arguments: who and what")
+    location: Place | None = Field(default=None, description="where the event happened, where the sentence says")
+    reported_by: ReportedBy | None = Field(
+        default=None, description="the report the event is told in, when it is not told by the writer"
     )
 
 
@@ -173,7 +207,7 @@ class Event(Record):
     status: Status
     mentions: tuple[Mention, ...]
     sources: tuple[str, ...]
-    dated_by: DatedBy = "expression"
+    anchored_by: AnchoredBy = "expression"
     conflict: DateConflict | None = None
 
 

@@ -86,14 +86,14 @@ def _pieces(inputs: Iterable[Input]) -> Iterator[Article | Page]:
             yield from split_articles(item)
 
 
-def analyse_chunk(chunk: Chunk, hints: DateHints, include_undated: bool = False) -> list[Result]:
+def analyse_chunk(chunk: Chunk, hints: DateHints, explicit_only: bool = False) -> list[Result]:
     """Lean analyses of the articles of a chunk, in order (the unit of work of a worker)."""
     results: list[Result] = []
     for item in chunk:
         if isinstance(item, Article):
-            results.append(analyse_article(item, hints, include_undated).lean())
+            results.append(analyse_article(item, hints, explicit_only).lean())
         elif (document := item.document()) is not None:
-            results.extend(analyse_document(document, hints, include_undated))
+            results.extend(analyse_document(document, hints, explicit_only))
         else:
             results.append(Skipped(item.no_text))
     return results
@@ -139,7 +139,7 @@ def analyse_documents(
     inputs: Iterable[Input],
     hints: DateHints,
     workers: int = 1,
-    include_undated: bool = False,
+    explicit_only: bool = False,
     on_problem: ProblemReporter | None = None,
 ) -> Iterator[ArticleAnalysis]:
     """Lean analyses of every article of the inputs, in input order, using `workers` processes (1 = in this
@@ -149,11 +149,11 @@ def analyse_documents(
     if workers == 1:
         for item in inputs:
             chunk: Chunk = [item] if isinstance(item, Page) else list(split_articles(item))
-            yield from _analyses(analyse_chunk(chunk, hints, include_undated), on_problem)
+            yield from _analyses(analyse_chunk(chunk, hints, explicit_only), on_problem)
         return
     with _pool(workers) as pool:
         yield from _in_order(
-            lambda chunk: pool.submit(analyse_chunk, chunk, hints, include_undated),
+            lambda chunk: pool.submit(analyse_chunk, chunk, hints, explicit_only),
             inputs, workers * IN_FLIGHT_PER_WORKER, on_problem,
         )
 
@@ -163,7 +163,7 @@ def analyse_documents_dask(
     hints: DateHints,
     scheduler: str | None = None,
     local_workers: int | None = None,
-    include_undated: bool = False,
+    explicit_only: bool = False,
     on_problem: ProblemReporter | None = None,
 ) -> Iterator[ArticleAnalysis]:
     """analyse_documents on a Dask cluster: chunks of articles (and HTML pages as read) are analysed on the
@@ -196,7 +196,7 @@ def analyse_documents_dask(
             in_flight = max(1, sum(client.nthreads().values())) * DASK_IN_FLIGHT_PER_WORKER
             yield from _in_order(
                 # pure=False: a chunk's key need not be derived by hashing its text.
-                lambda chunk: client.submit(analyse_chunk, chunk, shared_hints, include_undated, pure=False),
+                lambda chunk: client.submit(analyse_chunk, chunk, shared_hints, explicit_only, pure=False),
                 inputs, in_flight, on_problem,
             )
     finally:

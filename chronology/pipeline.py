@@ -48,17 +48,18 @@ class ArticleAnalysis:
 ArticleCallback = Callable[[ArticleAnalysis], None]
 
 
-def analyse_article(article: Article, hints: DateHints, include_undated: bool = False) -> ArticleAnalysis:
-    """Date one article and extract its events (with include_undated, its statements without a date of their
-    own too). The expressions are tagged once and resolved twice: first without an anchor (absolute dates and
-    unanchored weekdays feed publication-date inference), then anchored to the publication date."""
+def analyse_article(article: Article, hints: DateHints, explicit_only: bool = False) -> ArticleAnalysis:
+    """Date one article and extract its events: those its dates give, and its statements without a date of their
+    own placed by the narrative, a report or the publication (not with explicit_only). The expressions are
+    tagged once and resolved twice: first without an anchor (absolute dates and unanchored weekdays feed
+    publication-date inference), then anchored to the publication date."""
     tagged = tag(article.text)
     unanchored = resolve(article.text, tagged, None)
     context = publication_context(article, hints, unanchored)
     timexes = resolve(article.text, tagged, context.date, unanchored) if context.date is not None else unanchored
     sentences, skip = sentence_spans(article.text), boilerplate_spans(article.text, article.headline)
     events = extract_events(article, context, timexes, sentences, skip)
-    if include_undated:
+    if not explicit_only:
         events += undated_events(article, context, timexes, sentences, skip)
     entry = manifest_entry(article, hints)
     if entry is not None and entry.publisher and not article.publisher:
@@ -66,9 +67,9 @@ def analyse_article(article: Article, hints: DateHints, include_undated: bool = 
     return ArticleAnalysis(article, context, tuple(timexes), tuple(events))
 
 
-def analyse_document(document: Document, hints: DateHints, include_undated: bool = False) -> list[ArticleAnalysis]:
+def analyse_document(document: Document, hints: DateHints, explicit_only: bool = False) -> list[ArticleAnalysis]:
     """Lean analyses of every article of one document, in order."""
-    return [analyse_article(article, hints, include_undated).lean() for article in split_articles(document)]
+    return [analyse_article(article, hints, explicit_only).lean() for article in split_articles(document)]
 
 
 def _warnings(analyses: Iterable[ArticleAnalysis]) -> list[str]:
@@ -179,7 +180,7 @@ def build_merged(
     hints: DateHints,
     on_article: ArticleCallback | None = None,
     workers: int = 1,
-    include_undated: bool = False,
+    explicit_only: bool = False,
     on_problem: ProblemReporter | None = None,
 ) -> MergedTimeline:
     """The merged timeline of the documents (or pages as read), read one by one, its events packed. With
@@ -187,7 +188,7 @@ def build_merged(
     workers. A page without text is reported through on_problem."""
     from chronology.parallel import analyse_documents
 
-    return merge_analyses(analyse_documents(documents, hints, workers, include_undated, on_problem), on_article)
+    return merge_analyses(analyse_documents(documents, hints, workers, explicit_only, on_problem), on_article)
 
 
 def build_timeline(
@@ -195,7 +196,7 @@ def build_timeline(
     hints: DateHints,
     on_article: ArticleCallback | None = None,
     workers: int = 1,
-    include_undated: bool = False,
+    explicit_only: bool = False,
 ) -> Timeline:
     """build_merged's timeline with every event as an object."""
-    return build_merged(documents, hints, on_article, workers, include_undated).timeline()
+    return build_merged(documents, hints, on_article, workers, explicit_only).timeline()

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from chronology import lexicon
 from chronology.models import Timex
-from chronology.sentences import sentence_at, sentence_spans
+from chronology.sentences import Quotations, sentence_at, sentence_spans
 from chronology.tagger import Tagged, tag
-from chronology.tense import explicit_direction, same_event
+from chronology.tense import explicit_direction, quotation_told_past, same_event
 from chronology.values import parse_value
 
 _SUFFIX = re.compile(r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)$")
@@ -41,6 +41,11 @@ _TENSE_REACH_DAYS = 300
 # With no tense cue, news speaks of the past: the next occurrence is taken only when it is this many times
 # closer than the last one ("in March" written in November is last March; "in January" is next January).
 _FUTURE_PULL = 2
+
+# A date the narrative gave is the time of what follows (an undated statement, a quotation's "this morning")
+# only when it is this recent: older dates ("born on February 24, 1955") are background, not the story told.
+NARRATIVE_WINDOW = dt.timedelta(days=31)
+_DAY_LEVEL = frozenset({"day", "part_of_day", "time"})
 
 # X-values for relative expressions left unanchored, by unit.
 _UNANCHORED = {
@@ -382,6 +387,7 @@ def resolve(
     dct = _Anchor(anchor, "publication", anchor.isoformat(), "day") if anchor else None
     resolved: dict[int, Timex] = {}
     ref: _Anchor | None = None
+    quotes = Quotations(text)
     # The bare clock times, by index, with the time last mentioned before each.
     clocks: dict[int, _Anchor | None] = {}
     for index, item in enumerate(items):
@@ -397,11 +403,15 @@ def resolve(
             if item.type == "SET" or item.type == "DURATION":
                 value, used = item.value, None
             else:
+                now = dct
+                if dct is not None and ref is not None and (quoted := quotes.around(item.start)) is not None:
+                    spans = sentence_spans(text) if spans is None else spans
+                    now = _report_time(text, spans, quoted, dct, ref) or dct
                 tense = None
-                if _reads_tense(base, dct):
+                if _reads_tense(base, now):
                     spans = sentence_spans(text) if spans is None else spans
                     tense = explicit_direction(text, item.start, item.end, sentence_at(spans, item.start))
-                value, used = _resolve_one(item, base, dct, ref, tense)
+                value, used = _resolve_one(item, base, now, ref, tense)
                 value += suffix
             timex = _timex(index, item, value, used)
         resolved[index] = timex
@@ -414,6 +424,20 @@ def resolve(
     if clocks:
         _resolve_clocks(text, items, clocks, resolved, sentence_spans(text) if spans is None else spans, dct)
     return [resolved[i] for i in range(len(items))]
+
+
+def _report_time(
+    text: str, spans: list[tuple[int, int]], quoted: tuple[int, int], dct: _Anchor, ref: _Anchor
+) -> _Anchor | None:
+    """The time of the report a quotation comes from, which its "this morning", "today" and weekdays are told
+    from: the day the narrative last gave, when that is a recent day before publication and the quotation is
+    told in the past ("The council explained, “The President was briefed this morning”", after "On Tuesday, the
+    council issued a statement"). None otherwise: the speaker speaks at publication."""
+    if ref.granularity not in _DAY_LEVEL or not dct.date - NARRATIVE_WINDOW <= ref.date < dct.date:
+        return None
+    if not quotation_told_past(text, spans, quoted):
+        return None
+    return _Anchor(ref.date, ref.label, ref.date.isoformat(), "day")
 
 
 def _resolve_clocks(

@@ -125,6 +125,45 @@ def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> No
     spans.append((left, left + len(stripped)))
 
 
+# Quotation marks: curly and TimeML's doubled ones open or close; a straight double quote toggles; a blank line
+# ends any quotation left open.
+_QUOTATION_MARK: Final = re.compile(r"``|''|[\"\u201c\u201d]|\n[ \t]*\n")
+_OPENERS_OF_QUOTES: Final = frozenset({"``", "\u201c"})
+_CLOSERS_OF_QUOTES: Final = frozenset({"''", "\u201d"})
+_QUOTE_CHARACTERS: Final = ('"', "\u201c", "``")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of direct quotations in `text` (inside the marks), in order; one pass over the marks."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for m in _QUOTATION_MARK.finditer(text):
+        mark = m.group()
+        if mark in _OPENERS_OF_QUOTES or (mark == '"' and opened is None):
+            opened = m.end()
+        elif opened is not None and (mark in _CLOSERS_OF_QUOTES or mark == '"'):
+            spans.append((opened, m.start()))
+            opened = None
+        elif mark.isspace():
+            opened = None
+    return spans
+
+
+class Quotations:
+    """The direct quotations of a text, found when first asked (most expressions are not quoted)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] | None = None
+
+    def around(self, offset: int) -> tuple[int, int] | None:
+        if self.spans is None:
+            self.spans = quotation_spans(self.text) if any(mark in self.text for mark in _QUOTE_CHARACTERS) else []
+        """The quotation holding `offset`, if any."""
+        count = bisect_right(self.spans, offset, key=lambda span: span[0])
+        return self.spans[count - 1] if count and offset < self.spans[count - 1][1] else None
+
+
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     """The span containing `offset` (or the nearest one before it); (0, 0) when there is none. `spans` are in
     order, as sentence_spans gives them."""

@@ -12,11 +12,14 @@ forward. Cue words live in chronology.lexicon, their regexes in chronology.patte
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from chronology.language.syntax import Direction, analyse
+from chronology.lexicon import IRREGULAR_PAST, PAST_AUXILIARIES
 from chronology.models import Timex
 from chronology.patterns import FRONTED, FUTURE_CUE, PASSIVE_BE, PAST_CUE, QUOTE_MARK, WEAK_FUTURE_BEFORE, WOULD
+from chronology.sentences import sentence_at
 
 # How far around the expression cues count, in characters, within its sentence.
 _BEFORE = 90
@@ -99,6 +102,27 @@ def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, in
     if past is None and WEAK_FUTURE_BEFORE.search(text, max(window_start, start - _WEAK_REACH), start):
         return "future"
     return "past" if past is not None else None
+
+
+_PAST_WORDS = PAST_AUXILIARIES | IRREGULAR_PAST
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def is_past_word(token: str) -> bool:
+    """Whether a lower-case word is a past-tense cue: a past auxiliary or irregular past, or a word in -ed."""
+    return token in _PAST_WORDS or (token.endswith("ed") and len(token) > 4)
+
+
+def tells_past(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a past-tense cue word ("… said", "… explained")."""
+    return any(is_past_word(word.group().lower()) for word in _WORD.finditer(text, start, end))
+
+
+def quotation_told_past(text: str, sentences: list[tuple[int, int]], quoted: tuple[int, int]) -> bool:
+    """Whether the direct quotation at `quoted` is attributed in the past ("The council explained, “…”", "“…,”
+    she said"): a past cue in its sentence before the opening mark or after the closing one."""
+    opening, closing = sentence_at(sentences, quoted[0]), sentence_at(sentences, quoted[1])
+    return tells_past(text, opening[0], quoted[0]) or tells_past(text, quoted[1], max(closing[1], quoted[1]))
 
 
 def same_event(text: str, sentence: tuple[int, int], span: tuple[int, int], other: Timex) -> bool:

@@ -159,16 +159,16 @@ def read_gold(path: Path) -> list[GoldEntry]:
     return entries
 
 
-def run_pipeline(documents: Sequence[SemevalDocument], include_undated: bool = False) -> Timeline:
+def run_pipeline(documents: Sequence[SemevalDocument], explicit_only: bool = False) -> Timeline:
     """One merged chronology of all documents, each dated by its DCT (as `--published DOC=DCT` would), with
-    the statements without a date of their own when `include_undated` (as `build --include-undated`)."""
+    the statements without a date of their own unless `explicit_only` (as `build --explicit-only`)."""
     analyses = []
     for document in documents:
         article = Article(
             id=f"{document.docid}#0", source=document.docid, index=0, headline=document.title, start=0,
             end=len(document.text), text=document.text, published=document.dct.isoformat(),
         )
-        analyses.append(analyse_article(article, DateHints(published_all=document.dct), include_undated))
+        analyses.append(analyse_article(article, DateHints(published_all=document.dct), explicit_only))
     return assemble(analyses)
 
 
@@ -232,14 +232,14 @@ def score(documents: Sequence[SemevalDocument], gold: Iterable[GoldEntry], timel
     )
 
 
-def evaluate_folder(folder: Path, include_undated: bool = False) -> TimelineScores:
+def evaluate_folder(folder: Path, explicit_only: bool = False) -> TimelineScores:
     document_paths = sorted((folder / "documents").glob("*.tml"))
     gold_paths = sorted((folder / "gold-timelines").glob("*.txt"))
     if not document_paths or not gold_paths:
         raise InputError(f"{folder}: expected documents/*.tml and gold-timelines/*.txt")
     documents = [read_document(path) for path in document_paths]
     gold = [entry for path in gold_paths for entry in read_gold(path)]
-    return score(documents, gold, run_pipeline(documents, include_undated))
+    return score(documents, gold, run_pipeline(documents, explicit_only))
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
@@ -249,15 +249,15 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "(intra_cross-doc_annotation/ and list_instances_*.tsv)",
     )
     parser.add_argument(
-        "--include-undated",
+        "--explicit-only",
         action="store_true",
-        help="score the chronology `build --include-undated` gives (statements without a date of their own)",
+        help="score the chronology `build --explicit-only` gives (only events dated by an expression of their own)",
     )
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
-def _meantime_command(folder: Path, include_undated: bool, as_json: bool) -> int:
-    scores = evaluate_meantime(folder, include_undated)
+def _meantime_command(folder: Path, explicit_only: bool, as_json: bool) -> int:
+    scores = evaluate_meantime(folder, explicit_only)
     if as_json:
         print(json.dumps(scores.model_dump(), indent=2))
         return 0
@@ -276,8 +276,8 @@ def _meantime_command(folder: Path, include_undated: bool, as_json: bool) -> int
 def command(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     if (folder / "intra_cross-doc_annotation").is_dir():
-        return _meantime_command(folder, args.include_undated, args.json)
-    scores = evaluate_folder(folder, args.include_undated)
+        return _meantime_command(folder, args.explicit_only, args.json)
+    scores = evaluate_folder(folder, args.explicit_only)
     if args.json:
         print(json.dumps(scores.model_dump(), indent=2))
         return 0
@@ -317,7 +317,7 @@ def _overlaps(span: tuple[int, int], parts: Sequence[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in parts)
 
 
-def evaluate_meantime(folder: Path, include_undated: bool = False) -> MeantimeScores:
+def evaluate_meantime(folder: Path, explicit_only: bool = False) -> MeantimeScores:
     """`folder`: a MEANTIME corpus folder (intra_cross-doc_annotation/ and list_instances_*.tsv)."""
     documents = meantime.read_corpus(folder)
     lists = sorted(folder.glob("list_instances*.tsv"))
@@ -336,7 +336,7 @@ def evaluate_meantime(folder: Path, include_undated: bool = False) -> MeantimeSc
             text=document.text, published=document.dct.isoformat() if document.dct else None,
         )
         hints = DateHints(published_all=document.dct) if document.dct else DateHints()
-        events = analyse_article(article, hints, include_undated).events
+        events = analyse_article(article, hints, explicit_only).events
         triggered = [(m.trigger.span, event) for event in events for m in event.mentions if m.trigger is not None]
         for mention in document.mentions:
             time = anchors.get(mention.instance or "")

@@ -147,7 +147,9 @@ def test_undated_statements_follow_the_narrative_or_publication():
             "The plan has a budget of two billion dollars for the region. "
             "Short one.")
     events = _extract(text, [("Monday", "2023-12-25")], undated=True)
-    assert [(e.dated_by, e.date.value) for e in events] == [("narrative", "2023-12-25"), ("publication", "2023-12-28")]
+    assert [(e.anchored_by, e.date.value) for e in events] == [
+        ("narrative", "2023-12-25"), ("publication", "2023-12-28")
+    ]
     assert events[0].mentions[0].expression == "" and events[0].mentions[0].anchor == "t0"
     assert events[1].description == "The plan has a budget of two billion dollars for the region."
 
@@ -166,7 +168,9 @@ def test_a_present_perfect_statement_is_dated_by_the_narrative():
             "The company is still run from its headquarters in California.")
     context = CONTEXT.model_copy(update={"date": dt.date(2023, 12, 28)})
     events = _extract(text, [("Wednesday", "2023-12-27")], context, undated=True)
-    assert [(e.dated_by, e.date.value) for e in events] == [("narrative", "2023-12-27"), ("publication", "2023-12-28")]
+    assert [(e.anchored_by, e.date.value) for e in events] == [
+        ("narrative", "2023-12-27"), ("publication", "2023-12-28")
+    ]
 
 
 def test_a_date_holding_a_more_precise_one_of_its_clause_gives_no_event():

@@ -133,7 +133,7 @@ def test_a_date_conflict_is_told_in_every_export():
     )
     only = base.model_copy(update={"events": (event.model_copy(update={"conflict": conflict}),)})
     rows = list(csv.DictReader(io.StringIO(timeline_csv(only))))
-    assert all(row["date_conflict"] == conflict.reason for row in rows) and rows[0]["dated_by"] == "expression"
+    assert all(row["date_conflict"] == conflict.reason for row in rows) and rows[0]["anchored_by"] == "expression"
     assert "sources disagree" in json.loads(timelinejs_json(only))["events"][0]["text"]["text"]
     (vevent,) = icalendar.Calendar.from_ical(timeline_ics(only)).walk("VEVENT")
     assert "sources disagree" in str(vevent["DESCRIPTION"])

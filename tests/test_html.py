@@ -214,7 +214,7 @@ def test_page_explains_disagreeing_dates_and_statements_placed_by_context(tmp_pa
     (tmp_path / "in" / "b.txt").write_text(statement, encoding="utf-8")
     out = tmp_path / "out"
     published = ["--published", "a.txt=2023-12-20", "--published", "b.txt=2023-12-27"]
-    assert main(["build", str(tmp_path / "in"), "--out", str(out), "-q", "--include-undated", *published]) == 0
+    assert main(["build", str(tmp_path / "in"), "--out", str(out), "-q", *published]) == 0
     events = {e["desc"][:20]: e for e in _page_events(out)}
     met = events["The prime minister m"]
     assert "conflict" in met["flags"]

@@ -150,12 +150,12 @@ def test_a_short_telling_inside_a_longer_one_on_the_same_date_merges():
 
 def test_seed_articles_shared_by_two_files_are_told_once_with_both_sources(tmp_path):
     seeds = Path(__file__).resolve().parents[1] / "seeds"
-    assert main(["build", str(seeds), "--out", str(tmp_path), "-q", "--include-undated"]) == 0
+    assert main(["build", str(seeds), "--out", str(tmp_path), "-q"]) == 0
     events = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))["events"]
     files = [{m["source"].rsplit("/", 1)[-1][:4] for m in e["mentions"]} for e in events]
     shared = [e for e, names in zip(events, files, strict=True) if {"000_", "001_"} <= names]
     assert len(shared) >= 5
-    assert all(e["dated_by"] in ("narrative", "publication") for e in shared)
+    assert all(e["anchored_by"] in ("narrative", "publication") for e in shared)
     told = [(e["description"], e["date"]["value"]) for e in events]
     assert len(told) == len(set(told))
 

@@ -31,7 +31,7 @@ def test_schema_command_prints_the_schema(capsys):
     assert json.loads(capsys.readouterr().out) == timeline_schema()
 
 
-@pytest.mark.parametrize("options", [[], ["--include-undated"], ["--exclude-inferred-context", "--since", "2023"]])
+@pytest.mark.parametrize("options", [[], ["--explicit-only"], ["--exclude-inferred-context", "--since", "2023"]])
 def test_seed_output_validates_against_the_schema(tmp_path, options):
     assert main(["build", str(ROOT / "seeds"), "--out", str(tmp_path), "-q", *options]) == 0
     document = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))

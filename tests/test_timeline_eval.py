@@ -55,7 +55,7 @@ def test_gold_dates_keep_their_precision_and_undated_entries_have_none(folder: P
 
 
 def test_scores_count_found_and_correctly_dated_entries(folder: Path):
-    scores = evaluate_folder(folder)
+    scores = evaluate_folder(folder, explicit_only=True)
     # Dated gold entries: launched (date in its sentence), unveiled ("Yesterday"), praised and has (no date).
     assert (scores.dated_entries, scores.found, scores.correctly_dated) == (4, 2, 2)
     # The two documents tell the unveiling in the same words on the same day: one event, both sources.
@@ -63,7 +63,7 @@ def test_scores_count_found_and_correctly_dated_entries(folder: Path):
 
 
 def test_undated_statements_follow_the_narrative(folder: Path):
-    scores = evaluate_folder(folder, include_undated=True)
+    scores = evaluate_folder(folder)
     # "He praised ..." (past) takes yesterday's date; "The phone has ..." (present) the publication day,
     # which is in June 2010 as the gold's month says.
     assert (scores.found, scores.correctly_dated) == (4, 4)

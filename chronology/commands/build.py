@@ -60,10 +60,11 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     selection.add_argument("--until", metavar="DATE", help="only events overlapping DATE or earlier (YYYY[-MM[-DD]])")
     selection.add_argument("--match", metavar="TEXT", help="only events whose description contains TEXT (any case)")
     selection.add_argument(
-        "--include-undated",
+        "--explicit-only",
         action="store_true",
-        help="also list statements without a date of their own, at the date the article's narrative last gave "
-        "(past tense) or at publication (present tense); marked dated_by 'narrative' or 'publication'",
+        help="list only events dated by an expression of their own; by default statements without one are listed "
+        "too, at the date the article's narrative last gave (past tense), of the report they are quoted from, or "
+        "of publication (present tense), marked anchored_by 'narrative', 'report' or 'publication'",
     )
     selection.add_argument(
         "--exclude-unknown-context",
@@ -156,14 +157,14 @@ def command(args: argparse.Namespace) -> int:
         built = merge_analyses(
             analyse_documents_dask(
                 progress.reading(inputs(args, problems)), hints, scheduler=args.scheduler,
-                local_workers=args.workers, include_undated=args.include_undated, on_problem=problems.report,
+                local_workers=args.workers, explicit_only=args.explicit_only, on_problem=problems.report,
             ),
             on_article=progress,
         )
     else:
         built = build_merged(
             progress.reading(inputs(args, problems)), hints, on_article=progress, workers=args.workers,
-            include_undated=args.include_undated, on_problem=problems.report,
+            explicit_only=args.explicit_only, on_problem=problems.report,
         )
     progress.close()
     if not built.articles:
