@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from chronology.evaluate import Counts, Span, figures, score_document
-from chronology.language.syntax import analyse, tag_sentence
+from chronology.language.syntax import clear_caches
 from chronology.resolver import annotate
 from chronology.tagger import tag
 from chronology.timeml import TimeMLDocument, parse_timeml
@@ -105,8 +105,7 @@ def throughput(system: System, documents: Sequence[TimeMLDocument], repeat: int,
     best = float("inf")
     for _ in range(repeat):
         # The sentences parsed for tense are cached per sentence; a timed run starts without them, as a new text would.
-        analyse.cache_clear()
-        tag_sentence.cache_clear()
+        clear_caches()
         started = clock()
         for document in documents:
             system(document)

@@ -24,8 +24,7 @@ from functools import partial
 from typing import get_args
 
 from chronology.language.arguments import Report, location, participants, reported_by
-from chronology.language.mentions import find_mentions
-from chronology.language.syntax import Sentence, Tagged, analyse, tag_sentence
+from chronology.language.syntax import Sentence, Tagged, analyse, event_classes, tag_sentence
 from chronology.language.verbs import VerbGroup
 from chronology.lexicon import (
     CARDINALS,
@@ -430,12 +429,7 @@ class _Grammar:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.span = (text, start, end)
         self.tagged: Tagged | None = tag_sentence(text, start, end)
-        self.classes: dict[int, str] = {}
-        if self.tagged is not None:
-            first = {token.start: index for index, token in enumerate(self.tagged.tokens)}
-            for mention in find_mentions(text, tokens=self.tagged.tokens, tags=self.tagged.tags):
-                if mention.start in first:
-                    self.classes[first[mention.start]] = mention.event_class
+        self.classes: dict[int, str] = {} if self.tagged is None else event_classes(self.tagged)
         self.events = frozenset(self.classes)
 
     def _tree(self) -> Sentence | None:
@@ -564,7 +558,8 @@ def extract_events(
 ) -> list[Event]:
     """Events of one article. Offsets of timexes, sentences and skip spans are relative to article.text;
     mentions report spans in the document (article.start added). Timexes inside `skip` spans (captions,
-    repeated headlines, page chrome) and timexes without calendar bounds give no event."""
+    repeated headlines, page chrome, and what chronology.nonevents finds) and timexes without calendar bounds give
+    no event."""
     dated = _calendar_dates(article.text, timexes, _Spans(skip))
     events: list[Event] = []
     for (sentence_start, sentence_end), in_sentence in zip(sentences, _by_sentence(dated, sentences), strict=True):
@@ -651,13 +646,14 @@ def undated_events(
     timexes: Sequence[Timex],
     sentences: Sequence[tuple[int, int]],
     skip: Sequence[tuple[int, int]] = (),
+    statements_skip: Sequence[tuple[int, int]] | None = None,
 ) -> list[Event]:
     """Statements without a calendar date of their own, each dated the way a reader follows a news story:
     a past-tense statement happened when the narrative last said (the latest day- or week-precise date of an
     earlier sentence within NARRATIVE_WINDOW before publication, else publication); a present or future one
     is placed at publication; a statement quoted from a report told in the past is placed at the report's time,
-    the date the narrative gave (anchored_by 'report'). Needs a publication date; sentences in `skip` spans and
-    fragments give nothing.
+    the date the narrative gave (anchored_by 'report'). Needs a publication date; expressions in `skip` spans
+    date nothing, sentences overlapping `statements_skip` spans (by default `skip`) and fragments give nothing.
     A year naming a thing ("the 1991 agreement") does not make a sentence dated."""
     if context.date is None:
         return []
@@ -665,6 +661,7 @@ def undated_events(
     assert publication is not None  # a calendar day always has bounds
     reference, reference_timex = publication, "publication"
     skipped = _Spans(skip)
+    not_statements = skipped if statements_skip is None else _Spans(statements_skip)
     dated = _calendar_dates(article.text, timexes, skipped)
     quotes = Quotations(article.text)
     events: list[Event] = []
@@ -674,7 +671,7 @@ def undated_events(
             if value.granularity in ("day", "week", "part_of_day", "time") and recent:
                 reference, reference_timex = date_value(value.value) or value, timex.tid
         sentence = article.text[start:end]
-        if in_sentence or skipped.overlaps(start, end) or len(sentence.split()) < _MIN_STATEMENT_WORDS:
+        if in_sentence or not_statements.overlaps(start, end) or len(sentence.split()) < _MIN_STATEMENT_WORDS:
             continue
         grammar = _Grammar(article.text, start, end)
         # The statement's tense stays with its cue words: the main event's verb group dated fewer statements

@@ -100,8 +100,18 @@ CREDIT_PATTERNS = tuple(
         r"/\s*photo\b",
         r"\((?:[^()]{0,40}[-/]\s*)?(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Xinhua|Anadolu|WANA|SANA|IRNA)\)\.?\s*$",
         r"\bfile photo\b",
+        # "Photo: Reuters", "Image: Getty Images", "... on Monday. Credit: Jane Roe/AFP"
+        r"(?:^|[.)]\s{1,3}|\()(?:photo(?:graph)?|image|picture|pic|illustration|photo credit|image credit|credit)s?"
+        r"\s{0,2}:\s{0,2}\S",
+        r"\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua|Anadolu)\s{1,3}photo\s{0,2}/",  # "(AP Photo/Vahid Salemi)"
+        r"(?:/|\bvia\s{1,3})getty\s{1,3}images\b|\bgetty\s{1,3}images\W{0,3}$",
     )
 )
+# A credit standing alone on its line ("Photo: Reuters", "(AP Photo/Vahid Salemi)") has at most this many words;
+# a line beside it of at most CAPTION_MAX_WORDS words, not ending as a sentence ends, is the picture's caption.
+BARE_CREDIT_MAX_WORDS = 8
+CAPTION_MAX_WORDS = 30
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]{0,3}$")
 TRAILER = re.compile(r"Source\s*:\s*(?P<publisher>\S.{0,80}?)\s*$", re.IGNORECASE)
 BYLINE = re.compile(r"By\s+[A-Z][^.!?]{1,60}$")
 # Wire services and newsrooms that stand alone on a byline line ("Reuters", "Jane Roe, Associated Press").
@@ -962,6 +972,10 @@ def _follows_image(previous: str | None, text: str) -> bool:
     return previous is not None and any(p.match(previous) for p in IMAGE_PLACEHOLDERS) and not text.endswith(".")
 
 
+def _is_caption_text(text: str) -> bool:
+    return text.count(" ") < CAPTION_MAX_WORDS and SENTENCE_END.search(text) is None
+
+
 BoilerplateKind = Literal[
     "headline", "repeated_headline", "caption", "marker", "byline", "dateline", "source", "chrome"
 ]
@@ -1002,6 +1016,15 @@ def _boilerplate_lines(article_text: str, headline: str | None) -> tuple[tuple[i
             kinds[index] = "source"
         elif is_byline(text):
             kinds[index] = "byline"
+    # A short line without a full stop beside a bare credit is the caption the credit goes with.
+    bare = [
+        kind == "caption" and line.text.count(" ") < BARE_CREDIT_MAX_WORDS and is_credit(line.text)
+        for line, kind in zip(lines, kinds, strict=True)
+    ]
+    for index, line in enumerate(lines):
+        beside = (index and bare[index - 1]) or (index + 1 < len(lines) and bare[index + 1])
+        if kinds[index] is None and beside and _is_caption_text(line.text):
+            kinds[index] = "caption"
     # A one-to-three-word label right above a caption ("Blinken") belongs to the picture.
     for index, line in enumerate(lines[:-1]):
         label = len(line.text.split()) <= 3 and HEADLINE_END.search(line.text) is None

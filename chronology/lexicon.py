@@ -320,3 +320,67 @@ PHRASE_PREPOSITIONS: Final[frozenset[str]] = frozenset({"of"})
 EVENT_NOUN_ROLES: Final[dict[str, Literal["agent", "patient"]]] = {"of": "patient", "by": "agent"}
 # The preposition of a passive's agent ("was destroyed by the storm").
 PASSIVE_AGENT_PREPOSITION: Final = "by"
+
+# --- Things that are not events (chronology.nonevents) ---
+# Words right before the title of a work: a year or a date in the title dates nothing ("the musical '1776'",
+# "the novel 1984", "a film titled 'Born on the Fourth of July'"). Lower case: a capitalised "Show" is more often
+# part of a name ("the Auto Show 2019").
+WORK_NOUNS: Final[frozenset[str]] = frozenset({
+    "film", "movie", "novel", "musical", "album", "song", "single", "book", "play", "series", "miniseries", "show",
+    "sitcom", "documentary", "opera", "ballet", "poem", "memoir", "painting", "episode", "titled", "entitled",
+})
+# Conditionals: the condition's date is not when anything happened ("if it rains tomorrow"); a sentence that opens
+# with one is hypothetical as a whole ("If approved, the law would take effect on January 1").
+CONDITIONAL_OPENERS: Final[frozenset[str]] = frozenset({
+    "if", "unless", "in case", "in the event that", "provided that", "providing that", "on condition that",
+})
+# Before "if", these make it "whether" ("asked if the vote on Monday would go ahead"), a manner ("as if") or a
+# question ("what if"): no condition.
+NOT_CONDITIONAL_BEFORE_IF: Final[frozenset[str]] = frozenset({
+    "as", "what", "ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering", "know", "knows",
+    "knew", "see", "check", "checked", "determine", "determined", "decide", "decided", "unclear", "clear", "sure",
+    "certain", "doubt", "known", "unknown", "out",
+})
+# Before a conditional opener, a concession ("even if ..."): the main clause holds whatever the condition.
+CONCESSIVE_BEFORE_CONDITION: Final[frozenset[str]] = frozenset({"even"})
+# Words after which a condition opens its clause, as at a sentence's start ("He said on Monday that if ...").
+CONDITIONAL_LEADS: Final[frozenset[str]] = frozenset({
+    "and", "but", "so", "yet", "or", "that", "then", "said", "says", "say", "warned", "warns", "added", "adds",
+})
+# After "should", a subject makes it a condition ("should Israel strike", "should the talks fail").
+INVERSION_SUBJECTS: Final[frozenset[str]] = frozenset({
+    "it", "they", "he", "she", "we", "you", "the", "this", "that", "these", "those", "any", "there",
+})
+# A sentence-final attribution (", officials said on Friday") stays outside a conditional before it.
+ATTRIBUTION_VERBS: Final[frozenset[str]] = frozenset({
+    "said", "says", "told", "announced", "added", "reported", "stated", "noted", "wrote", "warned", "according to",
+})
+# A habit: "every Monday", "each morning" (the tagger may take only "Monday morning").
+SET_QUANTIFIERS: Final[frozenset[str]] = frozenset({"every", "each"})
+# Author notes closing an article: "Jane Doe is a reporter for Reuters", "John Smith has covered the courts for the
+# Times since 2012", "Follow her on Twitter", "Editing by John Smith".
+BIO_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "they"})
+BIO_ROLES: Final[frozenset[str]] = frozenset({
+    "reporter", "correspondent", "editor", "writer", "columnist", "contributor", "journalist", "producer",
+    "photographer", "photojournalist", "critic", "commentator", "blogger", "fellow", "bureau chief", "intern",
+})
+BIO_LINKS: Final[frozenset[str]] = frozenset({"is", "has been", "are", "have been"})
+# Verbs of a beat, which a bio follows with the outlet ("... for the Times").
+BIO_BEAT_VERBS: Final[frozenset[str]] = frozenset({
+    "covers", "cover", "has covered", "have covered", "reports on", "report on", "has reported on", "writes",
+    "write", "has written", "works", "work", "has worked",
+})
+BIO_OUTLET_LINKS: Final[frozenset[str]] = frozenset({"for", "at", "with"})
+CONTACT_LINES: Final[frozenset[str]] = frozenset({
+    "follow him", "follow her", "follow them", "follow me", "follow us", "reach him", "reach her", "reach them",
+    "you can reach", "email him", "email her", "email them", "contact him", "contact her", "contact the author",
+    "reporting by", "additional reporting by", "editing by", "writing by", "compiled by",
+})
+# Anywhere in a closing line: "Jane Roe in London contributed to this report."
+CONTRIBUTION_NOTES: Final[frozenset[str]] = frozenset({
+    "contributed to this report", "contributed to this story", "contributed to this article", "contributed reporting",
+})
+# "It's 2020": a contraction, not a possessive naming a work.
+CONTRACTED_IS: Final[frozenset[str]] = frozenset({
+    "it", "that", "there", "here", "what", "who", "he", "she", "let", "where", "how", "this",
+})

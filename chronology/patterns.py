@@ -301,6 +301,85 @@ PASSIVE_BE: Final = re.compile(r"(?<![\w'])(?:be|been|being)\s{1,3}$", re.IGNORE
 # `"... leave Thursday," Castro said`, are the attribution, not the tense of the expression's clause.
 QUOTE_MARK: Final = re.compile(r"''|``|[\"\u201c\u201d]")
 
+# --- Things that are not events (chronology.nonevents). ---
+_OPEN_QUOTE = r"(?:``|[\"“‘'])"
+_IN_QUOTES = r"[^\"“”‘’`'\n]"  # a character of a quoted title: no quotation mark, no line break
+_NOT_WORD_BEFORE = r"(?<![\w'’-])"
+_NOT_WORD_AFTER = r"(?![\w'’-])"
+# Before an expression: a work's noun, then either the opening quote of its title with the title's first words
+# (the expression is inside it: "the musical '1776'", "a film titled 'Born on the Fourth of July'") or nothing more
+# (the expression must then be a bare year: "the novel 1984"). A title starts with a capital or a digit: a quote
+# starting in lower case is speech ('The show "will return in 2025," the network said'). Searched in a bounded slice
+# ending at the expression (which the search cannot see: when it follows the quote, its own first letter counts).
+WORK_TITLE_BEFORE: Final = re.compile(
+    _NOT_WORD_BEFORE + _alternation(lexicon.WORK_NOUNS) + r"s?[ \t]{1,3}(?:(?P<quote>" + _OPEN_QUOTE + r")"
+    + r"(?:(?=[A-Z\d])" + _IN_QUOTES + r"{1,80})?)?$"
+)
+# After an expression inside a quoted title: the rest of the title and its closing quote.
+TITLE_CLOSE: Final = re.compile(_IN_QUOTES + r"{0,80}?(?:''|[\"”’'])")
+# Before a bare year: a capitalised possessive that is not a contraction ("George Orwell's 1984", not "It's 2020").
+POSSESSIVE_BEFORE: Final = re.compile(
+    _NOT_WORD_BEFORE + r"(?!" + _alternation(w.capitalize() for w in lexicon.CONTRACTED_IS) + r"['’]s)"
+    + r"[A-Z][\w-]{1,30}['’]s[ \t]{1,3}$"
+)
+# After that year: punctuation or a verb, so the year is the thing named ("Orwell's 1984 was published"), not a
+# modifier of a noun ("Britain's 2016 referendum").
+TITLE_YEAR_AFTER: Final = re.compile(
+    r"[ \t]{0,3}(?:[,.;:)!?\"”’]|$)|[ \t]{1,3}" + _alternation(lexicon.BE_FORMS | lexicon.HAVE_FORMS) + _NOT_WORD_AFTER
+)
+BARE_YEAR: Final = re.compile(r"\d{4}")
+# A condition: "if", "unless", "in case" ..., or "should" before its subject ("should Israel strike").
+CONDITIONAL: Final = re.compile(
+    _NOT_WORD_BEFORE + r"(?:(?P<opener>" + _alternation(lexicon.CONDITIONAL_OPENERS) + r")|should(?=[ \t]{1,3}(?:"
+    + _alternation(lexicon.INVERSION_SUBJECTS) + _NOT_WORD_AFTER + r"|(?-i:[A-Z]))))" + _NOT_WORD_AFTER,
+    re.IGNORECASE,
+)
+# What may stand before a condition that opens its sentence: blanks, quotes, brackets, dashes.
+OPENING_DEBRIS: Final = re.compile(r"[\s\"“‘'`(*—–-]{0,8}")
+# The word just before a conditional opener (tested on a bounded slice ending at the opener).
+WORD_BEFORE: Final = re.compile(r"([\w'’-]{1,20})[ \t,]{1,3}$")
+# Where a condition ends: a comma (not in "2,500"), a semicolon or "then".
+CONDITION_END: Final = re.compile(r",(?!\d)|;|[ \t]then" + _NOT_WORD_AFTER, re.IGNORECASE)
+# Before a condition that opens its clause: a lead word or punctuation ("He said on Monday that if ...").
+CONDITION_LEAD: Final = re.compile(
+    r"(?:" + _NOT_WORD_BEFORE + _alternation(lexicon.CONDITIONAL_LEADS) + r"|[:;—–(])[ \t,\"“‘'`]{0,4}$", re.IGNORECASE
+)
+# Where the consequent of a condition ends, short of the sentence's end: a semicolon, a closing quotation mark (a
+# straight one only after punctuation: it may open a partial quote), or a relative clause telling a fact (",
+# which has been on patrol since March").
+CONSEQUENT_END: Final = re.compile(
+    r";|''|”|[,.!?]\"|,[ \t]{1,3}(?:which|who|whom|whose|where)" + _NOT_WORD_AFTER, re.IGNORECASE
+)
+# What may follow the last words of a sentence.
+SENTENCE_CLOSE: Final = re.compile(r"[\s.!?\"”’')\]]{0,8}")
+# A sentence's closing attribution (", officials said on Friday."), searched from a conditional's consequent.
+ATTRIBUTION_TAIL: Final = re.compile(
+    r",[\"”’']?[ \t]{1,3}(?:[^,;!?\"”\n]{1,60}?[ \t])?" + _alternation(lexicon.ATTRIBUTION_VERBS) + _NOT_WORD_AFTER
+    + r"[^,;!?\"”\n]{0,60}[.!?\"”’']{0,3}$",
+    re.IGNORECASE,
+)
+# "every"/"each" just before an expression: a habit ("every Friday afternoon").
+SET_QUANTIFIER_BEFORE: Final = re.compile(
+    _NOT_WORD_BEFORE + _alternation(lexicon.SET_QUANTIFIERS) + r"[ \t]{1,3}$", re.IGNORECASE
+)
+# Closing author notes, matched at a line's start (case matters: the subject is a capitalised name or pronoun).
+_BIO_NAME = r"[A-Z][\w'’.-]{0,24}(?:[ \t]{1,3}[A-Z][\w'’.-]{0,24}){0,3}"
+_BIO_SUBJECT = (
+    r"[^\w\n]{0,3}(?:" + _alternation(w.capitalize() for w in lexicon.BIO_PRONOUNS) + r"|" + _BIO_NAME + r")[ \t]{1,3}"
+)
+# "Jane Doe is a senior reporter ...", "He has been the paper's Middle East correspondent ...".
+BIO_ROLE: Final = re.compile(
+    _BIO_SUBJECT + _alternation(lexicon.BIO_LINKS) + r"[ \t]{1,3}(?:a|an|the)[ \t]{1,3}"
+    + r"(?:[\w'’.-]{1,24}[ \t]{1,3}){0,4}?" + _alternation(lexicon.BIO_ROLES) + r"s?" + _NOT_WORD_AFTER
+)
+# "John Smith has covered the courts for the Times ...": a beat, then the outlet.
+BIO_BEAT: Final = re.compile(
+    _BIO_SUBJECT + _alternation(lexicon.BIO_BEAT_VERBS) + _NOT_WORD_AFTER + r"[^.!?\n]{0,80}?[ \t]"
+    + _alternation(lexicon.BIO_OUTLET_LINKS) + r"[ \t]{1,3}(?:the[ \t]{1,3})?[\"“‘']?[A-Z]"
+)
+CONTACT_LINE: Final = re.compile(r"[^\w\n]{0,3}" + _alternation(lexicon.CONTACT_LINES) + _NOT_WORD_AFTER, re.IGNORECASE)
+CONTRIBUTION_NOTE: Final = re.compile(_alternation(lexicon.CONTRIBUTION_NOTES) + _NOT_WORD_AFTER, re.IGNORECASE)
+
 
 # What a regex needs, read from its parsed form, so that triggers stay right whatever the patterns say.
 class Trigger(NamedTuple):

@@ -27,6 +27,7 @@ from chronology.models import (
     Timeline,
     Timex,
 )
+from chronology.nonevents import find_nonevents
 from chronology.render import PackedArticles
 from chronology.resolver import resolve
 from chronology.sentences import sentence_spans
@@ -58,9 +59,14 @@ def analyse_article(article: Article, hints: DateHints, explicit_only: bool = Fa
     context = publication_context(article, hints, unanchored)
     timexes = resolve(article.text, tagged, context.date, unanchored) if context.date is not None else unanchored
     sentences, skip = sentence_spans(article.text), boilerplate_spans(article.text, article.headline)
+    # What dates no event (repeats, author notes, conditions, habits) is skipped like boilerplate; an undated
+    # sentence is dropped only when it is no statement as a whole (not for a condition at its end).
+    nonevents = find_nonevents(article.text, sentences, skip, timexes)
+    statements_skip = skip + [(found.start, found.end) for found in nonevents if found.statement]
+    skip = skip + [(found.start, found.end) for found in nonevents]
     events = extract_events(article, context, timexes, sentences, skip)
     if not explicit_only:
-        events += undated_events(article, context, timexes, sentences, skip)
+        events += undated_events(article, context, timexes, sentences, skip, statements_skip)
     entry = manifest_entry(article, hints)
     if entry is not None and entry.publisher and not article.publisher:
         article = article.model_copy(update={"publisher": entry.publisher})

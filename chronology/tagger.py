@@ -39,6 +39,7 @@ from re import _casefix  # type: ignore[attr-defined]
 from typing import Any
 
 from chronology import lexicon
+from chronology.nonevents import in_title_of_work
 from chronology.patterns import (
     ANY_DIGIT,
     BEFORE_OR_AFTER,
@@ -730,6 +731,8 @@ def _interpret(text: str, candidate: _Candidate) -> _Spec | None:
     start, end, _, pattern, m = candidate
     if text.endswith(OPENING_QUOTES, max(0, start - 2), start) and QUOTED_TITLE.fullmatch(text, start, end):
         return None  # the title of a show or a film ("This Week", "60 Minutes"), not a time
+    if in_title_of_work(text, start, end):
+        return None  # "the musical '1776'", "the novel 1984"
     if m.start() != start:
         own = pattern.regex.match(text, start, m.endpos)
         assert own is not None  # the search matched the pattern there

@@ -12,9 +12,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from chronology.language import parser, pos
+from chronology.language.mentions import find_mentions
 from chronology.language.tokens import Token, tokenize
 from chronology.language.verbs import VerbGroup, read
 from chronology.lexicon import (
@@ -174,13 +176,29 @@ class Sentence(Tagged):
         return None
 
 
+# Sentences read, by their words: a sentence told again (a wire copy, a repeated line, a second edition) is
+# tagged and parsed once. Each entry is a few kilobytes.
+SENTENCE_CACHE = 8192
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _tags(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(pos.tag(words))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _arcs(words: tuple[str, ...], tags: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    arcs = parser.parse(words, tags)
+    return tuple(head for head, _ in arcs), tuple(relation for _, relation in arcs)
+
+
 @lru_cache(maxsize=4096)
 def tag_sentence(text: str, start: int, end: int) -> Tagged | None:
     """The sentence text[start:end], tokenized and tagged; None when it is too long to be prose, or empty."""
     tokens = tokenize(text, start, end)
     if not tokens or len(tokens) > MAX_TOKENS:
         return None
-    return Tagged(tuple(tokens), tuple(pos.tag([token.text for token in tokens])))
+    return Tagged(tuple(tokens), _tags(tuple(token.text for token in tokens)))
 
 
 @lru_cache(maxsize=4096)
@@ -190,5 +208,38 @@ def analyse(text: str, start: int, end: int) -> Sentence | None:
     tagged = tag_sentence(text, start, end)
     if tagged is None:
         return None
-    arcs = parser.parse(tagged.words, tagged.tags)
-    return Sentence(tagged.tokens, tagged.tags, tuple(h for h, _ in arcs), tuple(r for _, r in arcs))
+    heads, relations = _arcs(tuple(token.text for token in tagged.tokens), tagged.tags)
+    return Sentence(tagged.tokens, tagged.tags, heads, relations)
+
+
+def event_classes(tagged: Tagged) -> dict[int, str]:
+    """The sentence's event triggers (chronology.language.mentions), by token index, with their TimeML class."""
+    tokens = tagged.tokens
+    touching = tuple(before.end == after.start for before, after in pairwise(tokens))
+    return dict(_event_classes(tuple(token.text for token in tokens), tagged.tags, touching))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _event_classes(
+    words: tuple[str, ...], tags: tuple[str, ...], touching: tuple[bool, ...]
+) -> tuple[tuple[int, str], ...]:
+    # The words laid out again with the same joins: a mention spans touching tokens ("re-elected").
+    tokens: list[Token] = []
+    offset = 0
+    for index, word in enumerate(words):
+        offset += 0 if index == 0 or touching[index - 1] else 1
+        tokens.append(Token(word, offset, offset + len(word)))
+        offset += len(word)
+    text = "".join(word if i == 0 or touching[i - 1] else " " + word for i, word in enumerate(words))
+    first = {token.start: index for index, token in enumerate(tokens)}
+    return tuple(
+        (first[mention.start], mention.event_class)
+        for mention in find_mentions(text, tokens=tokens, tags=tags)
+        if mention.start in first
+    )
+
+
+def clear_caches() -> None:
+    """Forget every sentence read (benchmarks time reading, not remembering)."""
+    for cached in (_tags, _arcs, _event_classes, tag_sentence, analyse):
+        cached.cache_clear()
