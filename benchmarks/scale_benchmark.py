@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,8 +80,24 @@ def _sample_tree(process: psutil.Process, cpu: dict[int, float]) -> int:
 
 def measure(cache: Path, articles: int, workers: int, extra: list[str], pages: bool = False) -> Run:
     folder, megabytes = _archive(cache, articles, pages)
+    return run_build([folder], articles, megabytes, workers, extra)
+
+
+def corpus_size(paths: list[Path]) -> tuple[int, float]:
+    """Articles and megabytes of text (UTF-8, as the tagger reads it, markup aside) of real news inputs."""
+    from chronology.ingest import iter_documents, split_articles
+
+    articles, size = 0, 0
+    for document in iter_documents([str(path) for path in paths], lambda message: None):
+        for article in split_articles(document):
+            articles += 1
+            size += len(article.text.encode("utf-8"))
+    return articles, size / 1e6
+
+
+def run_build(inputs: list[Path], articles: int, megabytes: float, workers: int, extra: list[str]) -> Run:
     out = Path(tempfile.mkdtemp(prefix="chronology-bench-"))
-    command = [sys.executable, "-m", "chronology.cli", "build", str(folder), "--out", str(out), "-q"]
+    command = [sys.executable, "-m", "chronology.cli", "build", *map(str, inputs), "--out", str(out), "-q"]
     command += ["--workers", str(workers), *extra]
     started = time.perf_counter()
     child = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -103,7 +120,7 @@ def measure(cache: Path, articles: int, workers: int, extra: list[str], pages: b
     done.set()
     sampler.join()
     if code != 0:
-        raise SystemExit(f"build failed with exit code {code} on {articles} articles")
+        raise SystemExit(f"build failed with exit code {code} on {articles} articles of {inputs}")
     cpu = sum(cpu_by_pid.values())
     events = (out / "timeline.json").read_text(encoding="utf-8").count('"status": ')
     return Run(articles, megabytes, wall, cpu, peak / 1e6, events)
@@ -186,7 +203,8 @@ def _rows(runs: list[Run]) -> list[str]:
 
 
 def report(
-    runs: list[Run], stage_rows: dict[int, dict[str, float]], workers: int, command: str, page_runs: list[Run]
+    runs: list[Run], stage_rows: dict[int, dict[str, float]], workers: int, command: str, page_runs: list[Run],
+    corpus_runs: Sequence[tuple[str, Run]] = (),
 ) -> str:
     lines = [
         "# Scale benchmark",
@@ -216,6 +234,16 @@ def report(
             "",
             *_rows(page_runs),
         ]
+    if corpus_runs:
+        lines += [
+            "",
+            "## Real news (--corpus: the articles as given, MB of their text without markup)",
+            "",
+            "| mode " + _rows([])[0],
+            "|---" + _rows([])[1],
+        ]
+        for mode, run in corpus_runs:
+            lines.append(f"| {mode} " + _rows([run])[-1])
     if stage_rows:
         names = list(next(iter(stage_rows.values())))
         lines += [
@@ -233,10 +261,14 @@ def report(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="chronology scale benchmark")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--stages", type=int, nargs="*", default=[], help="sizes to time stage by stage")
     parser.add_argument("--html", type=int, nargs="*", default=[], help="sizes to run as HTML pages too")
+    parser.add_argument(
+        "--corpus", type=Path, nargs="*", default=[],
+        help="real news inputs (e.g. the TimeML folders) built as they are, by default and with --explicit-only",
+    )
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "chronology-archives")
     parser.add_argument("--out", type=Path, help="write the Markdown report here too")
     parser.add_argument("--stage-child", type=int, metavar="N", help=argparse.SUPPRESS)
@@ -253,9 +285,16 @@ def main() -> None:
     for size in args.html:
         page_runs.append(measure(args.cache, size, args.workers, args.build_args, pages=True))
         print(page_runs[-1], file=sys.stderr, flush=True)
+    corpus_runs = []
+    if args.corpus:
+        articles, megabytes = corpus_size(args.corpus)
+        for mode, extra in (("default", []), ("--explicit-only", ["--explicit-only"])):
+            run = run_build(args.corpus, articles, megabytes, args.workers, [*args.build_args, *extra])
+            corpus_runs.append((mode, run))
+            print(corpus_runs[-1], file=sys.stderr, flush=True)
     stage_rows = {size: stages(args.cache, size) for size in args.stages}
     command = "python " + " ".join(["benchmarks/scale_benchmark.py", *sys.argv[1:]])
-    text = report(runs, stage_rows, args.workers, command, page_runs)
+    text = report(runs, stage_rows, args.workers, command, page_runs, corpus_runs)
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")

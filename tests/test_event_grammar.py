@@ -59,3 +59,30 @@ def test_the_trigger_records_tense_and_aspect() -> None:
     trigger = _events(text, dt.date(2024, 3, 8))[0].mentions[0].trigger
     assert trigger is not None
     assert (trigger.text, trigger.tense, trigger.aspect) == ("opened", "PRESENT", "PERFECTIVE")
+
+
+def test_a_reported_event_names_its_report_and_source() -> None:
+    text = "Officials said on Monday that schools would reopen on Friday."
+    events = _by_expression(_events(text, dt.date(2024, 3, 6)))
+    report = events["Friday"].mentions[0].reported_by
+    assert report is not None and (report.text, report.source) == ("said", "Officials")
+    assert events["Monday"].mentions[0].reported_by is None  # the statement itself is told by the writer
+
+
+def test_an_event_names_who_did_it_and_where() -> None:
+    text = "The army shelled the airport in Khartoum on Tuesday, witnesses said."
+    [event] = _events(text, dt.date(2023, 5, 10))
+    mention = event.mentions[0]
+    assert mention.trigger is not None and mention.trigger.text == "shelled"
+    roles = {participant.role: participant.text for participant in mention.participants}
+    assert roles == {"agent": "The army", "patient": "the airport"}
+    assert mention.location is not None and mention.location.text == "Khartoum"
+    assert text[mention.location.span[0] : mention.location.span[1]] == "Khartoum"
+
+
+def test_a_statement_without_a_date_follows_the_narrative_and_says_so() -> None:
+    text = "The council met on Monday. It approved the budget after a long debate."
+    events = _events(text, dt.date(2024, 3, 6))
+    undated = [event for event in events if event.anchored_by != "expression"]
+    assert [(event.anchored_by, event.date.value) for event in undated] == [("narrative", "2024-03-04")]
+    assert events[0].anchored_by == "expression" and events[0].mentions[0].expression == "Monday"
