@@ -57,7 +57,7 @@ def test_tagging_is_deterministic() -> None:
 
 def test_the_fast_scorer_agrees_with_the_plain_features() -> None:
     # The tagger sums cached groups of features; they must add up to what training scored.
-    tagger = pos._taggers()[0]
+    tagger = pos._tagger()
     words = [token.text for token in tokenize("The unexpectedly frobnicated widgets, said Ms. O'Brien, sold out.")]
     ctx = pos.context(words)
     prev, prev2 = pos.START

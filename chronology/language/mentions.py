@@ -14,11 +14,11 @@ from functools import lru_cache
 from typing import Final, TypeVar
 
 from chronology.language import pos
-from chronology.language.perceptron import Perceptron
+from chronology.language.perceptron import Model, Row, load
 from chronology.language.tokens import Token, tokenize
 from chronology.sentences import sentence_spans
 
-MODEL_FILE: Final = "events.json.gz"
+MODEL_FILE: Final = "events.bin.gz"
 OUTSIDE: Final = "O"
 CLASSES: Final = (
     OUTSIDE,
@@ -133,19 +133,20 @@ def padded(words: Sequence[str], tags: Sequence[str]) -> tuple[list[str], list[s
 
 
 _Key = TypeVar("_Key", bound=Hashable)
+_Value = TypeVar("_Value")
 # The most entries a scoring cache keeps before it starts afresh: bounds memory over a large archive's
 # vocabulary while frequent words come straight back in.
 _CACHE_SIZE: Final = 100_000
 
 
-class _Cache(dict[_Key, list[float]]):
+class _Cache(dict[_Key, _Value]):
     """A memo of `compute` that starts afresh when full (a cleared dict is cheaper to keep than an LRU order)."""
 
-    def __init__(self, compute: Callable[[_Key], list[float]]) -> None:
+    def __init__(self, compute: Callable[[_Key], _Value]) -> None:
         super().__init__()
         self.compute = compute
 
-    def __missing__(self, key: _Key) -> list[float]:
+    def __missing__(self, key: _Key) -> _Value:
         if len(self) >= _CACHE_SIZE:
             self.clear()
         value = self[key] = self.compute(key)
@@ -155,18 +156,20 @@ class _Cache(dict[_Key, list[float]]):
 class Labeller:
     """A trained model and the caches that make it fast; `features` and the model decide every label."""
 
-    def __init__(self, model: Perceptron) -> None:
+    def __init__(self, model: Model) -> None:
         self.model = model
-        self._own: _Cache[tuple[str, str, str]] = _Cache(lambda key: model.scores(own_features(*key)))
+        self._own: _Cache[tuple[str, str, str], list[float]] = _Cache(lambda key: model.scores(own_features(*key)))
         self._neighbours = {offset: self._neighbour_cache(offset) for offset in _OFFSETS}
+        # The pair features are too many to cache their sums; each one's own weights are cached instead.
+        self._rows: _Cache[str, Row] = _Cache(model.row)
 
-    def _neighbour_cache(self, offset: int) -> _Cache[tuple[str, str, str]]:
+    def _neighbour_cache(self, offset: int) -> _Cache[tuple[str, str, str], list[float]]:
         return _Cache(lambda key: self.model.scores(neighbour_features(offset, *key)))
 
     def label(self, words: Sequence[str], tags: Sequence[str]) -> list[str]:
         """One label per token of a sentence: O or a TimeML class."""
         lowers, padded_tags, lemmas = padded(words, tags)
-        weights = self.model.weights
+        rows = self._rows
         classes = self.model.classes
         own = self._own
         far_left, left, right, far_right = (self._neighbours[offset] for offset in _OFFSETS)
@@ -192,17 +195,15 @@ class Labeller:
             if i == 0:
                 pairs.append("first")
             for feature in pairs:
-                row = weights.get(feature)
-                if row is not None:
-                    for index, weight in row:
-                        scores[index] += weight
+                for index, weight in rows[feature]:
+                    scores[index] += weight
             labels.append(classes[scores.index(max(scores))])
         return labels
 
 
 @lru_cache(maxsize=1)
 def _labeller() -> Labeller:
-    return Labeller(Perceptron.load(MODEL_FILE))
+    return Labeller(load(MODEL_FILE))
 
 
 def spans(tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[int, int, str]]:

@@ -18,13 +18,16 @@ from collections.abc import Sequence
 from itertools import repeat
 from typing import Final
 
-from chronology.language.perceptron import Perceptron
+import numpy as np
+import numpy.typing as npt
+
+from chronology.language.perceptron import Compact, Model, load
 
 MOVES: Final = ("SHIFT", "LEFT", "RIGHT")
 SHIFT: Final = 0
 LEFT: Final = 1
 RIGHT: Final = 2
-MODEL_FILE: Final = "parser.json.gz"
+MODEL_FILE: Final = "parser.bin.gz"
 
 # Digits become 0 so that numbers share weights by shape ("2024" and "1998" are both "0000").
 _DIGITS: Final = str.maketrans("123456789", "000000000")
@@ -204,23 +207,26 @@ def named(templates: Sequence[str], values: Sequence[str]) -> list[str]:
 class Parser:
     """A trained model, compiled for speed. Each template gets its own table, which keeps the tables of the
     frequent tag templates small enough to stay in the processor's cache, and each feature's weights become one
-    integer holding a fixed-width field per class, so scoring a list of features is one C-level sum of integers
-    instead of a Python loop over classes."""
+    number, so scoring a list of features is one C-level sum instead of a Python loop over classes: for the
+    relations an integer holding a fixed-width field per class, for the moves a complex number (see
+    `_move_scores`)."""
 
-    def __init__(self, model: Perceptron) -> None:
-        self.relations = model.classes[len(MOVES) :]
-        moves: dict[str, dict[str, int]] = {template: {} for template in MOVE_TEMPLATES}
-        labels: dict[str, dict[str, int]] = {template: {} for template in LABEL_TEMPLATES}
-        for feature, row in model.weights.items():
-            template, value = feature.split(" ", 1)
-            if row[0][0] < len(MOVES):
-                moves[template][value] = _pack(row, 0, len(MOVES))
-            else:
-                labels[template][value] = _pack(row, len(MOVES), len(self.relations))
-        self._moves = list(moves.values())
-        self._labels = list(labels.values())
-        self._unpack_moves = struct.Struct(f"<{len(MOVES)}Q").unpack
-        self._unpack_labels = struct.Struct(f"<{len(self.relations)}Q").unpack
+    def __init__(self, model: Model) -> None:
+        compact = model.compact()
+        self.relations = compact.classes[len(MOVES) :]
+        # A feature's name is "<template> <value>"; each template's features are a run of the sorted names.
+        runs = compact.runs(template + " " for template in (*MOVE_TEMPLATES, *LABEL_TEMPLATES))
+        self._moves: list[dict[str, complex]] = []
+        for template in MOVE_TEMPLATES:
+            run, values = runs[template + " "]
+            scores = _move_scores(_weights(compact, run, 0, len(MOVES)))
+            self._moves.append(dict(zip(values, scores, strict=True)))
+        self._labels: list[dict[str, int]] = []
+        for template in LABEL_TEMPLATES:
+            run, values = runs[template + " "]
+            packed = _label_scores(_weights(compact, run, len(MOVES), len(self.relations)))
+            self._labels.append(dict(zip(values, packed, strict=True)))
+        self._unpack_labels = struct.Struct(f"<{len(self.relations)}I").unpack
 
     def label(self, sentence: Sentence, child: int, head: int) -> str:
         total = sum(map(dict.get, self._labels, label_features(sentence, child, head), repeat(0)))
@@ -232,8 +238,6 @@ class Parser:
         sentence = Sentence(words, tags)
         n = sentence.n
         tables = self._moves
-        unpack = self._unpack_moves
-        size = _FIELD_BYTES * len(MOVES)
         stack: list[int] = []
         b = 0
         while b < n or stack:
@@ -251,12 +255,13 @@ class Parser:
                     sentence.attach(child, n, "root")
                 continue
             total = sum(map(dict.get, tables, move_features(sentence, stack, b), repeat(0)))
-            shift, left, right = unpack(total.to_bytes(size, "little"))
-            # Ties go to the move listed first (SHIFT, LEFT, RIGHT), as in Perceptron.predict.
-            if len(stack) > 1 and right > left and right > shift:
+            # LEFT's and RIGHT's scores above SHIFT's; ties go to the move listed first (SHIFT, LEFT, RIGHT), as
+            # in Perceptron.predict.
+            left, right = total.real, total.imag
+            if len(stack) > 1 and right > left and right > 0:
                 child = stack.pop()
                 sentence.attach(child, stack[-1], self.label(sentence, child, stack[-1]))
-            elif left > shift:
+            elif left > 0:
                 child = stack.pop()
                 sentence.attach(child, b, self.label(sentence, child, b))
             else:
@@ -266,19 +271,43 @@ class Parser:
         return list(zip(heads, sentence.labels[:n], strict=True))
 
 
-# Weights have four decimals (Trainer.averaged rounds them), so scaled by 10**4 they are exact integers. Each
-# gets a 64-bit field with a bias of 2**40, large enough that no field goes negative and small enough that sums
-# of millions of features never carry into the next field; the bias, the same in every field, changes no argmax.
-_SCALE: Final = 10_000
-_FIELD_BYTES: Final = 8
-_BIAS: Final = 1 << 40
+def _weights(model: Compact, run: range, first: int, count: int) -> npt.NDArray[np.int64]:
+    """The weights of the features of `run` for the classes first to first + count, one row per feature. They
+    are integers: the model's weights times 10**4, exact, as Trainer.averaged rounds them to four decimals."""
+    begin, end = model.starts[run.start], model.starts[run.stop]
+    columns = model.columns[begin:end].astype(np.int64) - first
+    if len(columns) and (columns.min() < 0 or columns.max() >= count):
+        raise ValueError("a feature has weights for both a move and a relation")
+    weights = np.zeros((len(run), count), dtype=np.int64)
+    weights[np.repeat(np.arange(len(run)), model.counts[run.start : run.stop]), columns] = model.values[begin:end]
+    return weights
 
 
-def _pack(row: Sequence[tuple[int, float]], first: int, count: int) -> int:
-    fields = [_BIAS] * count
-    for index, weight in row:
-        fields[index - first] += round(weight * _SCALE)
-    return int.from_bytes(struct.pack(f"<{count}Q", *fields), "little")
+def _move_scores(weights: npt.NDArray[np.int64]) -> list[complex]:
+    """Per feature, LEFT's and RIGHT's weights above SHIFT's as one complex number (real: LEFT, imaginary:
+    RIGHT), which is all the choice of a move compares. A Python complex is smaller than an integer holding
+    three fields, and its parts are exact: integers far below 2**53."""
+    above = (weights[:, 1:] - weights[:, :1]).astype(np.float64)
+    scores: list[complex] = above.view(np.complex128).ravel().tolist()
+    return scores
+
+
+# A relation's weights become one integer of 32-bit fields, each biased by 2**24: a weight's magnitude is below
+# that (the largest is under 5 * 10**5), so no field goes negative, and a sum of one feature per template (fewer
+# than 128 of them) stays below 2**32, so no field carries into the next; the bias, the same in every field,
+# changes no argmax.
+_FIELD_BYTES: Final = 4
+_BIAS: Final = 1 << 24
+
+
+def _label_scores(weights: npt.NDArray[np.int64]) -> list[int]:
+    """Per feature, its relations' weights packed into one integer."""
+    if len(weights) and np.abs(weights).max() >= _BIAS:
+        raise ValueError("a weight is too large for the parser's fields")
+    data = (weights + _BIAS).astype("<u4").tobytes()
+    size = _FIELD_BYTES * weights.shape[1]
+    # One row's bytes at a time: each slice is freed before the next is made, so none outlives its integer.
+    return [int.from_bytes(data[offset : offset + size], "little") for offset in range(0, len(data), size)]
 
 
 _parser: Parser | None = None
@@ -289,5 +318,5 @@ def parse(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, str]]:
     Treebank part-of-speech tags, one per word."""
     global _parser
     if _parser is None:
-        _parser = Parser(Perceptron.load(MODEL_FILE))
+        _parser = Parser(load(MODEL_FILE))
     return _parser.parse(words, tags)

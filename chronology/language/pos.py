@@ -4,7 +4,7 @@ tells VBD from VBN and MD from VB, so later stages can read tense), universal ta
 The tagger is a greedy averaged perceptron after Honnibal's "A good part-of-speech tagger in about 200 lines of
 Python" (2013): features of the word (its form, suffixes, prefixes, shape), of the two words either side and of
 the two tags it predicted before; frequent words that almost always take one tag are looked up in a tag
-dictionary instead of scored. `chronology.language.train_pos` trains it; the weights ship in data/pos.json.gz.
+dictionary instead of scored. `chronology.language.train_pos` trains it; the weights ship in data/pos.bin.gz.
 
 Speed: the features are grouped by what they depend on, and each group's summed weights are cached — the
 word's own features as a dense score list keyed by the word, the neighbours' features by the neighbour, the tag
@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import Any, Final, TypeVar
+from pathlib import Path
+from typing import Final, TypeVar
 
 import lemminflect
 
-from chronology.language.perceptron import Perceptron
+from chronology.language.perceptron import Model, load
 
-MODEL_FILE: Final = "pos.json.gz"
+MODEL_FILE: Final = "pos.bin.gz"
+# The universal tagger's weights, with its dictionary in their meta.
+UPOS_FILE: Final = "upos.bin.gz"
 
 # Padding around a sentence, as the neighbours' and previous tags' features see it.
 START: Final = ("-START-", "-START2-")
@@ -151,7 +154,7 @@ class Tagger:
     """A trained tagger: the perceptron's weights, the tag dictionary of unambiguous frequent words and the
     lexicon of ambiguity classes, the last two saved in the model's meta."""
 
-    def __init__(self, model: Perceptron) -> None:
+    def __init__(self, model: Model) -> None:
         self.model = model
         self.classes = model.classes
         tagdict, lexicon = model.meta["tagdict"], model.meta["lexicon"]
@@ -226,7 +229,7 @@ class UposTagger:
     """Universal tags from the Penn tags: a dictionary of the (Penn tag, word) pairs that always took one
     universal tag in training, and a perceptron over `upos_features` for the others."""
 
-    def __init__(self, model: Perceptron, dictionary: dict[str, str]) -> None:
+    def __init__(self, model: Model, dictionary: dict[str, str]) -> None:
         self.model = model
         self.dictionary = dictionary
 
@@ -246,33 +249,33 @@ class UposTagger:
             out.append(guess)
         return out
 
-    def to_json(self) -> dict[str, object]:
-        weights = {feature: [list(pair) for pair in row] for feature, row in sorted(self.model.weights.items())}
-        return {"classes": list(self.model.classes), "dictionary": self.dictionary, "weights": weights}
-
-    @classmethod
-    def from_json(cls, payload: dict[str, Any]) -> UposTagger:
-        weights = {feature: tuple(map(tuple, row)) for feature, row in payload["weights"].items()}
-        return cls(Perceptron(payload["classes"], weights), payload["dictionary"])
+    def save(self, path: Path) -> None:
+        """Writes the weights with the dictionary beside them, as `_upos_tagger` reads them."""
+        self.model.save(path, {"dictionary": self.dictionary})
 
 
 @functools.cache
-def _taggers() -> tuple[Tagger, UposTagger]:
-    model = Perceptron.load(MODEL_FILE)
-    universal = model.meta["upos"]
-    assert isinstance(universal, dict)
-    return Tagger(model), UposTagger.from_json(universal)
+def _tagger() -> Tagger:
+    return Tagger(load(MODEL_FILE))
+
+
+@functools.cache
+def _upos_tagger() -> UposTagger:
+    model = load(UPOS_FILE)
+    dictionary = model.meta["dictionary"]
+    assert isinstance(dictionary, dict)
+    return UposTagger(model, dictionary)
 
 
 def tag(words: Sequence[str]) -> list[str]:
     """The Penn Treebank tag (VBD, VBN, MD, NNP, ...) of each word of one sentence, words split as
     `chronology.language.tokens.tokenize` splits them."""
-    return _taggers()[0].tag(words)
+    return _tagger().tag(words)
 
 
 def upos(words: Sequence[str], xpos: Sequence[str]) -> list[str]:
     """The universal tag (VERB, AUX, PROPN, ...) of each word of one sentence, given its Penn tags from `tag`."""
-    return _taggers()[1].tag(words, xpos)
+    return _upos_tagger().tag(words, xpos)
 
 
 # Lemmas. lemminflect knows the inflections of open-class words given the tag ("struck" VBD -> "strike",

@@ -219,6 +219,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ud", type=Path, required=True, help="directory of en_ewt-ud-{train,dev,test}.conllu")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / pos.MODEL_FILE)
+    parser.add_argument("--upos-out", type=Path, default=Path(__file__).parent / "data" / pos.UPOS_FILE)
     args = parser.parse_args(argv)
 
     def load(part: str) -> list[list[Word]]:
@@ -229,8 +230,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     train = load("train")
     tagger = train_xpos(train)
     universal = train_upos(train, tagger)
-    print(f"trained in {time.process_time() - started:.0f} s (CPU): {len(tagger.model.weights)} Penn-tag features, "
-          f"{len(universal.model.weights)} universal-tag features")
+    print(f"trained in {time.process_time() - started:.0f} s (CPU): {len(tagger.model)} Penn-tag features, "
+          f"{len(universal.model)} universal-tag features")
     accuracy: dict[str, object] = {}
     for part in ("dev", "test"):
         scores = evaluate(tagger, universal, load(part))
@@ -240,9 +241,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         # Only the accuracies go in the file: the speeds vary from run to run, the file must not.
         accuracy[part] = {"xpos": round(scores.xpos, 4), "upos": round(scores.upos, 4),
                           "lemma": round(scores.lemma, 4)}
-    meta = {**tagger.model.meta, "upos": universal.to_json(), "accuracy": accuracy}
-    tagger.model.save(args.out, meta)
-    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")
+    tagger.model.save(args.out, {**tagger.model.meta, "accuracy": accuracy})
+    universal.save(args.upos_out)
+    for path in (args.out, args.upos_out):
+        print(f"wrote {path} ({path.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":
