@@ -28,11 +28,6 @@ from chronology.language.syntax import Sentence, Tagged, analyse, event_classes,
 from chronology.language.verbs import VerbGroup
 from chronology.lexicon import (
     CARDINALS,
-    PERFECT_AUXILIARIES,
-    PERFECT_GAP,
-    PERFECT_PARTICIPLES,
-    PRESENT_CUES,
-    STATEMENT_FUTURE_CUES,
     SUBJECT_ENDERS,
 )
 from chronology.models import (
@@ -50,9 +45,10 @@ from chronology.models import (
     Timex,
     Trigger,
 )
+from chronology.patterns import FUTURE_WORDING
 from chronology.resolver import NARRATIVE_WINDOW
 from chronology.sentences import Quotations
-from chronology.tense import is_past_word, quotation_told_past
+from chronology.tense import quotation_told_past, statement_tense
 from chronology.values import date_value
 
 MAX_DESCRIPTION = 280
@@ -89,14 +85,6 @@ _CLAUSE_BREAK = re.compile(r"\s*;\s*|[,\s]\s*\b(?P<word>before|after|while|where
 # A clause starting with a connector and a gerund has no subject of its own.
 _SUBJECTLESS = re.compile(r"(?:before|after|while|then|and then)\s+\w+ing\b", re.IGNORECASE)
 _MAX_SUBJECT_WORDS = 8
-# Tense of a statement without a date: the first cue decides (a word in -ed counts as past: chronology.tense);
-# without any cue the statement is read as current, at publication. The cue words are in chronology.lexicon.
-# Tense cues that make a statement expected rather than reported.
-# (The lookahead skips word boundaries where no cue can start, as context._CUE does.)
-_FUTURE = re.compile(
-    r"\b(?=[a-z'])(?:" + "|".join(sorted(STATEMENT_FUTURE_CUES, key=lambda cue: (-len(cue), cue))) + r")\b",
-    re.IGNORECASE,
-)
 # Attribution at the end of a sentence, kept when a long description is shortened.
 _ATTRIBUTION = re.compile(
     r",\s*(?:(?:said|says|told|according to)\s[^,.]{1,60}|[^,.]{1,60}\s(?:said|says|told [^,.]{1,30}))\.?$",
@@ -593,7 +581,7 @@ def extract_events(
                 left, right = span
                 # The whole sentence's description is the cleaned sentence (_clean ignores blanks at its ends).
                 description = cleaned if span == (0, len(sentence)) else _description(sentence, left, right)
-                reading = readings[span] = (description, _FUTURE.search(sentence[left:right]) is not None)
+                reading = readings[span] = (description, FUTURE_WORDING.search(sentence[left:right]) is not None)
             description, future_wording = reading
             value = item.value
             if context.basis == "inferred" and item.timex.anchor is not None:
@@ -616,28 +604,6 @@ def extract_events(
                 )
             )
     return events
-
-
-def _tense(sentence: str) -> str:
-    """The tense of the main statement: its first cue ("Jobs said those who bought one will get a refund" is
-    past)."""
-    future = _FUTURE.search(sentence)
-    limit = future.start() if future else len(sentence)
-    tokens = [word.group() for word in _WORD.finditer(sentence.lower(), 0, limit)]
-    for index, token in enumerate(tokens):
-        if token in PERFECT_AUXILIARIES and _participle_follows(tokens, index + 1):
-            return "past"
-        if token in PRESENT_CUES:
-            return "present"
-        if is_past_word(token):
-            return "past"
-    return "future" if future else "present"
-
-
-def _participle_follows(tokens: Sequence[str], index: int) -> bool:
-    while index < len(tokens) and tokens[index] in PERFECT_GAP:
-        index += 1
-    return index < len(tokens) and (tokens[index] in PERFECT_PARTICIPLES or is_past_word(tokens[index]))
 
 
 def undated_events(
@@ -677,7 +643,7 @@ def undated_events(
         # The statement's tense stays with its cue words: the main event's verb group dated fewer statements
         # right on both SemEval (125 against 126 of 144) and MEANTIME (68 against 69 of 174).
         facts = grammar.main_event(article.start)
-        tense = _tense(sentence)
+        tense = statement_tense(sentence)
         date, anchor = (reference, reference_timex) if tense == "past" else (publication, "publication")
         anchored_by: AnchoredBy = "publication" if anchor == "publication" else "narrative"
         quoted = quotes.around(start)

@@ -284,6 +284,12 @@ FUTURE_CUE: Final = re.compile(
     re.IGNORECASE,
 )
 PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r"(?!\w)", re.IGNORECASE)
+# Future wording of a statement ("will", "is expected to"): it is told as expected rather than reported.
+# (The lookahead skips word boundaries where no cue can start.)
+FUTURE_WORDING: Final = re.compile(
+    r"\b(?=[a-z'])(?:" + "|".join(sorted(lexicon.STATEMENT_FUTURE_CUES, key=lambda cue: (-len(cue), cue))) + r")\b",
+    re.IGNORECASE,
+)
 # "would": the future of a report ("said that schools would reopen on Friday"), no cue on its own.
 WOULD: Final = re.compile(r"(?<![\w'])would(?!\w)", re.IGNORECASE)
 # A weak future cue just before an expression ("until 9 a.m. Tuesday"), tested on the few characters before it.

@@ -13,12 +13,30 @@ forward. Cue words live in chronology.lexicon, their regexes in chronology.patte
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
 from chronology.language.syntax import Direction, analyse
-from chronology.lexicon import IRREGULAR_PAST, PAST_AUXILIARIES
+from chronology.lexicon import (
+    IRREGULAR_PAST,
+    PAST_AUXILIARIES,
+    PERFECT_AUXILIARIES,
+    PERFECT_GAP,
+    PERFECT_PARTICIPLES,
+    PRESENT_CUES,
+)
 from chronology.models import Timex
-from chronology.patterns import FRONTED, FUTURE_CUE, PASSIVE_BE, PAST_CUE, QUOTE_MARK, WEAK_FUTURE_BEFORE, WOULD
+from chronology.patterns import (
+    FRONTED,
+    FUTURE_CUE,
+    FUTURE_WORDING,
+    PASSIVE_BE,
+    PAST_CUE,
+    QUOTE_MARK,
+    WEAK_FUTURE_BEFORE,
+    WOULD,
+)
 from chronology.sentences import sentence_at
 
 # How far around the expression cues count, in characters, within its sentence.
@@ -116,6 +134,28 @@ def is_past_word(token: str) -> bool:
 def tells_past(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds a past-tense cue word ("… said", "… explained")."""
     return any(is_past_word(word.group().lower()) for word in _WORD.finditer(text, start, end))
+
+
+def statement_tense(sentence: str) -> Literal["past", "present", "future"]:
+    """The tense of a statement without a date of its own: its first cue decides ("Jobs said those who bought one
+    will get a refund" is past; a word in -ed counts as past); without any cue it is read as current."""
+    future = FUTURE_WORDING.search(sentence)
+    limit = future.start() if future else len(sentence)
+    tokens = [word.group() for word in _WORD.finditer(sentence.lower(), 0, limit)]
+    for index, token in enumerate(tokens):
+        if token in PERFECT_AUXILIARIES and _participle_follows(tokens, index + 1):
+            return "past"
+        if token in PRESENT_CUES:
+            return "present"
+        if is_past_word(token):
+            return "past"
+    return "future" if future else "present"
+
+
+def _participle_follows(tokens: Sequence[str], index: int) -> bool:
+    while index < len(tokens) and tokens[index] in PERFECT_GAP:
+        index += 1
+    return index < len(tokens) and (tokens[index] in PERFECT_PARTICIPLES or is_past_word(tokens[index]))
 
 
 def quotation_told_past(text: str, sentences: list[tuple[int, int]], quoted: tuple[int, int]) -> bool:
