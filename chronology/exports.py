@@ -4,6 +4,9 @@
 - CSV: one row per event per source article, for spreadsheets.
 - iCalendar (RFC 5545): one all-day VEVENT per event, its sources in the description.
 
+Each tells the event's structure as its sentence gives it: the trigger, who or what it involves, where, and who
+reports it (the CSV per source, the others from the event's first telling, html.facts_mention).
+
 Each function is pure (Timeline in, text out); the build command writes the files from the `*_chunks`
 generators, which read the events one at a time (a Timeline, or a build's packed events) and give the same text
 in pieces, so a large export is never held whole.
@@ -22,7 +25,14 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from chronology.html import display_date
+from chronology.html import (
+    display_date,
+    event_class_label,
+    facts_mention,
+    one_line,
+    participants_label,
+    reported_by_label,
+)
 from chronology.models import ArticleRecord, DateValue, Event, Granularity, Mention, Status
 from chronology.render import ArticlesById, TimelineView, json_list_items
 
@@ -40,6 +50,8 @@ CSV_COLUMNS = (
     "event_id", "date", "edtf", "start", "end", "granularity", "mod", "status", "description",
     "source", "article_id", "headline", "publisher", "published", "publication_basis", "expression", "sentence",
     "anchored_by", "date_conflict",
+    # Appended, so that readers indexing the columns above keep working.
+    "trigger", "event_class", "participants", "location", "reported_by",
 )
 
 
@@ -87,6 +99,26 @@ def _conflict_note(event: Event) -> str:
     return f"<p><em>{html.escape(event.conflict.reason)}</em></p>" if event.conflict else ""
 
 
+def _facts(mention: Mention | None) -> list[tuple[str, str]]:
+    """(label, text) of the event's structure as `mention`, its first telling (facts_mention), gives it: what a
+    reviewer reads in a slide or a calendar entry beside the description."""
+    if mention is None:
+        return []
+    trigger = mention.trigger
+    facts = [
+        ("Event", f"“{one_line(trigger.text)}” ({event_class_label(trigger.event_class)})" if trigger else ""),
+        ("Who/what", participants_label(mention)),
+        ("Where", one_line(mention.location.text) if mention.location else ""),
+        ("Reported by", reported_by_label(mention)),
+    ]
+    return [(label, text) for label, text in facts if text]
+
+
+def _facts_note(event: Event) -> str:
+    facts = _facts(facts_mention(event))
+    return f"<p>{'<br>'.join(f'{label}: {html.escape(text)}' for label, text in facts)}</p>" if facts else ""
+
+
 def _slide(event: Event, articles: Mapping[str, ArticleRecord]) -> dict[str, Any]:
     sources = "".join(
         f"<li>{html.escape(_source_line(m, articles.get(m.article_id)))}</li>" for m in _first_mentions(event)
@@ -96,7 +128,9 @@ def _slide(event: Event, articles: Mapping[str, ArticleRecord]) -> dict[str, Any
         "start_date": _date_parts(event.date.start, event.date.granularity),
         "text": {
             "headline": html.escape(_headline(event.description)),
-            "text": f"<p>{html.escape(event.description)}</p><ul>{sources}</ul>{_conflict_note(event)}",
+            "text": (
+                f"<p>{html.escape(event.description)}</p>{_facts_note(event)}<ul>{sources}</ul>{_conflict_note(event)}"
+            ),
         },
         "group": STATUS_GROUPS[event.status],
         "display_date": display_date(event.date, event.status),
@@ -144,6 +178,10 @@ def timeline_csv_chunks(timeline: TimelineView) -> Iterator[str]:
                 publication.date.isoformat() if publication and publication.date else "",
                 publication.basis if publication else "", mention.expression, mention.sentence, event.anchored_by,
                 event.conflict.reason if event.conflict else "",
+                one_line(mention.trigger.text) if mention.trigger else "",
+                mention.trigger.event_class if mention.trigger else "",
+                participants_label(mention), one_line(mention.location.text) if mention.location else "",
+                reported_by_label(mention),
             ))
         yield buffer.getvalue()
         buffer.seek(0)
@@ -202,9 +240,12 @@ def timeline_ics_chunks(timeline: TimelineView) -> Iterator[str]:
     yield _content_lines(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//chronology//timeline//EN", "CALSCALE:GREGORIAN"])
     for event in timeline.events:
         sources = "\n".join(_source_line(m, articles.get(m.article_id)) for m in _first_mentions(event))
-        description = f"{display_date(event.date, event.status)} (EDTF {event.date.edtf})\n{sources}"
+        told = facts_mention(event)
+        facts = "".join(f"\n{label}: {text}" for label, text in _facts(told))
+        description = f"{display_date(event.date, event.status)} (EDTF {event.date.edtf}){facts}\n{sources}"
         if event.conflict:
             description += f"\n{event.conflict.reason}"
+        location = one_line(told.location.text) if told and told.location else None
         yield _content_lines([
             "BEGIN:VEVENT",
             f"UID:{event.id}@chronology",
@@ -213,6 +254,7 @@ def timeline_ics_chunks(timeline: TimelineView) -> Iterator[str]:
             f"DTEND;VALUE=DATE:{_day_after(event.date.end).strftime('%Y%m%d')}",
             f"SUMMARY:{_ics_escape(event.description)}",
             f"DESCRIPTION:{_ics_escape(description)}",
+            *([f"LOCATION:{_ics_escape(location)}"] if location else []),
             f"STATUS:{'TENTATIVE' if event.status == 'planned' else 'CONFIRMED'}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",

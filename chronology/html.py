@@ -32,6 +32,7 @@ from chronology.models import (
     Event,
     Granularity,
     Mention,
+    Participant,
     PublicationContext,
     Status,
     Timeline,
@@ -175,13 +176,11 @@ def page_key(event: Event) -> bytes:
     return _PAGE_KEY.pack(*_heading_rank(date), date.start.toordinal(), date.end.toordinal()) + event.id.encode()
 
 
-def find_expression(text: str, expression: str, hint: int | None = None) -> tuple[int, int] | None:
-    """Offsets of `expression` in `text`: at `hint` when it is there, else its first exact, then first
-    case-insensitive occurrence; None when the text does not contain it."""
+def find_expression(text: str, expression: str) -> tuple[int, int] | None:
+    """Offsets of `expression` in `text` (a description, which has no offsets of its own): its first exact, then
+    first case-insensitive occurrence; None when the text does not contain it."""
     if not expression:
         return None
-    if hint is not None and hint >= 0 and text[hint : hint + len(expression)] == expression:
-        return hint, hint + len(expression)
     index = text.find(expression)
     if index < 0:
         index = text.lower().find(expression.lower())
@@ -234,6 +233,10 @@ def resolution_note(mention: Mention) -> str:
     publication date, 28 Dec 2023, it resolves to 26 Dec 2023 (2 days before).'"""
     said = f"“{mention.expression}”"
     resolved = _value_label(mention.timex_value)
+    if not mention.expression:
+        # A statement without a date of its own: the anchor is the date it was placed at, nothing was resolved.
+        placed = "the publication date" if mention.anchor == "publication" else f"an earlier date ({mention.anchor})"
+        return f"No date expression: placed at {placed}, {resolved}."
     if mention.underspecified == mention.timex_value and mention.anchor is None:
         return f"{said} is a complete date: {resolved} ({mention.timex_value})."
     if mention.anchor is None or mention.anchor_value is None:
@@ -251,12 +254,17 @@ _TENSE_WORDS = {"PAST": "past", "PRESENT": "present", "FUTURE": "future", "INFIN
                 "PRESPART": "present participle", "PASTPART": "past participle"}
 
 
+def event_class_label(event_class: str) -> str:
+    """A TimeML event class in words: 'occurrence', 'intensional action'."""
+    return _CLASS_WORDS.get(event_class, event_class.lower())
+
+
 def trigger_note(mention: Mention) -> str:
     """Which event the date was attached to, e.g. ' It dates “issued” (occurrence, past).'; empty without one."""
     trigger = mention.trigger
     if trigger is None:
         return ""
-    reading = [_CLASS_WORDS.get(trigger.event_class, trigger.event_class.lower())]
+    reading = [event_class_label(trigger.event_class)]
     if trigger.tense in _TENSE_WORDS:
         reading.append(_TENSE_WORDS[trigger.tense])
     if trigger.modality:
@@ -264,6 +272,83 @@ def trigger_note(mention: Mention) -> str:
     if trigger.polarity == "NEG":
         reading.append("negated")
     return f" It dates “{trigger.text}” ({', '.join(reading)})."
+
+
+_ROLE_RANK = {"agent": 0, "patient": 1, "recipient": 2}
+_SPACES = re.compile(r"\s+")
+
+
+def one_line(text: str) -> str:
+    """A phrase of the document's text on one line: a name may run across a line break (or a carriage return,
+    which an iCalendar line must not hold)."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def ordered_participants(mention: Mention) -> list[Participant]:
+    """The mention's participants as a reader wants them: names before pronouns (a bare 'it' says little), agents
+    first, then patients and recipients, each in sentence order."""
+    return sorted(mention.participants, key=lambda p: (p.pronoun, _ROLE_RANK[p.role], p.span))
+
+
+def participants_label(mention: Mention) -> str:
+    """'agent: Apple; patient: the iPhone'; empty without participants."""
+    return "; ".join(f"{p.role}: {one_line(p.text)}" for p in ordered_participants(mention))
+
+
+def reported_by_label(mention: Mention) -> str:
+    """'Politico (reported)' when the report names its source, else the reporting word ('said'); empty when the
+    writer tells the event."""
+    report = mention.reported_by
+    if report is None:
+        return ""
+    word = one_line(report.text)
+    return f"{one_line(report.source)} ({word})" if report.source else word
+
+
+def facts_mention(event: Event) -> Mention | None:
+    """The mention whose grammar tells the event's structure (trigger, participants, place, report) on the page's
+    event line and in the exports: its first telling, where its description comes from."""
+    return event.mentions[0] if event.mentions else None
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] does not begin or end inside a longer word ('said' in 'unsaid')."""
+    before = start > 0 and bool(_WORD_CHAR.match(text[start - 1])) and bool(_WORD_CHAR.match(text[start]))
+    after = end < len(text) and bool(_WORD_CHAR.match(text[end])) and bool(_WORD_CHAR.match(text[end - 1]))
+    return not (before or after)
+
+
+def place_in_sentence(mention: Mention, phrase: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Where `phrase` (at document offsets `span`) is in the mention's displayed sentence, or None when it cannot be
+    placed. The displayed sentence is the raw one cleaned (events._clean): runs of whitespace collapsed, edge quotes
+    stripped, a long one shortened, so text only ever moves left, by at most what cleaning removed. The phrase is
+    taken where it stands at its raw offset, else at the nearest whole-word occurrence to the left within that
+    reach; another occurrence further away would be a different word of the sentence."""
+    text, phrase = mention.sentence, one_line(phrase)
+    hint = span[0] - mention.sentence_span[0]
+    if not phrase or hint < 0:
+        return None
+    reach = max(0, mention.sentence_span[1] - mention.sentence_span[0] + 1 - len(text))
+    end = hint + len(phrase)
+    while True:
+        start = text.rfind(phrase, max(0, hint - reach), end)
+        if start < 0:
+            return None
+        if _whole_words(text, start, start + len(phrase)):
+            return start, start + len(phrase)
+        end = start + len(phrase) - 1
+
+
+def _only_occurrence(text: str, phrase: str) -> tuple[int, int] | None:
+    """The phrase's span in text when it occurs there exactly once as whole words; None when absent or ambiguous."""
+    if not phrase:
+        return None
+    starts = [m.start() for m in re.finditer(re.escape(phrase), text)]
+    whole = [start for start in starts if _whole_words(text, start, start + len(phrase))]
+    return (whole[0], whole[0] + len(phrase)) if len(whole) == 1 else None
 
 
 def _bounds_overlap(values: Iterable[str]) -> bool:
@@ -301,13 +386,6 @@ def event_flags(event: Event, articles: Mapping[str, SourceFacts]) -> list[str]:
     return [name for name, on in flags.items() if on]
 
 
-ANCHORED_BY_NOTES: dict[str, str] = {
-    "narrative": "No date of its own: placed at the date the article mentioned last before it.",
-    "publication": "No date of its own: placed at the article's publication date (told in the present tense).",
-    "report": "No date of its own: told in a quotation, placed at the date of the report it comes from.",
-}
-
-
 def _reading_label(reading: DateReading, articles: Mapping[str, SourceFacts]) -> str:
     names = [articles[a].name for a in reading.article_ids if a in articles]
     told = f"by {', '.join(f'“{name}”' for name in names)}" if names else ""
@@ -315,11 +393,10 @@ def _reading_label(reading: DateReading, articles: Mapping[str, SourceFacts]) ->
 
 
 def event_notes(event: Event, articles: Mapping[str, SourceFacts]) -> list[str]:
-    """Plain sentences a reviewer needs beside the description: how an undated statement was placed, and
-    which dates disagreeing sources give and which one the chronology uses, with the reason."""
+    """Plain sentences a reviewer needs beside the description: which dates disagreeing sources give and which
+    one the chronology uses, with the reason. (How a statement without a date was placed is told by the page's
+    script from the event's 'anch': one word in the payload rather than the same sentence for thousands.)"""
     notes = []
-    if event.anchored_by in ANCHORED_BY_NOTES:
-        notes.append(ANCHORED_BY_NOTES[event.anchored_by])
     if event.conflict is not None:
         first, *others = event.conflict.readings
         given = "; ".join([f"{_reading_label(first, articles)} (used)", *(_reading_label(r, articles) for r in others)])
@@ -366,23 +443,60 @@ def _article_payload(article: ArticleRecord) -> dict[str, Any]:
     }
 
 
+# Participant roles as the page's payload abbreviates them, a pronoun's in capitals: a large page holds many.
+_ROLE_CODES = {"agent": "a", "patient": "p", "recipient": "r"}
+
+
+def _participant_code(participant: Participant) -> str:
+    """'aApple': the role's letter (capital for a pronoun, 'Ait') then the text."""
+    code = _ROLE_CODES[participant.role]
+    return (code.upper() if participant.pronoun else code) + one_line(participant.text)
+
+
 def _mention_payload(mention: Mention, index: Mapping[str, int]) -> dict[str, Any]:
-    return {
+    """The mention's evidence; its structure (the trigger's span 'tg', participants 'who' as _participant_code,
+    place 'at', report 'by' as [source or '', word]) only where the grammar found it, so that statements without
+    any cost the page nothing."""
+    timex = place_in_sentence(mention, mention.expression, mention.span)
+    payload: dict[str, Any] = {
         "a": index.get(mention.article_id, -1),
         "expr": mention.expression,
         "sent": mention.sentence,
-        "hl": find_expression(mention.sentence, mention.expression, mention.span[0] - mention.sentence_span[0]),
+        "hl": timex,
         "how": resolution_note(mention) + trigger_note(mention),
     }
+    if mention.trigger is not None:
+        trigger = place_in_sentence(mention, mention.trigger.text, mention.trigger.span)
+        if trigger is not None:
+            payload["tg"] = trigger
+    if mention.participants:
+        payload["who"] = [_participant_code(p) for p in ordered_participants(mention)]
+    if mention.location is not None:
+        payload["at"] = one_line(mention.location.text)
+    if mention.reported_by is not None:
+        payload["by"] = [one_line(mention.reported_by.source or ""), one_line(mention.reported_by.text)]
+    return payload
+
+
+def _description_trigger(event: Event) -> tuple[int, int] | None:
+    """The trigger's span in a description that is not its first mention's whole sentence (the page's script
+    takes the sentence's own span for one that is): its only occurrence there, as a clause cut from the sentence
+    has no offsets to go by."""
+    mention = facts_mention(event)
+    if mention is None or mention.trigger is None or event.description == mention.sentence:
+        return None
+    return _only_occurrence(event.description, one_line(mention.trigger.text))
 
 
 def _event_payload(event: Event, articles: Mapping[str, SourceFacts], index: Mapping[str, int]) -> dict[str, Any]:
+    """The event as the page shows it; 'tg' (the trigger in the description, see _description_trigger) and 'anch'
+    (how an event without a date of its own was placed) only where they apply."""
     year, month = group_labels(event.date)
     highlight = next(
         (h for h in (find_expression(event.description, m.expression) for m in event.mentions) if h), None
     )
     sources = list(dict.fromkeys(index[m.article_id] for m in event.mentions if m.article_id in index))
-    return {
+    payload: dict[str, Any] = {
         "date": display_date(event.date, event.status),
         "edtf": event.date.edtf,
         "start": event.date.start.isoformat(),
@@ -397,6 +511,12 @@ def _event_payload(event: Event, articles: Mapping[str, SourceFacts], index: Map
         "src": sources,
         "mentions": [_mention_payload(m, index) for m in event.mentions],
     }
+    trigger = _description_trigger(event)
+    if trigger is not None:
+        payload["tg"] = trigger
+    if event.anchored_by != "expression":
+        payload["anch"] = event.anchored_by
+    return payload
 
 
 def _page_order(events: Events) -> Iterable[Event]:

@@ -10,6 +10,19 @@
     planned: ["→", "planned", "Planned or expected at the time of writing"],
     context: ["↳", "from context", "No date of its own: placed by the article's narrative or publication date"]
   };
+  // How an event without a date of its own was placed (its "anch"): the context badge's word, and the note.
+  var ANCHOR_MARKS = {
+    narrative: ["narrative date", "No date of its own: placed at the date the article mentioned last before it."],
+    report: ["report's date", "No date of its own: told in a quotation, placed at the date of the report it comes from."],
+    publication: ["publication date", "No date of its own: placed at the article's publication date (told in the present tense)."]
+  };
+  var MARK_TITLES = {timex: "Date expression", trigger: "Event: the word the date belongs to"};
+  // A participant's code is its role's letter, a capital for a pronoun, then its text ("aApple", "Ait").
+  var ROLES = {
+    a: ["agent", "Agent: who or what does it"],
+    p: ["patient", "Patient: who or what it is done to"],
+    r: ["recipient", "Recipient: to whom it is done"]
+  };
   var FLAG_NAMES = ["approx", "coarse", "inferred", "conflict", "planned", "context"];
 
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
@@ -45,13 +58,59 @@
     return node;
   }
 
-  // Text with [start, end) wrapped in <mark>; built from text nodes only, never parsed as markup.
-  function highlighted(node, text, span) {
-    if (!span) { node.textContent = text; return node; }
-    node.appendChild(document.createTextNode(text.slice(0, span[0])));
-    node.appendChild(el("mark", "", text.slice(span[0], span[1])));
-    node.appendChild(document.createTextNode(text.slice(span[1])));
+  // Text with the date expression and the trigger, each [start, end) or null, wrapped in <mark> (of two that
+  // overlap, the first is kept); built from text nodes only, never parsed as markup.
+  function highlighted(node, text, timex, trigger) {
+    var marks = [[timex, "timex"], [trigger, "trigger"]].filter(function (m) { return m[0]; });
+    marks.sort(function (x, y) { return x[0][0] - y[0][0]; });
+    var at = 0;
+    marks.forEach(function (m) {
+      if (m[0][0] < at) return;
+      node.appendChild(document.createTextNode(text.slice(at, m[0][0])));
+      var mark = el("mark", m[1], text.slice(m[0][0], m[0][1]));
+      mark.title = MARK_TITLES[m[1]];
+      node.appendChild(mark);
+      at = m[0][1];
+    });
+    node.appendChild(document.createTextNode(text.slice(at)));
     return node;
+  }
+
+  // Who/what, where and who reports it, as the mention's sentence tells them; null when it tells none.
+  function facts(m) {
+    if (!m.who && !m.at && !m.by) return null;
+    var line = el("p", "facts");
+    function fact(kind, label) {
+      var span = el("span", "fact " + kind);
+      span.appendChild(el("span", "label", label));
+      line.appendChild(span);
+      return span;
+    }
+    if (m.who) {
+      var who = fact("who", "Who/what ");
+      m.who.forEach(function (code, n) {
+        var letter = code.charAt(0), pronoun = letter !== letter.toLowerCase();
+        var role = ROLES[letter.toLowerCase()];
+        if (n) who.appendChild(document.createTextNode(" · "));
+        who.appendChild(el("span", pronoun ? "pronoun" : "", code.slice(1)));
+        var tag = el("span", "role", " " + role[0] + (pronoun ? ", pronoun" : ""));
+        tag.title = role[1];
+        who.appendChild(tag);
+      });
+    }
+    if (m.at) fact("where", "Where ").appendChild(document.createTextNode(m.at));
+    if (m.by) {
+      fact("by", m.by[0] ? "Reported by " : "Reported ").appendChild(
+        document.createTextNode(m.by[0] ? m.by[0] + " (" + m.by[1] + ")" : "(" + m.by[1] + "), no source named"));
+    }
+    return line;
+  }
+
+  // The trigger in the description: the payload gives it for a clause cut from the sentence; a description that
+  // is its first mention's whole sentence takes the sentence's own mark (html._description_trigger).
+  function descTrigger(ev) {
+    var first = ev.mentions[0];
+    return ev.tg || (first && first.sent === ev.desc ? first.tg : null);
   }
 
   function sourceName(a) {
@@ -67,7 +126,9 @@
       if (a.publisher) head.appendChild(document.createTextNode(" · " + a.publisher));
       box.appendChild(head);
       box.appendChild(el("p", "m-pub basis-" + a.basis, "Published " + a.published + (a.file ? " · " + a.file : "")));
-      box.appendChild(highlighted(el("blockquote", "m-sentence"), m.sent, m.hl));
+      box.appendChild(highlighted(el("blockquote", "m-sentence"), m.sent, m.hl, m.tg));
+      var told = facts(m);
+      if (told) box.appendChild(told);
       box.appendChild(el("p", "m-how", m.how));
       details.appendChild(box);
     });
@@ -84,15 +145,20 @@
     ev.flags.forEach(function (flag) {
       var mark = FLAG_MARKS[flag];
       if (!mark) return;
+      var anchor = flag === "context" && ANCHOR_MARKS[ev.anch];
       var badge = el("span", "mark " + flag);
-      badge.title = mark[2];
+      badge.title = anchor ? anchor[1] : mark[2];
       badge.appendChild(el("span", "sym", mark[0]));
-      badge.appendChild(document.createTextNode(" " + mark[1]));
+      badge.appendChild(document.createTextNode(" " + (anchor ? anchor[0] : mark[1])));
       when.appendChild(badge);
     });
     li.appendChild(when);
     var body = el("div", "body");
-    body.appendChild(highlighted(el("p", "desc"), ev.desc, ev.hl));
+    body.appendChild(highlighted(el("p", "desc"), ev.desc, ev.hl, descTrigger(ev)));
+    // The event's structure as its first telling gives it, as in the exports (html.facts_mention).
+    var told = ev.mentions.length ? facts(ev.mentions[0]) : null;
+    if (told) body.appendChild(told);
+    if (ANCHOR_MARKS[ev.anch]) body.appendChild(el("p", "note", ANCHOR_MARKS[ev.anch][1]));
     ev.notes.forEach(function (note) { body.appendChild(el("p", "note", note)); });
     var sources = el("p", "sources");
     sources.appendChild(el("span", "label", ev.src.length === 1 ? "Source " : "Sources "));

@@ -7,7 +7,7 @@ from pathlib import Path
 import icalendar
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from timeline_fixtures import timeline
+from timeline_fixtures import HOSTILE, structured_timeline, timeline
 
 from chronology import exports
 from chronology.cli import main
@@ -148,3 +148,54 @@ def test_any_description_survives_the_ics_round_trip(description):
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     (vevent,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
     assert str(vevent["SUMMARY"]) == description
+
+
+def test_csv_appends_the_structure_columns_after_the_existing_ones():
+    text = timeline_csv(structured_timeline())
+    header = next(csv.reader(io.StringIO(text)))
+    assert header[: header.index("date_conflict") + 1] == list(exports.CSV_COLUMNS[:19])
+    assert header[-5:] == ["trigger", "event_class", "participants", "location", "reported_by"]
+    rows = {row["event_id"]: row for row in csv.DictReader(io.StringIO(text))}
+    apple = rows["ev-s0"]
+    assert (apple["trigger"], apple["event_class"]) == ("unveiled", "OCCURRENCE")
+    assert apple["participants"] == "agent: Apple; patient: the iPhone"
+    assert (apple["location"], apple["reported_by"]) == ("Cupertino", "Reuters (reported)")
+    assert rows["ev-s2"]["participants"] == "patient: the award; recipient: the winner; agent: She"
+    # Without structure (the grammar found none), the new columns are empty.
+    plain = next(csv.DictReader(io.StringIO(timeline_csv(timeline()))))
+    assert [plain[name] for name in header[-5:]] == ["", "", "", "", ""]
+
+
+def test_ics_sets_location_and_tells_the_structure_in_the_description():
+    calendar = icalendar.Calendar.from_ical(timeline_ics(structured_timeline()))
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    apple = events["ev-s0@chronology"]
+    assert str(apple["LOCATION"]) == "Cupertino"
+    description = str(apple["DESCRIPTION"]).splitlines()
+    assert description[1:5] == [
+        "Event: “unveiled” (occurrence)", "Who/what: agent: Apple; patient: the iPhone", "Where: Cupertino",
+        "Reported by: Reuters (reported)",
+    ]
+    assert "LOCATION" not in events["ev-s2@chronology"]
+    assert str(events["ev-s3@chronology"]["LOCATION"]) == HOSTILE
+
+
+def test_a_location_with_rfc_5545_special_characters_comes_back_as_written():
+    base = structured_timeline()
+    (mention,) = base.events[0].mentions
+    assert mention.location is not None
+    place = mention.location.model_copy(update={"text": "Aden;\r\nYemen, the \\ port"})
+    event = base.events[0].model_copy(update={"mentions": (mention.model_copy(update={"location": place}),)})
+    text = timeline_ics(base.model_copy(update={"events": (event,)}))
+    assert "\r\nLOCATION:Aden\\; Yemen\\, the \\\\ port\r\n" in text.replace("\r\n ", "")  # unfolded
+    (vevent,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert str(vevent["LOCATION"]) == "Aden; Yemen, the \\ port"  # a line break inside a place reads as a space
+
+
+def test_timelinejs_slides_tell_the_structure_escaped():
+    slides = {s["unique_id"]: s for s in json.loads(timelinejs_json(structured_timeline()))["events"]}
+    text = slides["ev-s0"]["text"]["text"]
+    assert "Event: “unveiled” (occurrence)<br>Who/what: agent: Apple; patient: the iPhone<br>" in text
+    assert "Where: Cupertino<br>Reported by: Reuters (reported)" in text
+    hostile = slides["ev-s3"]["text"]["text"]
+    assert HOSTILE not in hostile and "Where: &lt;img src=x onerror=&quot;window.__pwned = 1&quot;&gt;" in hostile

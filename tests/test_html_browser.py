@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from browser_support import browser, unavailable_reason
 from html_fixtures import PAYLOADS, generated_timeline, injection_timeline, realistic_timeline
+from timeline_fixtures import HOSTILE, structured_timeline
 
 from chronology.html import render_html
 
@@ -31,6 +32,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ("realistic", realistic_timeline()),
         ("injection", injection_timeline()),
         ("large", generated_timeline(10_000)),
+        ("structured", structured_timeline()),
     ):
         path = folder / f"{name}.html"
         path.write_text(render_html(timeline), encoding="utf-8")
@@ -128,7 +130,7 @@ def test_evidence_shows_sentence_source_and_resolution(open_page: Any) -> None:
     sentence = event.locator(".m-sentence")
     sentence.wait_for()
     assert sentence.text_content() == "Two container ships were struck on Tuesday near the port of Aden."
-    assert sentence.locator("mark").text_content() == "Tuesday"
+    assert sentence.locator("mark.timex").text_content() == "Tuesday"
     assert "Red Sea shipping disruption deepens · Harbour Gazette" in event.locator(".m-head").text_content()
     assert "28 Dec 2023, from the dateline" in event.locator(".m-pub").text_content()
     assert "XXXX-WXX-2" in event.locator(".m-how").text_content()
@@ -235,3 +237,49 @@ def test_print_hides_controls_and_dark_scheme_changes_colours(open_page: Any) ->
     assert page.locator("li.event").first.is_visible()
     dark = open_page("realistic", color_scheme="dark")
     assert dark.evaluate("getComputedStyle(document.body).backgroundColor") != light
+
+
+def test_the_sentence_marks_the_date_and_the_event_and_the_event_tells_who_where_and_who_reported(
+    open_page: Any,
+) -> None:
+    page = open_page("structured")
+    apple = page.locator("li.event", has_text="Apple unveiled")
+    assert apple.locator(".desc mark.trigger").text_content() == "unveiled"
+    assert apple.locator(".desc mark.timex").text_content() == "Tuesday"
+    assert apple.locator(".desc mark.trigger").get_attribute("title") == "Event: the word the date belongs to"
+    facts = apple.locator(".body > .facts").text_content()
+    assert facts == "Who/what Apple agent · the iPhone patientWhere CupertinoReported by Reuters (reported)"
+    apple.locator("summary").click()
+    sentence = apple.locator(".m-sentence")
+    sentence.wait_for()
+    assert sentence.locator("mark").all_text_contents() == ["unveiled", "Tuesday"]
+    assert "Reported by Reuters (reported)" in apple.locator(".mention .facts").text_content()
+    assert page.errors == []
+
+
+def test_a_statement_without_a_date_shows_how_it_was_placed(open_page: Any) -> None:
+    page = open_page("structured")
+    gallery = page.locator("li.event", has_text="The gallery said")
+    assert gallery.locator(".mark.context").text_content() == "↳ narrative date"
+    note = "No date of its own: placed at the date the article mentioned last before it."
+    assert gallery.locator(".note").all_text_contents() == [note]
+    assert gallery.locator(".mark.context").get_attribute("title") == note
+    assert gallery.locator(".desc mark").all_text_contents() == ["sold"]
+    # The second 'sold' is the event: the text before the mark runs through the first.
+    assert gallery.locator(".desc").inner_html().startswith("The gallery said the painting it sold was <mark")
+    assert "Reported by The gallery (said)" in gallery.locator(".body > .facts").text_content()
+    pronoun = page.locator("li.event", has_text="She handed").locator(".facts .pronoun")
+    assert pronoun.text_content() == "She"
+
+
+def test_a_participant_holding_markup_is_shown_as_text(open_page: Any) -> None:
+    page = open_page("structured")
+    hostile = page.locator("li.event", has_text="signed the deal")
+    facts = hostile.locator(".body > .facts").text_content()
+    assert f"Who/what {HOSTILE} agent" in facts and f"Where {HOSTILE}" in facts
+    assert facts.endswith("Reported (said), no source named")
+    hostile.locator("summary").click()
+    hostile.locator(".m-sentence").wait_for()
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('img, [onerror]').length") == 0
+    assert page.errors == []
