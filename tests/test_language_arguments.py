@@ -190,3 +190,9 @@ def test_nothing_is_invented() -> None:
     assert _reporter("The minister met the envoy and flew home.", "flew") is None
     assert _reporter("Sales rose.", "rose") is None
     assert _place("Sales rose.", "rose") is None
+
+
+def test_a_fronted_phrase_read_as_a_second_subject_gives_way_to_the_one_before_the_verb() -> None:
+    # The tagger reads "Ahead" as a name and the parser hangs it on "said" as a subject too.
+    text = "Ahead of a planned trip to Washington, the Iraqi foreign minister said on Monday that talks would start."
+    assert _roles(text, "said") == [("agent", "the Iraqi foreign minister")]

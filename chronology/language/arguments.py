@@ -203,10 +203,13 @@ def _infinitive(sentence: Sentence, index: int, kids: tuple[tuple[int, ...], ...
 
 
 def _subject(sentence: Sentence, index: int, kids: tuple[tuple[int, ...], ...], seen: set[int]) -> int | None:
-    """The subject of the predicate at `index`: its own, or the one it shares with the verb it depends on."""
-    for child in kids[index]:
-        if _base(sentence.relations[child]) == "nsubj":
-            return child
+    """The subject of the predicate at `index`: its own, or the one it shares with the verb it depends on. A clause
+    has one subject: where the parser hangs two on a verb (a fronted phrase read as a subject: "Ahead of a planned
+    trip, the minister said"), the one nearest before the verb wins."""
+    subjects = [child for child in kids[index] if _base(sentence.relations[child]) == "nsubj"]
+    if subjects:
+        before = [child for child in subjects if child < index]
+        return before[-1] if before else subjects[0]
     relation = _base(sentence.relations[index])
     head = sentence.heads[index]
     if head < 0 or head in seen or sentence.tags[index] not in _VERB_TAGS:
