@@ -1,7 +1,17 @@
 """Event mentions as TimeML marks them, and the cross-validation and scoring that measure the model."""
 
 from chronology.event_scores import Span, score
-from chronology.language.mentions import EventMention, find_mentions
+from chronology.language import pos
+from chronology.language.mentions import (
+    OUTSIDE,
+    EventMention,
+    _labeller,
+    features,
+    find_mentions,
+    is_candidate,
+    padded,
+)
+from chronology.language.tokens import tokenize
 from chronology.language.train_events import assign_folds
 
 
@@ -55,3 +65,17 @@ def test_class_f1_is_extent_f1_times_class_accuracy() -> None:
     result = score([span(0, 4), span(10, 14, "REPORTING")], [span(0, 4), span(10, 14)])
     assert result.f1 == 1.0 and result.strict_f1 == 1.0
     assert result.class_accuracy == 0.5 and result.class_f1 == 0.5
+
+
+def test_the_sentence_scorer_agrees_with_the_plain_features() -> None:
+    # The labeller sums every token's cached feature rows at once; each label must be what training scored.
+    labeller = _labeller()
+    words = [token.text for token in tokenize("Officials said on Monday that the re-elected mayor resigned, 2 say.")]
+    tags = pos.tag(words)
+    lowers, padded_tags, lemmas = padded(words, tags)
+    expected = [
+        labeller.model.predict(features(words, lowers, padded_tags, lemmas, i)) if is_candidate(word) else OUTSIDE
+        for i, word in enumerate(words)
+    ]
+    assert labeller.label(words, tags) == expected
+    assert "REPORTING" in expected

@@ -7,7 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from chronology.language.parser import Parser, parse
+from chronology.language import pos
+from chronology.language.parser import (
+    LABEL_GROUPS,
+    LABEL_TEMPLATES,
+    MODEL_FILE,
+    MOVE_GROUPS,
+    MOVE_TEMPLATES,
+    MOVES,
+    Parser,
+    Sentence,
+    _Parse,
+    label_features,
+    move_features,
+    named,
+    parse,
+)
+from chronology.language.perceptron import load
 from chronology.language.train_parser import projectivise, read_conllu, train
 
 
@@ -110,3 +126,38 @@ def test_crossing_arcs_are_lifted() -> None:
     # "A hearing is scheduled on the issue today": "on the issue" belongs to "hearing" across "is scheduled".
     heads = [1, 3, 3, -1, 6, 6, 1, 3]
     assert projectivise(heads) == [1, 3, 3, -1, 6, 6, 3, 3]
+
+
+def test_the_grouped_sums_are_the_feature_lists() -> None:
+    # The parser sums groups of features once per word or per combination of tags; at every decision and every
+    # arc the sum must be what the full feature lists score.
+    assert sorted(template for group in MOVE_GROUPS for template in group) == sorted(MOVE_TEMPLATES)
+    assert sorted(template for group in LABEL_GROUPS for template in group) == sorted(LABEL_TEMPLATES)
+    model = load(MODEL_FILE)
+    checked = {"moves": 0, "arcs": 0}
+
+    class Checked(Parser):
+        def _move_total(self, state: _Parse, b: int) -> complex:
+            total = super()._move_total(state, b)
+            shift, left, right = model.scores(named(MOVE_TEMPLATES, move_features(state, state.stack, b)))[:3]
+            assert total == complex(left - shift, right - shift)
+            checked["moves"] += 1
+            return total
+
+        def _label_total(self, sentence: Sentence, child: int, head: int) -> int:
+            total = super()._label_total(sentence, child, head)
+            scores = model.scores(named(LABEL_TEMPLATES, label_features(sentence, child, head)))[len(MOVES) :]
+            fields = self._unpack_labels(total.to_bytes(self._label_bytes, "little"))
+            # Each found feature adds the same bias to every field.
+            assert [field - fields[0] for field in fields] == [score - scores[0] for score in scores]
+            checked["arcs"] += 1
+            return total
+
+    parser = Checked(model)
+    for text in (
+        "Officials said on Monday that schools , which closed in 2020 , would reopen on Friday .",
+        "The firm , whose shares fell 5 % , was sold last year to a rival it had sued twice .",
+    ):
+        words = text.split()
+        assert parser.parse(words, pos.tag(words)) == parse(words, pos.tag(words))
+    assert checked["moves"] > 20 and checked["arcs"] > 20

@@ -71,3 +71,14 @@ def test_broken_files_are_refused(tmp_path: Path) -> None:
 def test_the_shipped_models_load() -> None:
     for name, classes in (("pos.bin.gz", 49), ("upos.bin.gz", 17), ("parser.bin.gz", 38), ("events.bin.gz", 8)):
         assert len(load(name).classes) == classes
+
+
+def test_many_groups_of_rows_are_summed_at_once() -> None:
+    compact = model().compact()
+    # Groups of equal length; a feature the model lacks is the zero row `absent`.
+    groups = [["bias", "w dog"], ["unknown", "s1 g"], ["unknown", "unknown"], ["w é", "bias"]]
+    rows = compact.rows(feature for group in groups for feature in group)
+    assert rows[2] == compact.absent
+    sums = compact.sums(rows, len(groups))
+    assert sums.tolist() == [compact.scores(group) for group in groups]
+    assert compact.sums(compact.rows([]), 0).shape == (0, 3)

@@ -8,13 +8,14 @@ neighbours.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 from chronology.language import pos
-from chronology.language.perceptron import Model, Row, load
+from chronology.language.perceptron import Model, load
 from chronology.language.tokens import Token, tokenize
 from chronology.sentences import sentence_spans
 
@@ -61,8 +62,8 @@ def _shape(word: str) -> str:
     return "".join(shape)
 
 
-# Feature groups: training sums them all (`features`); the scorer caches each group's summed weights by what
-# the group depends on, so a token costs a few cached score lists and the handful of pair features.
+# Feature groups: training sums them all (`features`); the scorer caches the rows of the groups a (word, tag)
+# pair gives the token and its neighbours, so a token costs one cached entry and the handful of pair features.
 
 
 def own_features(word: str, tag: str, lemma: str) -> list[str]:
@@ -94,16 +95,25 @@ def neighbour_features(offset: int, lower: str, tag: str, lemma: str) -> list[st
 
 
 def pair_features(lowers: Sequence[str], tags: Sequence[str], lemmas: Sequence[str], j: int) -> list[str]:
-    """Features joining the token at padded index j with a neighbour."""
+    """Features joining the token at padded index j with a neighbour, in the order training has always seen them
+    (its float sums follow it)."""
+    words = word_pair_features(lowers, tags, lemmas, j)
+    return [*words[:2], *tag_pair_features(tags[j - 2], tags[j - 1], tags[j], tags[j + 1]), *words[2:]]
+
+
+def word_pair_features(lowers: Sequence[str], tags: Sequence[str], lemmas: Sequence[str], j: int) -> list[str]:
+    """The pair features on words or lemmas."""
     return [
         "w-1w=" + lowers[j - 1] + " " + lowers[j],
         "ww+1=" + lowers[j] + " " + lowers[j + 1],
-        "t-1t=" + tags[j - 1] + " " + tags[j],
-        "tt+1=" + tags[j] + " " + tags[j + 1],
-        "t-2t-1t=" + tags[j - 2] + " " + tags[j - 1] + " " + tags[j],
         "l-1t=" + lemmas[j - 1] + " " + tags[j],
         "t-1l=" + tags[j - 1] + " " + lemmas[j],
     ]
+
+
+def tag_pair_features(before2: str, before: str, tag: str, after: str) -> list[str]:
+    """The pair features on the tags of the token and those around it only."""
+    return ["t-1t=" + before + " " + tag, "tt+1=" + tag + " " + after, "t-2t-1t=" + before2 + " " + before + " " + tag]
 
 
 _OFFSETS: Final = (-2, -1, 1, 2)
@@ -153,51 +163,82 @@ class _Cache(dict[_Key, _Value]):
         return value
 
 
+class _Token(NamedTuple):
+    """What the labeller reads of a (word, tag) pair wherever it stands: whether it can be an event, its lower
+    case and lemma, and the rows (`Compact.rows`) of its own features and of those it gives each neighbour."""
+
+    candidate: bool
+    lower: str
+    lemma: str
+    own: array[int]
+    far_left: array[int]  # as the word two before the token
+    left: array[int]
+    right: array[int]
+    far_right: array[int]
+
+
 class Labeller:
-    """A trained model and the caches that make it fast; `features` and the model decide every label."""
+    """A trained model and the caches that make it fast; `features` and the model decide every label. No
+    feature depends on the labels before, so a sentence is scored at once: each candidate token's features
+    become the model's rows (those of each (word, tag) pair cached) and one numpy pass sums and compares them."""
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self._own: _Cache[tuple[str, str, str], list[float]] = _Cache(lambda key: model.scores(own_features(*key)))
-        self._neighbours = {offset: self._neighbour_cache(offset) for offset in _OFFSETS}
-        # The pair features are too many to cache their sums; each one's own weights are cached instead.
-        self._rows: _Cache[str, Row] = _Cache(model.row)
+        self._compact = model.compact()
+        self._tokens: _Cache[tuple[str, str], _Token] = _Cache(
+            lambda key: self._token(*key, pos.lemma(*key).lower())
+        )
+        self._pad = [self._token(_PAD, _PAD, _PAD)] * 2
+        self._first = self._compact.rows(["first"])[0]
+        self._tag_pairs: _Cache[tuple[str, str, str, str], array[int]] = _Cache(
+            lambda key: self._compact.rows(tag_pair_features(*key))
+        )
 
-    def _neighbour_cache(self, offset: int) -> _Cache[tuple[str, str, str], list[float]]:
-        return _Cache(lambda key: self.model.scores(neighbour_features(offset, *key)))
+    def _token(self, word: str, tag: str, lemma: str) -> _Token:
+        lower = word.lower()
+        rows = self._compact.rows
+        return _Token(
+            is_candidate(word),
+            lower,
+            lemma,
+            rows(own_features(word, tag, lemma)),
+            *(rows(neighbour_features(offset, lower, tag, lemma)) for offset in _OFFSETS),
+        )
 
     def label(self, words: Sequence[str], tags: Sequence[str]) -> list[str]:
         """One label per token of a sentence: O or a TimeML class."""
-        lowers, padded_tags, lemmas = padded(words, tags)
-        rows = self._rows
-        classes = self.model.classes
-        own = self._own
-        far_left, left, right, far_right = (self._neighbours[offset] for offset in _OFFSETS)
-        labels: list[str] = []
-        for i, word in enumerate(words):
-            if not is_candidate(word):
-                labels.append(OUTSIDE)
-                continue
+        # Padded like `padded`: token i is at i + 2.
+        tokens = [*self._pad, *map(self._tokens.__getitem__, zip(words, tags, strict=True)), *self._pad]
+        lowers = [token.lower for token in tokens]
+        padded_tags = [_PAD, _PAD, *tags, _PAD, _PAD]
+        lemmas = [token.lemma for token in tokens]
+        rows, absent, first = self._compact.rows, self._compact.absent, self._first
+        tag_pairs = self._tag_pairs
+        found: array[int] = array("q")
+        candidates: list[int] = []
+        for i in range(len(words)):
             j = i + 2
-            # One pass over the classes summing the five cached groups is far cheaper than five.
-            scores = [
-                a + b + c + d + e
-                for a, b, c, d, e in zip(
-                    own[word, padded_tags[j], lemmas[j]],
-                    far_left[lowers[j - 2], padded_tags[j - 2], lemmas[j - 2]],
-                    left[lowers[j - 1], padded_tags[j - 1], lemmas[j - 1]],
-                    right[lowers[j + 1], padded_tags[j + 1], lemmas[j + 1]],
-                    far_right[lowers[j + 2], padded_tags[j + 2], lemmas[j + 2]],
-                    strict=True,
-                )
-            ]
-            pairs = pair_features(lowers, padded_tags, lemmas, j)
-            if i == 0:
-                pairs.append("first")
-            for feature in pairs:
-                for index, weight in rows[feature]:
-                    scores[index] += weight
-            labels.append(classes[scores.index(max(scores))])
+            token = tokens[j]
+            if not token.candidate:
+                continue
+            found += token.own
+            found += tokens[j - 2].far_left
+            found += tokens[j - 1].left
+            found += tokens[j + 1].right
+            found += tokens[j + 2].far_right
+            # The pair features: those on tags only recur (cached by the four tags), the others are looked up.
+            found += tag_pairs[padded_tags[j - 2], padded_tags[j - 1], padded_tags[j], padded_tags[j + 1]]
+            found += rows(word_pair_features(lowers, padded_tags, lemmas, j))
+            # Every token takes the same room (`Compact.sums`): an absent feature stands in for "first".
+            found.append(first if i == 0 else absent)
+            candidates.append(i)
+        labels = [OUTSIDE] * len(words)
+        if candidates:
+            classes = self.model.classes
+            # argmax picks the first best class, as Perceptron.predict does.
+            best: list[int] = self._compact.sums(found, len(candidates)).argmax(axis=1).tolist()
+            for i, chosen in zip(candidates, best, strict=True):
+                labels[i] = classes[chosen]
         return labels
 
 

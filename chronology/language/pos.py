@@ -6,19 +6,23 @@ Python" (2013): features of the word (its form, suffixes, prefixes, shape), of t
 the two tags it predicted before; frequent words that almost always take one tag are looked up in a tag
 dictionary instead of scored. `chronology.language.train_pos` trains it; the weights ship in data/pos.bin.gz.
 
-Speed: the features are grouped by what they depend on, and each group's summed weights are cached — the
-word's own features as a dense score list keyed by the word, the neighbours' features by the neighbour, the tag
-history by the tag pair — so scoring a token costs a list copy and six cached sparse rows.
+Speed: the features are grouped by what they depend on. Those that do not depend on the predicted tags (the
+word's own and those it gives its neighbours) are looked up once per word (cached, with its tag dictionary entry)
+and summed for the whole sentence in one numpy pass; per token only the summed weights of the tag history
+and of the tag-word pair are added (cached by the tags, and by the tag and word).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from array import array
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 import lemminflect
+import numpy as np
+import numpy.typing as npt
 
 from chronology.language.perceptron import Model, load
 
@@ -30,7 +34,6 @@ UPOS_FILE: Final = "upos.bin.gz"
 START: Final = ("-START-", "-START2-")
 END: Final = ("-END-", "-END2-")
 
-Row = tuple[tuple[int, float], ...]
 _Key = TypeVar("_Key", bound=Hashable)
 _Value = TypeVar("_Value")
 
@@ -150,6 +153,19 @@ class _Cache(dict[_Key, _Value]):
         return value
 
 
+class _Word(NamedTuple):
+    """What the tagger reads of a word wherever it stands: its tag if the tag dictionary decides it, its
+    normalized form, and the rows (`Compact.rows`) of its own features and of those it gives a neighbour."""
+
+    tag: str | None
+    norm: str
+    own: array[int]
+    left: array[int]  # as the word before the token
+    left2: array[int]  # two before
+    right: array[int]  # after
+    right2: array[int]  # two after
+
+
 class Tagger:
     """A trained tagger: the perceptron's weights, the tag dictionary of unambiguous frequent words and the
     lexicon of ambiguity classes, the last two saved in the model's meta."""
@@ -161,45 +177,70 @@ class Tagger:
         assert isinstance(tagdict, dict) and isinstance(lexicon, dict)
         self.tagdict: dict[str, str] = tagdict
         self.lexicon: dict[str, str] = lexicon
-        self._words: _Cache[str, list[float]] = _Cache(lambda word: model.scores(word_features(word)))
-        self._left: _Cache[str, Row] = _Cache(lambda norm: self._row(left_features(norm)))
-        self._left2: _Cache[str, Row] = _Cache(lambda norm: self._row(left2_features(norm)))
-        self._right: _Cache[str, Row] = _Cache(lambda norm: self._row(right_features(norm, lexicon)))
-        self._right2: _Cache[str, Row] = _Cache(lambda norm: self._row(right2_features(norm, lexicon)))
-        self._history: _Cache[tuple[str, str], Row] = _Cache(lambda tags: self._row(history_features(*tags)))
-        self._tag_word: _Cache[tuple[str, str], Row] = _Cache(lambda key: self._row(tag_word_features(*key)))
+        self._compact = compact = model.compact()
+        self._words: _Cache[str, _Word] = _Cache(lambda word: self._word(word, normalize(word)))
+        self._start = [self._word("", norm) for norm in START]
+        self._end = [self._word("", norm) for norm in END]
+        # The groups on the tags before, added per token as numpy rows; most tag-word pairs have no weights (None).
+        self._history: _Cache[tuple[str, str], npt.NDArray[np.int64]] = _Cache(
+            lambda tags: compact.sums(compact.rows(history_features(*tags)), 1)[0]
+        )
+        self._tag_word: _Cache[tuple[str, str], npt.NDArray[np.int64] | None] = _Cache(self._pair_row)
 
-    def _row(self, feats: Iterable[str]) -> Row:
-        return tuple((i, w) for i, w in enumerate(self.model.scores(feats)) if w)
+    def _pair_row(self, key: tuple[str, str]) -> npt.NDArray[np.int64] | None:
+        rows = self._compact.rows(tag_word_features(*key))
+        return self._compact.sums(rows, 1)[0] if any(row != self._compact.absent for row in rows) else None
+
+    def _word(self, word: str, norm: str) -> _Word:
+        rows, lexicon = self._compact.rows, self.lexicon
+        return _Word(
+            self.tagdict.get(word),
+            norm,
+            rows(word_features(word)),
+            rows(left_features(norm)),
+            rows(left2_features(norm)),
+            rows(right_features(norm, lexicon)),
+            rows(right2_features(norm, lexicon)),
+        )
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """The Penn Treebank tag of each word of one sentence."""
-        tagdict = self.tagdict
         classes = self.classes
-        word_scores = self._words
-        left, left2, right, right2 = self._left, self._left2, self._right, self._right2
         history, tag_word = self._history, self._tag_word
-        ctx = context(words)
+        # Padded like `context`: token i is at i + 2.
+        padded = [*self._start, *map(self._words.__getitem__, words), *self._end]
+        static = iter(self._static(padded))
         prev, prev2 = START
         tags: list[str] = []
-        for i, word in enumerate(words):
-            guess = tagdict.get(word)
+        for i in range(len(words)):
+            word = padded[i + 2]
+            guess = word.tag
             if guess is None:
-                scores = word_scores[word][:]
-                for row in (
-                    left[ctx[i + 1]],
-                    left2[ctx[i]],
-                    right[ctx[i + 3]],
-                    right2[ctx[i + 4]],
-                    history[prev, prev2],
-                    tag_word[prev, ctx[i + 2]],
-                ):
-                    for index, weight in row:
-                        scores[index] += weight
-                guess = classes[scores.index(max(scores))]
+                scores = next(static) + history[prev, prev2]
+                pair = tag_word[prev, word.norm]
+                if pair is not None:
+                    scores += pair
+                # argmax picks the first best class, as Perceptron.predict does.
+                guess = classes[scores.argmax()]
             tags.append(guess)
             prev2, prev = prev, guess
         return tags
+
+    def _static(self, padded: Sequence[_Word]) -> npt.NDArray[np.int64]:
+        """The summed features that do not depend on the tags before, of each token the tag dictionary does not
+        decide, in order, in one numpy pass."""
+        rows: array[int] = array("q")
+        count = 0
+        for i in range(len(padded) - 4):
+            word = padded[i + 2]
+            if word.tag is None:
+                rows += word.own
+                rows += padded[i + 1].left
+                rows += padded[i].left2
+                rows += padded[i + 3].right
+                rows += padded[i + 4].right2
+                count += 1
+        return self._compact.sums(rows, count)
 
 
 def upos_features(words: Sequence[str], ctx: Sequence[str], tags: Sequence[str], i: int) -> list[str]:
