@@ -45,9 +45,10 @@ from chronology.models import (
     Timex,
     Trigger,
 )
-from chronology.patterns import FUTURE_WORDING
+from chronology.patterns import FUTURE_WORDING, WORD
 from chronology.resolver import NARRATIVE_WINDOW
 from chronology.sentences import Quotations
+from chronology.spans import Spans
 from chronology.tense import quotation_told_past, statement_tense
 from chronology.values import date_value
 
@@ -92,7 +93,6 @@ _ATTRIBUTION = re.compile(
 )
 _GRANULARITY_ORDER: tuple[Granularity, ...] = get_args(Granularity)
 _GRANULARITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(_GRANULARITY_ORDER)}
-_WORD = re.compile(r"[\w'’-]+")
 _WHITESPACE = re.compile(r"\s+")
 # Quote debris left at the edges of a sentence cut from running text.
 _EDGE_DEBRIS = " \t\n\"'“”‘’()[]-–—"
@@ -153,28 +153,6 @@ class _Clauses:
         return left, self.breaks[index] if index < len(self.breaks) else self.length
 
 
-class _Spans:
-    """Spans (any order, overlaps allowed) indexed by start, with the running maximum of their ends, to answer
-    "does one hold this offset / overlap this range" by bisection."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [start for start, _ in ordered]
-        self.reach: list[int] = []
-        for _, end in ordered:
-            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
-
-    def holds(self, offset: int) -> bool:
-        """Whether a span has start <= offset < end."""
-        count = bisect_right(self.starts, offset)
-        return count > 0 and self.reach[count - 1] > offset
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether a span has span_start < end and start < span_end."""
-        count = bisect_left(self.starts, end)
-        return count > 0 and self.reach[count - 1] > start
-
-
 def _by_sentence(
     dated: Sequence[tuple[Timex, DateValue]], sentences: Sequence[tuple[int, int]]
 ) -> list[list[tuple[Timex, DateValue]]]:
@@ -190,7 +168,7 @@ def _by_sentence(
 
 def _subject(sentence: str) -> str | None:
     """The words before the sentence's first verb, when that is a short noun phrase."""
-    for index, word in enumerate(_WORD.finditer(sentence)):
+    for index, word in enumerate(WORD.finditer(sentence)):
         if index >= _MAX_SUBJECT_WORDS:
             return None
         token = word.group()
@@ -303,7 +281,7 @@ def _attributive(text: str, timex: Timex) -> bool:
 
 
 def _calendar_dates(
-    text: str, timexes: Sequence[Timex], skipped: _Spans
+    text: str, timexes: Sequence[Timex], skipped: Spans
 ) -> list[tuple[Timex, DateValue]]:
     dated: list[tuple[Timex, DateValue]] = []
     for timex in timexes:
@@ -427,9 +405,7 @@ class _Grammar:
         return self.tagged is not None and self.tagged.is_baseline(timex.start, timex.end)
 
     def _event_of(self, timex: Timex) -> int | None:
-        # With one event the tree cannot change which event a date modifies: parsing, the costliest step, is kept
-        # for sentences with a choice to make.
-        tree = self._tree() if len(self.events) > 1 else None
+        tree = self._tree()
         if tree is not None:
             return tree.trigger(timex.start, timex.end, self.events)
         return self.tagged.nearest_event(timex.start, timex.end, self.events) if self.tagged is not None else None
@@ -548,7 +524,7 @@ def extract_events(
     mentions report spans in the document (article.start added). Timexes inside `skip` spans (captions,
     repeated headlines, page chrome, and what chronology.nonevents finds) and timexes without calendar bounds give
     no event."""
-    dated = _calendar_dates(article.text, timexes, _Spans(skip))
+    dated = _calendar_dates(article.text, timexes, Spans(skip))
     events: list[Event] = []
     for (sentence_start, sentence_end), in_sentence in zip(sentences, _by_sentence(dated, sentences), strict=True):
         if not in_sentence:
@@ -626,8 +602,8 @@ def undated_events(
     publication = date_value(context.date.isoformat())
     assert publication is not None  # a calendar day always has bounds
     reference, reference_timex = publication, "publication"
-    skipped = _Spans(skip)
-    not_statements = skipped if statements_skip is None else _Spans(statements_skip)
+    skipped = Spans(skip)
+    not_statements = skipped if statements_skip is None else Spans(statements_skip)
     dated = _calendar_dates(article.text, timexes, skipped)
     quotes = Quotations(article.text)
     events: list[Event] = []
@@ -649,7 +625,7 @@ def undated_events(
         quoted = quotes.around(start)
         if (
             quoted is not None and tense != "future" and reference_timex != "publication"
-            and quotation_told_past(article.text, list(sentences), quoted)
+            and quotation_told_past(article.text, sentences, quoted)
         ):
             # Quoted speech is told from its report's time, which the narrative gave: "The council explained,
             # “The President was briefed”" after "On Tuesday, the council issued a statement".

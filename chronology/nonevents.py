@@ -53,6 +53,7 @@ from chronology.patterns import (
     WORD_BEFORE,
     WORK_TITLE_BEFORE,
 )
+from chronology.spans import Spans
 
 Span = tuple[int, int]
 Reason = Literal["repeated", "author_note", "hypothetical", "habit"]
@@ -79,21 +80,6 @@ class NonEvent(NamedTuple):
     statement: bool = True
 
 
-class _Held:
-    """Whether an offset lies inside one of some spans (any order, overlaps allowed): a bisection."""
-
-    def __init__(self, spans: Sequence[Span]) -> None:
-        ordered = sorted(spans)
-        self.starts = [start for start, _ in ordered]
-        self.reach: list[int] = []
-        for _, end in ordered:
-            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
-
-    def __call__(self, offset: int) -> bool:
-        count = bisect_right(self.starts, offset)
-        return count > 0 and self.reach[count - 1] > offset
-
-
 def in_title_of_work(text: str, start: int, end: int) -> bool:
     """Whether the expression text[start:end] is (inside) the title of a work: in the quoted title after a work's
     noun ("the musical '1776'", "a film titled 'Born on the Fourth of July'"), or a bare year right after the noun
@@ -115,7 +101,7 @@ def in_title_of_work(text: str, start: int, end: int) -> bool:
 def repeated_sentences(text: str, sentences: Sequence[Span], skip: Sequence[Span] = ()) -> list[NonEvent]:
     """Sentences that repeat an earlier one verbatim (blanks aside). Sentences in `skip` spans are neither
     repeats nor originals: a caption that is also told in the body keeps its body telling."""
-    held = _Held(skip)
+    held = Spans(skip).holds
     seen: set[str] = set()
     found: list[NonEvent] = []
     for start, end in sentences:
@@ -146,7 +132,7 @@ def author_notes(text: str, skip: Sequence[Span] = ()) -> list[NonEvent]:
     has covered the courts for the Times since 2012") or a contact or credit note ("Follow her on Twitter",
     "Editing by ..."), or holds "contributed to this report". A note is told last; the same words earlier in the
     article are news ("Gershkovich is a reporter for the Journal who was detained in March")."""
-    held = _Held(skip)
+    held = Spans(skip).holds
     found: list[NonEvent] = []
     end = len(text)
     while end > 0:

@@ -284,6 +284,8 @@ FUTURE_CUE: Final = re.compile(
     re.IGNORECASE,
 )
 PAST_CUE: Final = re.compile(r"(?<![\w'])" + _alternation(lexicon.PAST_CUES) + r"(?!\w)", re.IGNORECASE)
+# A word, with its inner apostrophes and hyphens ("don't", "well-known"): what cue words are looked up by.
+WORD: Final = re.compile(r"[\w'’-]+")
 # Future wording of a statement ("will", "is expected to"): it is told as expected rather than reported.
 # (The lookahead skips word boundaries where no cue can start.)
 FUTURE_WORDING: Final = re.compile(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -164,7 +165,7 @@ class Quotations:
         return self.spans[count - 1] if count and offset < self.spans[count - 1][1] else None
 
 
-def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+def sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
     """The span containing `offset` (or the nearest one before it); (0, 0) when there is none. `spans` are in
     order, as sentence_spans gives them."""
     count = bisect_right(spans, offset, key=lambda span: span[0])

@@ -12,7 +12,6 @@ forward. Cue words live in chronology.lexicon, their regexes in chronology.patte
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
@@ -35,6 +34,7 @@ from chronology.patterns import (
     PAST_CUE,
     QUOTE_MARK,
     WEAK_FUTURE_BEFORE,
+    WORD,
     WOULD,
 )
 from chronology.sentences import sentence_at
@@ -123,7 +123,6 @@ def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, in
 
 
 _PAST_WORDS = PAST_AUXILIARIES | IRREGULAR_PAST
-_WORD = re.compile(r"[\w'’-]+")
 
 
 def is_past_word(token: str) -> bool:
@@ -133,7 +132,7 @@ def is_past_word(token: str) -> bool:
 
 def tells_past(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds a past-tense cue word ("… said", "… explained")."""
-    return any(is_past_word(word.group().lower()) for word in _WORD.finditer(text, start, end))
+    return any(is_past_word(word.group().lower()) for word in WORD.finditer(text, start, end))
 
 
 def statement_tense(sentence: str) -> Literal["past", "present", "future"]:
@@ -141,7 +140,7 @@ def statement_tense(sentence: str) -> Literal["past", "present", "future"]:
     will get a refund" is past; a word in -ed counts as past); without any cue it is read as current."""
     future = FUTURE_WORDING.search(sentence)
     limit = future.start() if future else len(sentence)
-    tokens = [word.group() for word in _WORD.finditer(sentence.lower(), 0, limit)]
+    tokens = [word.group() for word in WORD.finditer(sentence.lower(), 0, limit)]
     for index, token in enumerate(tokens):
         if token in PERFECT_AUXILIARIES and _participle_follows(tokens, index + 1):
             return "past"
@@ -158,7 +157,7 @@ def _participle_follows(tokens: Sequence[str], index: int) -> bool:
     return index < len(tokens) and (tokens[index] in PERFECT_PARTICIPLES or is_past_word(tokens[index]))
 
 
-def quotation_told_past(text: str, sentences: list[tuple[int, int]], quoted: tuple[int, int]) -> bool:
+def quotation_told_past(text: str, sentences: Sequence[tuple[int, int]], quoted: tuple[int, int]) -> bool:
     """Whether the direct quotation at `quoted` is attributed in the past ("The council explained, “…”", "“…,”
     she said"): a past cue in its sentence before the opening mark or after the closing one."""
     opening, closing = sentence_at(sentences, quoted[0]), sentence_at(sentences, quoted[1])

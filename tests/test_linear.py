@@ -12,11 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronology.context import _CUE, _DATEPARSER_SETTINGS, _PASSIVE_AUXILIARY, DateHints, _parse_english, tense_of
-from chronology.events import _by_sentence, _Spans
+from chronology.events import _by_sentence
 from chronology.ingest import split_articles
 from chronology.models import DateValue, Document, Timex
 from chronology.pipeline import analyse_article
 from chronology.sentences import sentence_at, sentence_spans
+from chronology.spans import Spans
 
 DATES = 2_000
 
@@ -93,7 +94,7 @@ SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)).map(lambda s:
 
 @given(SPANS, st.integers(-1, 60), st.integers(0, 10))
 def test_skip_span_lookups_match_their_definitions(spans: list[tuple[int, int]], start: int, length: int) -> None:
-    indexed = _Spans(spans)
+    indexed = Spans(spans)
     assert indexed.holds(start) == any(s <= start < e for s, e in spans)
     assert indexed.overlaps(start, start + length) == any(s < start + length and start < e for s, e in spans)
 
