@@ -310,6 +310,12 @@ REPORTING_VERBS: Final[frozenset[str]] = frozenset({
 # Prepositions that give a source without a reporting verb ("According to Reuters, the company cut 300 jobs"), as
 # the parser reads them: the case marker and its fixed words.
 SOURCE_PREPOSITIONS: Final[frozenset[str]] = frozenset({"according to"})
+# Two-word prepositions ("Ahead of a planned trip, the minister said"): a phrase opening with one is an adjunct,
+# never who or what an event involves, however the tagger read its first word (a capitalised "Ahead" as a name).
+PHRASAL_PREPOSITIONS: Final[frozenset[tuple[str, str]]] = frozenset({
+    ("ahead", "of"), ("because", "of"), ("instead", "of"), ("out", "of"), ("prior", "to"), ("due", "to"),
+    ("thanks", "to"), ("according", "to"), ("next", "to"), ("close", "to"), ("apart", "from"), ("away", "from"),
+})
 # Prepositions of place: "in Port Louis", "at the White House", "outside the embassy" give an event's location.
 PLACE_PREPOSITIONS: Final[frozenset[str]] = frozenset({"in", "at", "near", "outside", "inside"})
 # Prepositional modifiers that stay inside a noun phrase named as an argument ("the Bank of England", "300 of its

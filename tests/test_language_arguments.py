@@ -196,3 +196,14 @@ def test_a_fronted_phrase_read_as_a_second_subject_gives_way_to_the_one_before_t
     # The tagger reads "Ahead" as a name and the parser hangs it on "said" as a subject too.
     text = "Ahead of a planned trip to Washington, the Iraqi foreign minister said on Monday that talks would start."
     assert _roles(text, "said") == [("agent", "the Iraqi foreign minister")]
+
+
+def test_a_phrase_opening_with_a_two_word_preposition_is_nobody() -> None:
+    # The parser reads "Ahead" (tagged as a name) as the subject of "said" and the minister as an apposition.
+    text = (
+        "Ahead of a planned trip to Washington, Iraq’s Prime Minister Mustafa al-Kadhimi said that the US and Iraq "
+        "agreed in April."
+    )
+    assert not [phrase for _, phrase in _roles(text, "said") if phrase.startswith("Ahead")]
+    report = _reporter(text, "agreed")
+    assert report is not None and report[0] == "said" and not (report[1] or "").startswith("Ahead")

@@ -29,6 +29,7 @@ passives and possessors are read from the verb group and the tags; the subtypes 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,6 +42,7 @@ from chronology.lexicon import (
     FULL_WEEKDAYS,
     MONTHS,
     PASSIVE_AGENT_PREPOSITION,
+    PHRASAL_PREPOSITIONS,
     PHRASE_PREPOSITIONS,
     PLACE_PREPOSITIONS,
     REPORTING_VERBS,
@@ -84,6 +86,10 @@ _PHRASE_RELATIONS: Final = frozenset(
     {"det", "amod", "compound", "flat", "nummod", "fixed", "goeswith", "advmod", "case", "nmod"}
 )
 _TIME_WORDS: Final = frozenset(MONTHS) | FULL_WEEKDAYS
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 @lru_cache(maxsize=256)
@@ -302,10 +308,18 @@ def participants(
             if member in heads or member == index:
                 continue
             argument = _argument(sentence, text, member, role, kids, times=spans)
-            if not _overlaps(argument.start, argument.end, spans):
+            if not _overlaps(argument.start, argument.end, spans) and not _prepositional(sentence, argument):
                 heads.add(member)
                 arguments.append(argument)
     return tuple(arguments)
+
+
+def _prepositional(sentence: Sentence, argument: Argument) -> bool:
+    """Whether an argument opens with a two-word preposition ("Ahead of a planned trip"): an adjunct the parser
+    took for a noun phrase."""
+    first = bisect_left(sentence.tokens, argument.start, key=_token_start)
+    words = tuple(token.text.lower() for token in sentence.tokens[first : first + 2])
+    return words in PHRASAL_PREPOSITIONS
 
 
 def _is_time(sentence: Sentence, node: int, spans: tuple[Span, ...]) -> bool:
