@@ -7,8 +7,14 @@ flying home on Tuesday."). Intervals are one event: "from 2009 to 2010", "betwee
 October 17" (open up to publication: ongoing), "by the end of the year" (a deadline), "over the past month".
 When the publication date was only inferred, dates resolved against it are marked uncertain (EDTF '?').
 
-`undated_events` gives, on request, the statements without a date of their own, placed at the date the
-article's narrative last gave (past tense) or at publication (present tense).
+Each date goes to the event it modifies (its trigger), and the sentence's events that depend on that one take
+its date too (`Mention.related_triggers`, chronology.language.syntax `date_holders`): "Apple said on Tuesday it
+sold a million phones" dates the saying and the selling. Events told at a time of their own (a future, a
+modal, a noun's modifier) take none.
+
+`undated_events` gives the statements without a date of their own, placed at the date the article's narrative
+last gave (past tense) or at publication (present tense); and the part of a dated sentence its dates do not
+reach, such as the report of a dated event.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import get_args
@@ -54,6 +60,9 @@ from chronology.values import date_value
 
 MAX_DESCRIPTION = 280
 _MIN_CLAUSE_WORDS = 6
+# A statement without a date of its own: told in the past it happened, in the present it holds at publication.
+_STATEMENT_STATUS: dict[str, Status] = {"past": "past", "present": "ongoing", "future": "planned"}
+_OWN_CLOCK_CLASSES = frozenset({"REPORTING", "I_ACTION", "I_STATE", "PERCEPTION"})
 _MIN_STATEMENT_WORDS = 5
 _LOOKBACK = 24  # characters before an expression searched for 'since', 'from', 'by' ...
 
@@ -397,6 +406,8 @@ class _Grammar:
         self.tagged: Tagged | None = tag_sentence(text, start, end)
         self.classes: dict[int, str] = {} if self.tagged is None else event_classes(self.tagged)
         self.events = frozenset(self.classes)
+        # Reports and intentions keep their own time when what they tell or intend is dated.
+        self.own_clock = frozenset(i for i, name in self.classes.items() if name in _OWN_CLOCK_CLASSES)
 
     def _tree(self) -> Sentence | None:
         return analyse(*self.span) if self.events else None
@@ -404,7 +415,8 @@ class _Grammar:
     def is_baseline(self, timex: Timex) -> bool:
         return self.tagged is not None and self.tagged.is_baseline(timex.start, timex.end)
 
-    def _event_of(self, timex: Timex) -> int | None:
+    def event_index(self, timex: Timex) -> int | None:
+        """The event (token index) the date modifies."""
         tree = self._tree()
         if tree is not None:
             return tree.trigger(timex.start, timex.end, self.events)
@@ -416,14 +428,8 @@ class _Grammar:
         if tree is not None:
             index = tree.governor(timex.start, timex.end)
             return tree.group(index) if index is not None else None
-        index = self._event_of(timex)
+        index = self.event_index(timex)
         return self.tagged.group(index) if index is not None and self.tagged is not None else None
-
-    def event(self, timex: Timex, offset: int, times: Sequence[Timex]) -> _EventFacts | None:
-        """The event the date modifies, with its arguments, in document offsets (`offset`: where the article
-        starts; `times`: the sentence's time expressions, which are never places)."""
-        index = self._event_of(timex)
-        return None if index is None else self._facts(index, offset, times)
 
     def main_event(self, offset: int, times: Sequence[Timex] = ()) -> _EventFacts | None:
         """The sentence's main event: the root predicate, when the event model marks it."""
@@ -431,16 +437,45 @@ class _Grammar:
         if tree is None:
             return None
         root = next((i for i, head in enumerate(tree.heads) if head < 0), None)
-        return self._facts(root, offset, times) if root is not None and root in self.events else None
+        return self.facts(root, offset, times) if root is not None and root in self.events else None
 
-    def _facts(self, index: int, offset: int, times: Sequence[Timex]) -> _EventFacts:
+    def trigger_at(self, index: int, offset: int) -> Trigger:
+        """The event at token `index` as a trigger, in document offsets."""
         assert self.tagged is not None
         token, group = self.tagged.tokens[index], self.tagged.group(index)
-        trigger = Trigger(
+        return Trigger(
             text=token.text, span=(offset + token.start, offset + token.end),
             event_class=self.classes[index],
             tense=group.tense, aspect=group.aspect, polarity=group.polarity, modality=group.modality,
         )
+
+    def holders(self, dated: Collection[int]) -> dict[int, int]:
+        """Which dated event (token indices) each other event takes its date from (Sentence.date_holders)."""
+        tree = self._tree()
+        return {} if tree is None else tree.date_holders(sorted(self.events), dated, self.own_clock)
+
+    def untold(self, dated: Collection[int]) -> list[int]:
+        """The events that neither have a date nor take one from a dated event, nor are told at a time of their
+        own, the one nearest the root first: what the sentence says besides its dates ("The carmaker said it
+        lost $2 billion in the second quarter": the saying)."""
+        tree = self._tree()
+        if tree is None:
+            return []
+        holders = tree.date_holders(sorted(self.events), dated, self.own_clock)
+        left = [i for i in self.events if i not in dated and i not in holders and not tree.own_time(i)]
+        return sorted(left, key=lambda i: (tree.depth(i), i))
+
+    def group_at(self, index: int) -> VerbGroup:
+        assert self.tagged is not None
+        return self.tagged.group(index)
+
+    def is_verb(self, index: int) -> bool:
+        return self.tagged is not None and self.tagged.tags[index].startswith(("VB", "MD"))
+
+    def facts(self, index: int, offset: int, times: Sequence[Timex]) -> _EventFacts:
+        """The event at token `index` with its arguments, in document offsets (`offset`: where the article
+        starts; `times`: the sentence's time expressions, which are never places)."""
+        trigger = self.trigger_at(index, offset)
         tree = self._tree()
         if tree is None:
             return _EventFacts(trigger)
@@ -491,6 +526,7 @@ def _mention(
     cleaned: str,
     span: tuple[int, int],
     facts: _EventFacts | None = None,
+    related: tuple[Trigger, ...] = (),
 ) -> Mention:
     return Mention(
         article_id=article.id,
@@ -507,10 +543,27 @@ def _mention(
         anchor_value=timex.anchor_value,
         publication_basis=context.basis,
         trigger=facts.trigger if facts else None,
+        related_triggers=related,
         participants=facts.participants if facts else (),
         location=facts.location if facts else None,
         reported_by=facts.reported_by if facts else None,
     )
+
+
+def _kept_dates(
+    text: str, grammar: _Grammar, in_sentence: Sequence[tuple[Timex, DateValue]], published: dt.date | None,
+    sentence_start: int, sentence_end: int,
+) -> tuple[list[_Dated], _Clauses | None]:
+    """The dates of a sentence that date its events, and its clauses when it has several dates. A comparison's
+    baseline ("compared with April 2019") is not when anything in the sentence happened, and a date that only
+    contains a finer one of its clause adds nothing."""
+    kept = [(timex, value) for timex, value in in_sentence if not grammar.is_baseline(timex)]
+    dates = _sentence_dates(text, kept, published)
+    # Clauses matter only between several dates; most dated sentences have one.
+    clauses = _Clauses(text[sentence_start:sentence_end]) if len(dates) > 1 else None
+    if clauses is not None:
+        dates = _without_containers(clauses, sentence_start, dates)
+    return dates, clauses
 
 
 def extract_events(
@@ -532,19 +585,16 @@ def extract_events(
         sentence = article.text[sentence_start:sentence_end]
         grammar = _Grammar(article.text, sentence_start, sentence_end)
         times = [timex for timex, _ in in_sentence]
-        # A comparison's baseline ("compared with April 2019") is not when anything in the sentence happened.
-        in_sentence = [(timex, value) for timex, value in in_sentence if not grammar.is_baseline(timex)]
-        dates = _sentence_dates(article.text, in_sentence, context.date)
-        # Clauses matter only between several dates; most dated sentences have one.
-        clauses = _Clauses(sentence) if len(dates) > 1 else None
-        if clauses is not None:
-            dates = _without_containers(clauses, sentence_start, dates)
+        dates, clauses = _kept_dates(article.text, grammar, in_sentence, context.date, sentence_start, sentence_end)
+        # Each date's event, and the events that take their date from it.
+        owners = [grammar.event_index(item.timex) for item in dates]
+        holders = grammar.holders({owner for owner in owners if owner is not None})
         # Each clause (and the whole sentence) is described and read for future wording once, however many
         # dates share it.
         long_enough: dict[tuple[int, int], bool] = {}
         readings: dict[tuple[int, int], tuple[str, bool]] = {}
         cleaned = _clean(sentence)
-        for item in dates:
+        for item, owner in zip(dates, owners, strict=True):
             span = (0, len(sentence))
             if clauses is not None and len(dates) > 1:
                 clause = clauses.around(item.timex.start - sentence_start, item.end - sentence_start)
@@ -573,13 +623,55 @@ def extract_events(
                     mentions=(
                         _mention(
                             article, context, item.timex, cleaned, (sentence_start, sentence_end),
-                            grammar.event(item.timex, article.start, times),
+                            None if owner is None else grammar.facts(owner, article.start, times),
+                            tuple(
+                                grammar.trigger_at(index, article.start)
+                                for index, holder in sorted(holders.items()) if holder == owner
+                            ),
                         ),
                     ),
                     sources=(article.source,),
                 )
             )
     return events
+
+
+def _triggers(grammar: _Grammar, indices: Sequence[int], offset: int) -> tuple[Trigger, ...]:
+    return tuple(grammar.trigger_at(index, offset) for index in sorted(indices))
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """A sentence told without a date of its own, as the events placed by the narrative or publication see it."""
+
+    article: Article
+    context: PublicationContext
+    span: tuple[int, int]
+    description: str
+
+    def event(
+        self, date: DateValue, anchor: str, anchored_by: AnchoredBy, status: Status, facts: _EventFacts | None,
+        related: tuple[Trigger, ...],
+    ) -> Event:
+        article, context = self.article, self.context
+        if context.basis == "inferred":
+            date = _uncertain(date)
+        start, end = article.start + self.span[0], article.start + self.span[1]
+        mention = Mention(
+            article_id=article.id, source=article.source, headline=article.headline, expression="",
+            span=(start, start), sentence=self.description, sentence_span=(start, end), timex_type="DATE",
+            timex_value=date.value, underspecified="", anchor=anchor, anchor_value=date.value,
+            publication_basis=context.basis,
+            trigger=facts.trigger if facts else None,
+            related_triggers=related,
+            participants=facts.participants if facts else (),
+            location=facts.location if facts else None,
+            reported_by=facts.reported_by if facts else None,
+        )
+        return Event(
+            id=event_id(date, self.description), date=date, description=self.description, status=status,
+            mentions=(mention,), sources=(article.source,), anchored_by=anchored_by,
+        )
 
 
 def undated_events(
@@ -592,11 +684,13 @@ def undated_events(
 ) -> list[Event]:
     """Statements without a calendar date of their own, each dated the way a reader follows a news story:
     a past-tense statement happened when the narrative last said (the latest day- or week-precise date of an
-    earlier sentence within NARRATIVE_WINDOW before publication, else publication); a present or future one
-    is placed at publication; a statement quoted from a report told in the past is placed at the report's time,
-    the date the narrative gave (anchored_by 'report'). Needs a publication date; expressions in `skip` spans
-    date nothing, sentences overlapping `statements_skip` spans (by default `skip`) and fragments give nothing.
-    A year naming a thing ("the 1991 agreement") does not make a sentence dated."""
+    earlier sentence within NARRATIVE_WINDOW before publication, else publication); a present (ongoing) or
+    future (planned) one is placed at publication; a statement quoted from a report told in the past is placed
+    at the report's time, the date the narrative gave (anchored_by 'report'). A dated sentence gives one too
+    when it tells more than its dates: the report of a dated event ("The carmaker said it lost $2 billion in
+    the second quarter"), by the tense of its verb. Needs a publication date; expressions in `skip` spans date
+    nothing, sentences overlapping `statements_skip` spans (by default `skip`) and fragments give nothing. A year
+    naming a thing ("the 1991 agreement") does not make a sentence dated."""
     if context.date is None:
         return []
     publication = date_value(context.date.isoformat())
@@ -613,13 +707,44 @@ def undated_events(
             if value.granularity in ("day", "week", "part_of_day", "time") and recent:
                 reference, reference_timex = date_value(value.value) or value, timex.tid
         sentence = article.text[start:end]
-        if in_sentence or not_statements.overlaps(start, end) or len(sentence.split()) < _MIN_STATEMENT_WORDS:
+        if not_statements.overlaps(start, end) or len(sentence.split()) < _MIN_STATEMENT_WORDS:
             continue
         grammar = _Grammar(article.text, start, end)
+        statement = _Statement(article, context, (start, end), _clean(sentence))
+        if in_sentence:
+            # What a dated sentence says besides its dates: a report of them is an event of its own.
+            dates, _ = _kept_dates(article.text, grammar, in_sentence, context.date, start, end)
+            owners = {owner for item in dates if (owner := grammar.event_index(item.timex)) is not None}
+            untold = grammar.untold(owners)
+            verb = next((index for index in untold if grammar.is_verb(index)), None)
+            if verb is None:
+                continue
+            group = grammar.group_at(verb)
+            past = group.tense == "PAST" or (group.tense == "PRESENT" and group.aspect == "PERFECTIVE")
+            date, anchor = (reference, reference_timex) if past else (publication, "publication")
+            # Told on the day of one of its own dates: the dated event already stands for it.
+            if date.value not in {item.value.value for item in dates}:
+                events.append(
+                    statement.event(
+                        date, anchor, "publication" if anchor == "publication" else "narrative",
+                        "past" if past else "ongoing",
+                        grammar.facts(verb, article.start, [timex for timex, _ in in_sentence]),
+                        _triggers(grammar, [index for index in untold if index != verb], article.start),
+                    )
+                )
+            continue
         # The statement's tense stays with its cue words: the main event's verb group dated fewer statements
         # right on both SemEval (125 against 126 of 144) and MEANTIME (68 against 69 of 174).
-        facts = grammar.main_event(article.start)
         tense = statement_tense(sentence)
+        untold = grammar.untold(())
+        facts = grammar.main_event(article.start)
+        if facts is None:
+            verb = next((index for index in untold if grammar.is_verb(index)), None)
+            facts = None if verb is None else grammar.facts(verb, article.start, ())
+        primary = None if facts is None else facts.trigger.span
+        related = [] if tense == "future" else [
+            index for index in untold if grammar.trigger_at(index, article.start).span != primary
+        ]
         date, anchor = (reference, reference_timex) if tense == "past" else (publication, "publication")
         anchored_by: AnchoredBy = "publication" if anchor == "publication" else "narrative"
         quoted = quotes.around(start)
@@ -630,24 +755,10 @@ def undated_events(
             # Quoted speech is told from its report's time, which the narrative gave: "The council explained,
             # “The President was briefed”" after "On Tuesday, the council issued a statement".
             date, anchor, anchored_by = reference, reference_timex, "report"
-        if context.basis == "inferred":
-            date = _uncertain(date)
-        description = _clean(sentence)
-        mention = Mention(
-            article_id=article.id, source=article.source, headline=article.headline, expression="",
-            span=(article.start + start, article.start + start), sentence=description,
-            sentence_span=(article.start + start, article.start + end), timex_type="DATE", timex_value=date.value,
-            underspecified="", anchor=anchor, anchor_value=date.value, publication_basis=context.basis,
-            trigger=facts.trigger if facts else None,
-            participants=facts.participants if facts else (),
-            location=facts.location if facts else None,
-            reported_by=facts.reported_by if facts else None,
-        )
         events.append(
-            Event(
-                id=event_id(date, description), date=date, description=description,
-                status="planned" if tense == "future" else "past", mentions=(mention,), sources=(article.source,),
-                anchored_by=anchored_by,
+            statement.event(
+                date, anchor, anchored_by, _STATEMENT_STATUS[tense], facts,
+                _triggers(grammar, related, article.start),
             )
         )
     return events

@@ -260,7 +260,8 @@ def event_class_label(event_class: str) -> str:
 
 
 def trigger_note(mention: Mention) -> str:
-    """Which event the date was attached to, e.g. ' It dates “issued” (occurrence, past).'; empty without one."""
+    """Which event the date was attached to, e.g. ' It dates “said” (reporting, past), and with it “sold”.';
+    empty without one."""
     trigger = mention.trigger
     if trigger is None:
         return ""
@@ -271,7 +272,8 @@ def trigger_note(mention: Mention) -> str:
         reading.append(f"“{trigger.modality}”")
     if trigger.polarity == "NEG":
         reading.append("negated")
-    return f" It dates “{trigger.text}” ({', '.join(reading)})."
+    also = ", ".join(f"“{related.text}”" for related in mention.related_triggers)
+    return f" It dates “{trigger.text}” ({', '.join(reading)})" + (f", and with it {also}." if also else ".")
 
 
 _ROLE_RANK = {"agent": 0, "patient": 1, "recipient": 2}

@@ -178,6 +178,11 @@ class Mention(Record):
     trigger: Trigger | None = Field(
         default=None, description="the event the date expression modifies, where the sentence's grammar shows it"
     )
+    related_triggers: tuple[Trigger, ...] = Field(
+        default=(),
+        description="the sentence's other events that take this date: those the trigger governs ('said on Tuesday "
+        "it sold'), and the verb an event noun is the subject or object of ('the attack on Tuesday killed')",
+    )
     participants: tuple[Participant, ...] = Field(default=(), description="the trigger's arguments: who and what")
     location: Place | None = Field(default=None, description="where the event happened, where the sentence says")
     reported_by: ReportedBy | None = Field(

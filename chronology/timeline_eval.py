@@ -38,7 +38,7 @@ from chronology import event_scores, meantime
 from chronology.context import DateHints
 from chronology.errors import InputError
 from chronology.language.mentions import find_mentions
-from chronology.models import Article, Event, Granularity, Timeline
+from chronology.models import Article, Event, Granularity, Timeline, Trigger
 from chronology.pipeline import analyse_article, assemble
 
 _GOLD_DATE = re.compile(r"(\d{4})(?:-(\d{2}|XX))?(?:-(\d{2}|XX))?")
@@ -183,12 +183,25 @@ def _word_offset(document: SemevalDocument, mention: GoldMention) -> int:
     return start
 
 
+def _triggers(event: Event) -> list[Trigger]:
+    """The event words an event dates: each mention's trigger and the triggers that take its date."""
+    return [
+        trigger
+        for mention in event.mentions
+        for trigger in ((mention.trigger,) if mention.trigger else ()) + mention.related_triggers
+    ]
+
+
 def _event_at(
     events_by_doc: dict[str, list[tuple[int, int, Event]]], document: SemevalDocument, mention: GoldMention
 ) -> Event | None:
-    """Our event whose date expression is in the mention's sentence, nearest the gold word."""
+    """Our event that dates the gold word (its trigger, or a trigger taking its date); else the event whose date
+    expression is in the mention's sentence, nearest the gold word."""
     start, end = document.sentences[mention.sentence]
     word = _word_offset(document, mention)
+    for _, _, event in events_by_doc.get(document.docid, []):
+        if any(span[0] <= word < span[1] for span in (trigger.span for trigger in _triggers(event))):
+            return event
     candidates = [(s, e, event) for s, e, event in events_by_doc.get(document.docid, []) if start <= s < end]
     if not candidates:
         return None
@@ -337,7 +350,7 @@ def evaluate_meantime(folder: Path, explicit_only: bool = False) -> MeantimeScor
         )
         hints = DateHints(published_all=document.dct) if document.dct else DateHints()
         events = analyse_article(article, hints, explicit_only).events
-        triggered = [(m.trigger.span, event) for event in events for m in event.mentions if m.trigger is not None]
+        triggered = [(trigger.span, event) for event in events for trigger in _triggers(event)]
         for mention in document.mentions:
             time = anchors.get(mention.instance or "")
             if time is None:

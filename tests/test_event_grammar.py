@@ -39,7 +39,9 @@ def test_a_comparison_baseline_dates_no_event() -> None:
     published = dt.date(2020, 5, 12)
     assert _events("Exports fell 12% in March compared with April 2019, the ministry said.", published)[0].date.value \
         == "2020-03"
-    assert [e.date.value for e in _events("Exports fell 12% compared with April 2019.", published)] == []
+    # Without a date of its own, the fall is told at publication, never at its baseline.
+    fell = _events("Exports fell 12% compared with April 2019.", published)
+    assert [(e.date.value, e.anchored_by) for e in fell] == [("2020-05-12", "publication")]
     lowest = _events("On Tuesday the index closed at its lowest level since 2009.", published)
     assert [e.date.value for e in lowest] == ["2020-05-12"]
 
@@ -86,3 +88,37 @@ def test_a_statement_without_a_date_follows_the_narrative_and_says_so() -> None:
     undated = [event for event in events if event.anchored_by != "expression"]
     assert [(event.anchored_by, event.date.value) for event in undated] == [("narrative", "2024-03-04")]
     assert events[0].anchored_by == "expression" and events[0].mentions[0].expression == "Monday"
+
+
+def _triggers(event: Event) -> list[str]:
+    mention = event.mentions[0]
+    return [mention.trigger.text if mention.trigger else "", *(t.text for t in mention.related_triggers)]
+
+
+def test_the_report_of_a_dated_event_is_an_event_of_its_own() -> None:
+    events = _events("The carmaker said it lost $2 billion in the second quarter.", dt.date(2024, 8, 1))
+    dated = [(e.date.value, e.anchored_by, _triggers(e)) for e in events]
+    assert dated == [("2024-Q2", "expression", ["lost"]), ("2024-08-01", "publication", ["said"])]
+
+
+def test_what_a_dated_report_tells_takes_its_date() -> None:
+    (event,) = _events("Apple said on Tuesday it sold a million phones.", dt.date(2024, 8, 1))
+    assert (event.date.value, _triggers(event)) == ("2024-07-30", ["said", "sold"])
+
+
+def test_a_dated_event_noun_dates_the_verb_it_is_the_subject_of() -> None:
+    (event,) = _events("The attack on Tuesday killed five people.", dt.date(2024, 8, 1))
+    assert (event.date.value, _triggers(event)) == ("2024-07-30", ["attack", "killed"])
+
+
+def test_a_future_told_in_a_dated_report_does_not_take_the_report_date() -> None:
+    text = "Officials said on Monday that schools would reopen on Friday."
+    events = _by_expression(_events(text, dt.date(2024, 3, 6)))
+    assert _triggers(events["Monday"]) == ["said"]
+    assert _triggers(events["Friday"]) == ["reopen"]
+
+
+def test_an_intention_keeps_its_own_time_and_holds_at_publication() -> None:
+    events = _events("Apple intends to launch the phone in October.", dt.date(2024, 8, 1))
+    dated = [(e.date.value, e.status, _triggers(e)) for e in events]
+    assert dated == [("2024-10", "planned", ["launch"]), ("2024-08-01", "ongoing", ["intends"])]

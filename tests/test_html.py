@@ -238,6 +238,9 @@ def test_the_detail_note_names_the_event_the_date_was_attached_to():
     mention = plain.model_copy(update={"trigger": trigger})
     assert trigger_note(mention) == " It dates “reopen” (occurrence, “would”)."
     assert trigger_note(mention.model_copy(update={"trigger": None})) == ""
+    sold = trigger.model_copy(update={"text": "sold", "span": (50, 54), "modality": None})
+    told = mention.model_copy(update={"related_triggers": (sold,)})
+    assert trigger_note(told) == " It dates “reopen” (occurrence, “would”), and with it “sold”."
 
 
 def _structured_events() -> dict[str, dict]:

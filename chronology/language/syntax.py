@@ -10,6 +10,7 @@ in the present).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -33,6 +34,12 @@ Direction = Literal["past", "future"]
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 # Relations by which a predicate heads a clause of its own: the chain of clauses a time expression climbs.
 _CLAUSE_RELATIONS = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "csubj"})
+# Relations by which an event modifies a noun and is told at a time of its own, not its clause's ("the recently
+# announced iPhone", "the agreement reached in 1991", "the company, which was founded in ...").
+_OWN_TIME_RELATIONS = frozenset({"amod", "acl", "acl:relcl"})
+# Relations by which an event is an argument or the purpose of its predicate, which happens when it does ("The
+# attack on Tuesday killed five": the killing is dated too).
+_ARGUMENT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "xcomp", "advcl"})
 # A sentence longer than this is read by cue words only: the parser is greedy and linear, but such "sentences"
 # are lists or tables, not prose.
 MAX_TOKENS = 150
@@ -146,6 +153,53 @@ class Sentence(Tagged):
             if index >= 0 and (self.tags[index] in _VERB_TAGS or self.relations[index] in _CLAUSE_RELATIONS):
                 break
         return self.nearest_event(start, end, events)
+
+    def own_time(self, index: int) -> bool:
+        """Whether the event at `index` is told at a time of its own rather than its clause's: in the future or
+        with a modal ("said on Monday that schools would reopen"), or as a modifier of a noun."""
+        group = self.group(index)
+        return group.tense == "FUTURE" or group.modality is not None or self.relations[index] in _OWN_TIME_RELATIONS
+
+    def _dated_above(self, index: int, dated: Collection[int]) -> int | None:
+        """The first event of `dated` above `index` in the tree, unless the way up passes an event told at a time
+        of its own."""
+        seen = {index}
+        while (index := self.heads[index]) >= 0 and index not in seen:
+            if index in dated:
+                return index
+            if self.own_time(index):
+                return None
+            seen.add(index)
+        return None
+
+    def date_holders(
+        self, events: Iterable[int], dated: Collection[int], own_clock: Collection[int] = ()
+    ) -> dict[int, int]:
+        """Which of the `dated` events (token indices) each other event of `events` takes its date from: the
+        dated event it depends on ("Apple said on Tuesday it sold a million phones": selling takes Tuesday), or
+        a dated event that is its subject, object or purpose ("The attack on Tuesday killed five", "used the
+        airspace to launch attacks in October"), unless it is one of `own_clock` (reports and intentions: "plans
+        to launch in October" plans now). Events told at a time of their own (`own_time`) and those the tree
+        links to no dated event take none."""
+        arguments = {self.heads[index]: index for index in dated if self.relations[index] in _ARGUMENT_RELATIONS}
+        holders: dict[int, int] = {}
+        for index in events:
+            if index in dated or self.own_time(index):
+                continue
+            holder = self._dated_above(index, dated)
+            if holder is None and index not in own_clock:
+                holder = arguments.get(index)
+            if holder is not None:
+                holders[index] = holder
+        return holders
+
+    def depth(self, index: int) -> int:
+        """How many arcs lie between the token and the root."""
+        steps, seen = 0, {index}
+        while (index := self.heads[index]) >= 0 and index not in seen:
+            seen.add(index)
+            steps += 1
+        return steps
 
     def direction(self, start: int, end: int) -> Direction | None:
         """Past or future for the time expression at [start, end), from the tense of the event it modifies; None
