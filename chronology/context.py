@@ -48,11 +48,13 @@ _DATEPARSER_SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "RETURN_AS_TIMEZONE_AWARE": False,
 }
-# A wire-service dateline: "WASHINGTON (AP) --", "NAIROBI, Kenya (AP) _", "BRUSSELS, February 10 (Xinhua) --".
+# A wire-service dateline: "WASHINGTON (AP) --", "NAIROBI, Kenya (AP) _", "BRUSSELS, February 10 (Xinhua) --",
+# "SANTIAGO, March 6, 2024 - ".
 WIRE_DATELINE = re.compile(
     rf"[A-Z][A-Z.'-]{{1,20}}(?: [A-Z][A-Z.'-]{{1,20}}){{0,3}}(?:, [A-Z][A-Za-z.]{{1,20}}(?: [A-Z][A-Za-z.]{{1,20}})?)?"
-    rf"(?:, (?P<month>{MONTHS})\.? (?P<day>[0-3]?\d))?\s?(?:\((?P<agency>[A-Za-z]{{1,12}}(?: [A-Za-z]{{1,12}})?)\s?\))?"
-    r"\s?(?:--|_|—|–)"
+    rf"(?:, (?P<month>{MONTHS})\.? (?P<day>[0-3]?\d)(?:,? (?P<year>(?:19|20)\d\d))?)?"
+    r"\s?(?:\((?P<agency>[A-Za-z]{1,12}(?: [A-Za-z]{1,12})?)\s?\))?"
+    r"\s?(?:--|_|—|–|-(?= ))"
 )
 WEEKDAY_NUMBERS = {
     name: number
@@ -329,8 +331,10 @@ def _dateline_of_line(line: str, first: bool) -> Dateline | None:
         if wire is not None:
             month_day = None
             if wire.group("month"):
-                month = _parse_english(f"{wire.group('month')} {wire.group('day')} 2000")
+                month = _parse_english(f"{wire.group('month')} {wire.group('day')} {wire.group('year') or 2000}")
                 month_day = (month.month, month.day) if month else None
+                if month is not None and wire.group("year"):
+                    return Dateline(text=wire.group(0).strip(), date=month, kind="wire")
             return Dateline(text=wire.group(0).strip(), month_day=month_day, kind="wire")
     return None
 
@@ -355,6 +359,20 @@ def find_dateline(article: Article) -> tuple[Dateline | None, dt.date | None]:
     dated = [d for d in found if d.date is not None]
     own = next((d for d in dated if d.kind == "date"), None) or (dated[0] if dated else None)
     return own or (found[0] if found else None), header_date
+
+
+# How far into an article its own dateline may open a line of text.
+_DATELINE_REACH = 2000
+
+
+def dateline_span(article: Article, context: PublicationContext) -> tuple[int, int] | None:
+    """Where the dateline the publication date was read from opens a line of body text ("SANTIAGO, March 6,
+    2024 - A strong earthquake struck ..."), in article.text: it says when the article was written and dates
+    no event. None when the date came from elsewhere or stands on a line of its own (skipped as boilerplate)."""
+    if context.basis != "dateline" or not context.evidence:
+        return None
+    found = re.search(r"(?m)^[ \t]*(" + re.escape(context.evidence) + ")", article.text[:_DATELINE_REACH])
+    return None if found is None else (found.start(1), found.end(1))
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -390,3 +390,70 @@ CONTRIBUTION_NOTES: Final[frozenset[str]] = frozenset({
 CONTRACTED_IS: Final[frozenset[str]] = frozenset({
     "it", "that", "there", "here", "what", "who", "he", "she", "let", "where", "how", "this",
 })
+
+# --- Actions: when two event words name the same action (cross-source merging, chronology.language.actions). ---
+# Event nouns whose verb is not found by a suffix rule ("the death of" -> die).
+IRREGULAR_NOMINALISATIONS: Final[dict[str, str]] = {
+    "death": "die", "dead": "die", "sale": "sell", "loss": "lose", "birth": "bear", "born": "bear",
+    "flight": "fly", "growth": "grow", "entry": "enter", "theft": "steal", "proof": "prove", "choice": "choose",
+    "speech": "speak", "complaint": "complain", "defence": "defend", "defense": "defend", "response": "respond",
+    "pursuit": "pursue", "acquisition": "acquire", "competition": "compete", "admission": "admit",
+    "permission": "permit", "submission": "submit", "descent": "descend", "lawsuit": "sue", "suit": "sue",
+    "trial": "try", "analysis": "analyse", "bankruptcy": "bankrupt",
+}
+# Suffixes that make a noun of a verb, each with the endings that may give the verb back, tried in order; a
+# candidate counts only if it is a known verb ("announcement" -> "announce", "decision" -> "decide").
+NOMINAL_SUFFIXES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("ication", ("y",)),
+    ("uction", ("uce",)),
+    ("scription", ("scribe",)),
+    ("mption", ("me",)),
+    ("ation", ("ate", "", "e")),
+    ("ition", ("ite", "e")),
+    ("sion", ("de", "d", "t", "se")),
+    ("tion", ("te", "t", "")),
+    ("ment", ("",)),
+    ("ance", ("", "e")),
+    ("ence", ("", "e")),
+    ("ure", ("", "e")),
+    ("al", ("", "e")),
+)
+# Verbs too general to tell one event from another across reports ("had a loss", "took a charge", "came").
+LIGHT_VERBS: Final[frozenset[str]] = frozenset({
+    "be", "have", "do", "take", "make", "come", "go", "get", "give", "put", "keep", "seem", "appear", "become",
+    "remain", "expect", "continue", "begin", "start", "stay", "use", "hold",
+})
+# Words for one action in news reports: each set is one action, named by its first word.
+ACTION_SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
+    ("strike", "hit", "quake", "earthquake", "tremor", "jolt", "shake"),
+    ("die", "kill", "slay"),
+    ("sue", "litigate"),
+    ("resign", "quit"),
+    ("buy", "purchase", "acquire"),
+    ("arrest", "detain"),
+    ("introduce", "unveil"),
+    ("fight", "battle"),
+    ("crash", "collide"),
+    ("attack", "assault", "raid"),
+    ("sign", "conclude"),
+    ("meet", "talk"),
+)
+
+# --- Names as cross-source merging compares them (chronology.coreference). ---
+# One form for the names that have several (lower case, before hyphens become spaces).
+NAME_ALIASES: Final[dict[str, str]] = {
+    "u.s.": "us", "u.s.a.": "us", "usa": "us", "united states": "us", "united states of america": "us",
+    "america": "us", "u.k.": "uk", "united kingdom": "uk", "britain": "uk", "great britain": "uk",
+    "u.n.": "un", "united nations": "un", "e.u.": "eu", "european union": "eu",
+}
+# Words of a phrase that say nothing of who or where ("us" stays: it is also the country once lower-cased).
+NAME_STOPWORDS: Final[frozenset[str]] = frozenset({
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "from", "by", "with", "its", "his", "her",
+    "their", "our", "my", "your", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you",
+    "him", "them", "who", "which", "what", "some", "all", "more", "than", "s", "'s", "mr", "mrs", "ms",
+    "dr", "new", "other", "one", "two", "three", "first", "last", "also", "but", "if", "as", "is", "was",
+    "are", "were", "be", "been", "has", "have", "had", "not", "no",
+    # What a company's name ends with says nothing of which company it is.
+    "corp", "corp.", "corporation", "inc", "inc.", "incorporated", "co", "co.", "company", "ltd", "ltd.", "limited",
+    "plc", "llc", "ag", "n.v", "n.v.", "s.a", "s.a.", "group", "holdings",
+})

@@ -30,10 +30,11 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from chronology.coreference import Signature, Weights, compatible
 from chronology.events import event_id, normalise
 from chronology.models import Basis, DateConflict, DateReading, DateValue, Event
 
@@ -388,7 +389,9 @@ class _Entry:
     """One event of the merge, held spilled: where its events are (they are combined only when the event is
     needed) and what the comparisons read. An entry starts as one event as extracted (no conflict)."""
 
-    __slots__ = ("_places", "anchored_by", "articles", "basis", "date", "told", "wording")
+    __slots__ = (
+        "_places", "anchored_by", "articles", "basis", "date", "deictic", "lead", "signature", "told", "wording",
+    )
 
     def __init__(self, event: Event, where: int, date: DateValue) -> None:
         # Where its events are: most entries have one, held as a number (a list costs 64 bytes more).
@@ -399,6 +402,12 @@ class _Entry:
         self.date = date
         self.anchored_by = event.anchored_by
         self.told: _Told | None = None
+        self.signature = Signature.of(event)
+        # Told relative to its article's now ("today", "on Tuesday"): the same words on another day are
+        # another event, not a disagreement.
+        self.deictic = any(_is_deictic(mention.underspecified) for mention in event.mentions)
+        # Where the event whose date and description lead is, when coreference brought a finer date.
+        self.lead: int | None = None
 
     @property
     def parts(self) -> list[int]:
@@ -433,10 +442,32 @@ class _Entry:
         self.date, self.wording = reading.date, other.wording
         return True
 
+    def corefer(self, other: _Entry) -> tuple[str, ...]:
+        """Take in `other` (no article in common), the same event told in other words. The most precise date
+        leads (the readings overlap, so it is the one they agree on), a date of its own before one placed by the
+        narrative or publication, never a qualified one ("less than two weeks ago", "early June"). Returns the
+        names `other` brought."""
+        self.absorb(other)
+        mine, theirs = self.signature, other.signature
+        if other.date.mod is None and _lead_rank(other) > _lead_rank(self):
+            self.lead, self.date, self.anchored_by = other.parts[0], other.date, other.anchored_by
+        added = tuple(word for word in theirs.names if word not in mine.names)
+        # Later tellings must fit every reading so far: a year does not chain a June and an October event.
+        self.signature = replace(
+            mine, names=tuple(sorted((*mine.names, *added))),
+            start=max(mine.start, theirs.start), end=min(mine.end, theirs.end),
+        )
+        return added
+
     def event(self, spill: _Spill) -> Event:
         combined = _combine([spill.get(part) for part in self.parts])
         if self.told is None:
-            return combined
+            if self.lead is None:
+                return combined
+            leader = spill.get(self.lead)
+            return combined.model_copy(
+                update={"date": leader.date, "description": leader.description, "anchored_by": leader.anchored_by}
+            )
         description = spill.get(self.told.described_by).description
         return combined.model_copy(
             update={"date": self.told.chosen.date, "conflict": self.told.conflict(), "description": description}
@@ -459,7 +490,8 @@ def _merge_entries(entries: Iterable[_Entry], spill: _Spill) -> list[_Entry]:
             # The cheap test first: most candidates share a part but not enough words.
             shared = len(words.intersection(kept.wording.words))
             if (_similar_counts(shared, size, len(kept.wording.words), STATEMENT_SIMILARITY)
-                    and kept.date != entry.date and articles.isdisjoint(kept.articles)):
+                    and kept.date != entry.date and articles.isdisjoint(kept.articles)
+                    and not (entry.deictic or kept.deictic)):
                 if kept.disagree(entry, stamp):
                     # The chosen date brought the other description: file it under that wording too.
                     index.add(kept.wording.words, position)
@@ -470,11 +502,68 @@ def _merge_entries(entries: Iterable[_Entry], spill: _Spill) -> list[_Entry]:
     return merged
 
 
+def _corefer_entries(entries: Iterable[_Entry]) -> list[_Entry]:
+    """Third pass: differently worded tellings of one event from different articles become one event
+    (chronology.coreference): the first earlier event, in pass order, with the same action, a compatible date
+    and enough rare names in common. Candidates come from an index by (action, informative name), so an event
+    is compared only with those that share one."""
+    entries = list(entries)
+    weights = Weights(entry.signature for entry in entries)
+    merged: list[_Entry] = []
+    index: dict[tuple[str, str], list[int]] = {}
+    for entry in entries:
+        signature = entry.signature
+        action = signature.action
+        eligible = action is not None and entry.told is None
+        keys = [(action or "", word) for word in signature.names if weights.informative(word)] if eligible else []
+        if eligible and signature.names and entry.date.granularity in _DAY_LEVEL:
+            # Same-day tellings may share only a common name: they are found by their day.
+            keys.append((action or "", "@" + entry.date.start.isoformat()))
+        articles = frozenset(entry.articles)
+        for position in sorted({position for key in keys for position in index.get(key, ())}):
+            kept = merged[position]
+            if (
+                articles.isdisjoint(kept.articles)
+                and compatible(kept.signature, signature)
+                and weights.enough(kept.signature, signature, _same_day(kept, entry))
+            ):
+                for word in kept.corefer(entry):
+                    if weights.informative(word):
+                        index.setdefault((action or "", word), []).append(position)
+                break
+        else:
+            for key in keys:
+                index.setdefault(key, []).append(len(merged))
+            merged.append(entry)
+    return merged
+
+
 def _merge_disagreements(events: list[Event]) -> list[Event]:
     """The second pass on plain events (see _merge_entries)."""
     spill = _Spill()
     entries = [_Entry(event, spill.put(event), event.date) for event in events]
     return [entry.event(spill) for entry in _merge_entries(entries, spill)]
+
+
+def _lead_rank(entry: _Entry) -> tuple[int, bool]:
+    """Which of the dates of one event leads: the more precise, then one given by an expression of its own."""
+    return _GRANULARITY_RANK[entry.date.granularity], entry.anchored_by == "expression"
+
+
+_DAY_LEVEL = frozenset({"day", "part_of_day", "time"})
+
+
+def _same_day(first: _Entry, second: _Entry) -> bool:
+    """Both dated to one day, at least one of them by an expression of its own."""
+    return (
+        "expression" in (first.anchored_by, second.anchored_by) and first.date.start == second.date.start
+        and first.date.granularity in _DAY_LEVEL and second.date.granularity in _DAY_LEVEL
+    )
+
+
+def _is_deictic(underspecified: str) -> bool:
+    """Whether a value was told relative to the article's now: "today" (UNDEF-this-day), "on Tuesday"."""
+    return underspecified.startswith("UNDEF") or "WXX" in underspecified
 
 
 def _first_appearance(event: Event) -> tuple[str, int]:
@@ -677,7 +766,7 @@ class Merger:
         PackedEvents.ordered need not read them all to sort them."""
         entries = [entry for bucket in self._by_date.values() for entry in bucket.kept]
         self._by_date.clear()  # the first pass's indexes are done with
-        merged = _merge_entries(entries, self._spill)
+        merged = _corefer_entries(_merge_entries(entries, self._spill))
         entries.clear()
         orders = tuple(orders)
         packer = Packer(orders, self._spill)

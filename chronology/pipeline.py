@@ -8,11 +8,12 @@ are done: memory then grows with the events kept, not with the text read.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from chronology.context import HOW_TO_SUPPLY, DateHints, manifest_entry, publication_context
+from chronology.context import HOW_TO_SUPPLY, DateHints, dateline_span, manifest_entry, publication_context
 from chronology.events import extract_events, undated_events
 from chronology.filters import Selection, article_counts, excluded_articles, recounted, selected_events
 from chronology.ingest import Input, ProblemReporter, boilerplate_spans, split_articles
@@ -57,8 +58,15 @@ def analyse_article(article: Article, hints: DateHints, explicit_only: bool = Fa
     tagged = tag(article.text)
     unanchored = resolve(article.text, tagged, None)
     context = publication_context(article, hints, unanchored)
-    timexes = resolve(article.text, tagged, context.date, unanchored) if context.date is not None else unanchored
     sentences, skip = sentence_spans(article.text), boilerplate_spans(article.text, article.headline)
+    # A dateline that opens the text ("SANTIAGO, March 6, 2024 - ...") tells when the article was written: it is
+    # no event's date, no narrative time for the clock times after it, and no part of the sentence it opens.
+    dateline = dateline_span(article, context)
+    if dateline is not None:
+        kept = [i for i, item in enumerate(tagged) if not (item.start < dateline[1] and dateline[0] < item.end)]
+        tagged, unanchored = [tagged[i] for i in kept], [unanchored[i] for i in kept]
+        sentences = _after(dateline, article.text, sentences)
+    timexes = resolve(article.text, tagged, context.date, unanchored) if context.date is not None else unanchored
     # What dates no event (repeats, author notes, conditions, habits) is skipped like boilerplate; an undated
     # sentence is dropped only when it is no statement as a whole (not for a condition at its end).
     nonevents = find_nonevents(article.text, sentences, skip, timexes)
@@ -71,6 +79,15 @@ def analyse_article(article: Article, hints: DateHints, explicit_only: bool = Fa
     if entry is not None and entry.publisher and not article.publisher:
         article = article.model_copy(update={"publisher": entry.publisher})
     return ArticleAnalysis(article, context, tuple(timexes), tuple(events))
+
+
+_BLANKS = re.compile(r"[\s\-–—_:]*")
+
+
+def _after(span: tuple[int, int], text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences with the one that `span` opens starting after it (and the blanks after it)."""
+    start = _BLANKS.match(text, span[1]).end()  # type: ignore[union-attr]  # \s* always matches
+    return [(start, end) if first <= span[0] < end and start < end else (first, end) for first, end in sentences]
 
 
 def analyse_document(document: Document, hints: DateHints, explicit_only: bool = False) -> list[ArticleAnalysis]:

@@ -1,7 +1,10 @@
 """`chronology evaluate-timeline DIR`: event finding, dating and cross-document merging on SemEval-2015 Task 4
 (TimeLine) data, or event triggers and dating on a MEANTIME corpus (`evaluate_meantime`: trigger P/R/F1 on the
 exhaustively annotated sentences; dating accuracy of our events found by their trigger at a gold mention whose
-event instance has a time anchor, a gold `2008-03` matched by any date in that month; dated coverage).
+event instance has a time anchor, a gold `2008-03` matched by any date in that month; dated coverage; and
+cross-document event coreference of the merged chronology, `build`'s merge of all documents, against the gold
+event instances, beside the same-lemma baseline: pairwise P/R/F1 over mention pairs from different documents,
+MUC, B-cubed, CEAF-e and CoNLL F1, see chronology.coref_scores).
 
 DIR holds documents/*.tml (tokenised TimeML: `<s id>` sentences, a DCT) and gold-timelines/*.txt (lines
 `order<TAB>date<TAB>docid-sentence-word ...`; several mentions on one line are one event told several times).
@@ -34,12 +37,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from chronology import event_scores, meantime
+from chronology import coref_scores, event_scores, meantime
 from chronology.context import DateHints
 from chronology.errors import InputError
+from chronology.language import pos
+from chronology.language.actions import action
 from chronology.language.mentions import find_mentions
+from chronology.language.tokens import Token, tokenize
 from chronology.models import Article, Event, Granularity, Timeline, Trigger
-from chronology.pipeline import analyse_article, assemble
+from chronology.pipeline import ArticleAnalysis, analyse_article, assemble, merge_analyses
 
 _GOLD_DATE = re.compile(r"(\d{4})(?:-(\d{2}|XX))?(?:-(\d{2}|XX))?")
 _MENTION = re.compile(r"(?P<doc>\d+)-(?P<sentence>\d+)-(?P<word>.+)")
@@ -283,6 +289,16 @@ def _meantime_command(folder: Path, explicit_only: bool, as_json: bool) -> int:
               f"instance's time): {scores.dating_accuracy:.3f} ({scores.correctly_dated}/{scores.found})\n")
     out.write(f"dated coverage (found and correctly dated / time-anchored gold mentions): "
               f"{scores.dated_coverage:.3f} ({scores.correctly_dated}/{scores.anchored_mentions})\n")
+    out.write(f"cross-document event coreference over the {scores.coreference_mentions} gold mentions of "
+              f"{scores.coreference_instances} event instances ({scores.coreference_found} found by a trigger of "
+              f"ours; the rest count as singletons); targets (#17): pairwise precision >= 0.80, recall >= 0.60\n")
+    for name, coreference in (("our merge", scores.coreference), ("same-lemma baseline", scores.lemma_baseline)):
+        out.write(f"  {name}: pairwise (mention pairs from different documents) precision "
+                  f"{coreference.pairwise_precision:.3f}, recall {coreference.pairwise_recall:.3f}, "
+                  f"F1 {coreference.pairwise_f1:.3f} (gold {coreference.gold_pairs}, ours {coreference.our_pairs}, "
+                  f"both {coreference.common_pairs}); F1 MUC {coreference.muc_f1:.3f}, "
+                  f"B3 {coreference.b_cubed_f1:.3f}, CEAF-e {coreference.ceaf_e_f1:.3f}, "
+                  f"CoNLL {coreference.conll_f1:.3f}\n")
     return 0
 
 
@@ -307,9 +323,37 @@ def command(args: argparse.Namespace) -> int:
     return 0
 
 
+class CoreferenceScores(BaseModel):
+    """One clustering of the gold mentions scored against MEANTIME's cross-document event instances: pairwise
+    over the pairs of mentions from different documents (counts of pairs given), and MUC, B-cubed, CEAF-e and
+    the CoNLL F1 (their mean) over the whole clustering, all documents as one collection."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    gold_pairs: int
+    our_pairs: int
+    common_pairs: int
+    pairwise_precision: float
+    pairwise_recall: float
+    pairwise_f1: float
+    muc_precision: float
+    muc_recall: float
+    muc_f1: float
+    b_cubed_precision: float
+    b_cubed_recall: float
+    b_cubed_f1: float
+    ceaf_e_precision: float
+    ceaf_e_recall: float
+    ceaf_e_f1: float
+    conll_f1: float
+
+
 class MeantimeScores(BaseModel):
     """Event finding and dating on MEANTIME: triggers against the gold mentions of the exhaustively annotated
-    sentences, and the dates of our events at the gold mentions that have a time anchor."""
+    sentences, and the dates of our events at the gold mentions that have a time anchor. Then cross-document
+    event coreference over the gold mentions that refer to an event instance: our merge's clustering (a mention
+    found by a trigger of a merged event is in that event's cluster, an unfound one alone) and the same-lemma
+    baseline's (found mentions whose trigger lemmas are equal are one cluster)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -324,10 +368,97 @@ class MeantimeScores(BaseModel):
     correctly_dated: int
     dating_accuracy: float
     dated_coverage: float
+    coreference_mentions: int
+    coreference_instances: int
+    coreference_found: int
+    coreference: CoreferenceScores
+    lemma_baseline: CoreferenceScores
+
+
+# A gold mention: its document's name and its MEANTIME m_id.
+MentionKey = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class _Found:
+    event: str  # the id of the merged event whose trigger overlaps the gold mention
+    lemma: str  # that trigger's lemma
+    action: str  # the action it names (chronology.language.actions)
+
+    @property
+    def cluster(self) -> str:
+        """Our event for coreference: an event record holds its trigger and the words that take its date, which
+        are events of their own ("said" and "sold"); those naming the same action are one event."""
+        return f"{self.event} {self.action}"
 
 
 def _overlaps(span: tuple[int, int], parts: Sequence[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in parts)
+
+
+def _lemma(text: str, span: tuple[int, int], tagged: dict[int, tuple[list[Token], list[str]]]) -> str:
+    """The lower-cased lemma of the trigger at `span` (its words' lemmas, for a multi-word trigger), each word
+    tagged in its line (a MEANTIME sentence), as the event grammar tags it; `tagged` caches each line's tags."""
+    line = text.rfind("\n", 0, span[0]) + 1
+    if line not in tagged:
+        end = text.find("\n", line)
+        tokens = tokenize(text, line, len(text) if end < 0 else end)
+        tagged[line] = (tokens, pos.tag([token.text for token in tokens]))
+    tokens, tags = tagged[line]
+    words = [
+        pos.lemma(token.text, tag).lower()
+        for token, tag in zip(tokens, tags, strict=True)
+        if token.start < span[1] and span[0] < token.end
+    ]
+    # A trigger always covers a token; the text is there only so that a lemma is never empty (one cluster).
+    return " ".join(words) or text[span[0] : span[1]].lower()
+
+
+def _found_mentions(documents: Sequence[meantime.Document], events: Iterable[Event]) -> dict[MentionKey, _Found]:
+    """The gold mentions with an instance that one of our merged events has a trigger on (a mention's trigger,
+    or a word taking its date), each with that event and the trigger's lemma. Where several overlap, an event's
+    own trigger wins over a word that only takes its date, then the earlier event in chronology order."""
+    triggers: dict[str, list[tuple[bool, Trigger, str]]] = {}
+    for event in events:
+        for mention in event.mentions:
+            own = [(False, mention.trigger, event.id)] if mention.trigger else []
+            related = [(True, trigger, event.id) for trigger in mention.related_triggers]
+            triggers.setdefault(mention.source, []).extend(own + related)
+    found: dict[MentionKey, _Found] = {}
+    for document in documents:
+        candidates = sorted(triggers.get(document.name, []), key=lambda item: item[0])  # stable
+        tagged: dict[int, tuple[list[Token], list[str]]] = {}
+        for gold in document.mentions:
+            if gold.instance is None:
+                continue
+            hit = next(((t, event_id) for _, t, event_id in candidates if _overlaps(t.span, gold.parts)), None)
+            if hit is not None:
+                trigger, event_id = hit
+                found[document.name, gold.m_id] = _Found(
+                    event_id, _lemma(document.text, trigger.span, tagged), action(trigger.text)
+                )
+    return found
+
+
+def _coreference_scores(
+    key: coref_scores.Clustering[MentionKey], response: coref_scores.Clustering[MentionKey]
+) -> CoreferenceScores:
+    def document(mention: MentionKey) -> str:
+        return mention[0]
+
+    pairs = coref_scores.pairwise(key, response, document)
+    muc, b_cubed = coref_scores.muc(key, response), coref_scores.b_cubed(key, response)
+    ceaf_e = coref_scores.ceaf_e(key, response)
+    return CoreferenceScores(
+        gold_pairs=int(pairs.recall_denominator), our_pairs=int(pairs.precision_denominator),
+        common_pairs=int(pairs.recall_numerator), pairwise_precision=round(pairs.precision, 4),
+        pairwise_recall=round(pairs.recall, 4), pairwise_f1=round(pairs.f1, 4),
+        muc_precision=round(muc.precision, 4), muc_recall=round(muc.recall, 4), muc_f1=round(muc.f1, 4),
+        b_cubed_precision=round(b_cubed.precision, 4), b_cubed_recall=round(b_cubed.recall, 4),
+        b_cubed_f1=round(b_cubed.f1, 4), ceaf_e_precision=round(ceaf_e.precision, 4),
+        ceaf_e_recall=round(ceaf_e.recall, 4), ceaf_e_f1=round(ceaf_e.f1, 4),
+        conll_f1=round((muc.f1 + b_cubed.f1 + ceaf_e.f1) / 3, 4),
+    )
 
 
 def evaluate_meantime(folder: Path, explicit_only: bool = False) -> MeantimeScores:
@@ -339,6 +470,7 @@ def evaluate_meantime(folder: Path, explicit_only: bool = False) -> MeantimeScor
     anchors = meantime.read_time_anchors(lists[0])
     triggers = event_scores.Score()
     anchored = found = correct = 0
+    analyses: list[ArticleAnalysis] = []
     for document in documents:
         top = document.exhaustive_end
         gold = [event_scores.Span(m.parts, "", m.text) for m in document.mentions if m.end <= top]
@@ -349,8 +481,10 @@ def evaluate_meantime(folder: Path, explicit_only: bool = False) -> MeantimeScor
             text=document.text, published=document.dct.isoformat() if document.dct else None,
         )
         hints = DateHints(published_all=document.dct) if document.dct else DateHints()
-        events = analyse_article(article, hints, explicit_only).events
-        triggered = [(trigger.span, event) for event in events for trigger in _triggers(event)]
+        analysis = analyse_article(article, hints, explicit_only)
+        # Dating is scored on each document's own events; coreference on the merge of all, as `build` makes it.
+        analyses.append(analysis.lean())
+        triggered = [(trigger.span, event) for event in analysis.events for trigger in _triggers(event)]
         for mention in document.mentions:
             time = anchors.get(mention.instance or "")
             if time is None:
@@ -360,6 +494,17 @@ def evaluate_meantime(folder: Path, explicit_only: bool = False) -> MeantimeScor
             if hit is not None:
                 found += 1
                 correct += dated_correctly(hit, time)
+    instances = {
+        (document.name, mention.m_id): mention.instance
+        for document in documents
+        for mention in document.mentions
+        if mention.instance is not None
+    }
+    located = _found_mentions(documents, merge_analyses(analyses).events)
+    # An unfound mention is a cluster of its own (its key cannot equal a cluster of ours or a lemma, which are str).
+    merged = {key: located[key].cluster if key in located else key for key in instances}
+    same_lemma = {key: located[key].lemma if key in located else key for key in instances}
+    key = coref_scores.clusters(instances)
     return MeantimeScores(
         documents=len(documents), gold_triggers=triggers.gold, our_triggers=triggers.predicted,
         trigger_precision=round(triggers.precision, 4), trigger_recall=round(triggers.recall, 4),
@@ -367,4 +512,7 @@ def evaluate_meantime(folder: Path, explicit_only: bool = False) -> MeantimeScor
         anchored_mentions=anchored, found=found, correctly_dated=correct,
         dating_accuracy=round(correct / found, 4) if found else 0.0,
         dated_coverage=round(correct / anchored, 4) if anchored else 0.0,
+        coreference_mentions=len(instances), coreference_instances=len(key), coreference_found=len(located),
+        coreference=_coreference_scores(key, coref_scores.clusters(merged)),
+        lemma_baseline=_coreference_scores(key, coref_scores.clusters(same_lemma)),
     )

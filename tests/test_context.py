@@ -15,6 +15,7 @@ from chronology import context
 from chronology.context import (
     DateHints,
     clues_of,
+    dateline_span,
     find_dateline,
     infer_publication,
     latest_yearless_past,
@@ -274,6 +275,13 @@ def test_wire_dateline_without_year_stays_unknown_but_says_why() -> None:
         article("BRUSSELS, February 10 (Xinhua) --\n\nNATO decided."), DateHints(reference=D(1999, 3, 1)), []
     )
     assert (with_reference.date, with_reference.basis) == (D(1999, 2, 10), "inferred")
+
+
+def test_wire_dateline_with_a_year_and_a_plain_dash_dates_the_article() -> None:
+    text = "SANTIAGO, March 6, 2024 - A strong earthquake hit central Chile late on Tuesday."
+    context = publication_context(article(text), DateHints(), [])
+    assert (context.date, context.basis, context.evidence) == (D(2024, 3, 6), "dateline", "SANTIAGO, March 6, 2024 -")
+    assert dateline_span(article(text), context) == (0, len("SANTIAGO, March 6, 2024 -"))
 
 
 def test_a_scheduled_day_after_the_dateline_is_no_conflict() -> None:

@@ -209,10 +209,11 @@ def _page_events(folder) -> list[dict]:
 def test_page_explains_disagreeing_dates_and_statements_placed_by_context(tmp_path):
     from chronology.cli import main
 
-    statement = "The prime minister met the American president at the White House on Monday to discuss troops.\n"
+    # The same statement with two calendar dates: a disagreement ("on Monday" in both would be two Mondays).
+    statement = "The prime minister met the American president at the White House on December {} to discuss troops.\n"
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text(statement + "The talks were described as frank.\n", encoding="utf-8")
-    (tmp_path / "in" / "b.txt").write_text(statement, encoding="utf-8")
+    (tmp_path / "in" / "a.txt").write_text(statement.format(18) + "The talks were described as frank.\n", "utf-8")
+    (tmp_path / "in" / "b.txt").write_text(statement.format(25), encoding="utf-8")
     out = tmp_path / "out"
     published = ["--published", "a.txt=2023-12-20", "--published", "b.txt=2023-12-27"]
     assert main(["build", str(tmp_path / "in"), "--out", str(out), "-q", *published]) == 0
