@@ -1,4 +1,4 @@
-"""Command line: `chronology build | tag | evaluate | evaluate-dates`.
+"""Command line: `chronology build | tag | evaluate | evaluate-dates | evaluate-timeline | evaluate-tls | schema`.
 
 Each subcommand is a module exposing `configure_parser(parser)` and `command(args) -> int`: `build` and `tag`
 in chronology/commands/, the evaluations beside what they score. This module only assembles them and turns
@@ -17,7 +17,7 @@ from chronology.errors import ChronologyError
 
 
 def _subcommands() -> dict[str, tuple[ModuleType, str]]:
-    from chronology import commands, dating_eval, evaluate, schema, timeline_eval
+    from chronology import commands, dating_eval, evaluate, schema, timeline_eval, tls_eval
 
     return {
         "build": (commands.build, "build the merged chronology (timeline.json and timeline.html)"),
@@ -25,6 +25,8 @@ def _subcommands() -> dict[str, tuple[ModuleType, str]]:
         "evaluate": (evaluate, "score the temporal tagger on TimeML files (TempEval-3 metrics)"),
         "evaluate-dates": (dating_eval, "score publication-date finding on TimeML files with the DCT hidden"),
         "evaluate-timeline": (timeline_eval, "score event finding and dating on SemEval-2015 timeline data"),
+        "evaluate-tls": (tls_eval, "score the key events against gold timelines (timeline summarisation: date F1, "
+                         "ROUGE-1/2 F1)"),
         "schema": (schema, "print the JSON Schema of timeline.json"),
     }
 

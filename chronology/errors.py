@@ -19,6 +19,12 @@ class DateParseError(ChronologyError):
     exit_code = 2
 
 
+class UsageError(ChronologyError):
+    """A command-line option has a value it cannot take."""
+
+    exit_code = 2
+
+
 class OutputError(ChronologyError):
     """An output file cannot be written."""
 

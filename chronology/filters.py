@@ -1,4 +1,5 @@
-"""Filters on a built timeline: a date window, a text search, and which publication contexts to trust.
+"""Filters on a built timeline: a date window, a text search, which publication contexts to trust, and the
+key events.
 
 `filter_timeline` is pure: it returns a new Timeline holding the selected events (articles stay listed, with
 their event counts updated), so every output format of a build sees the same selection. Its parts
@@ -8,12 +9,15 @@ their event counts updated), so every output format of a build sees the same sel
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from chronology.errors import DateParseError
 from chronology.models import ArticleRecord, Basis, Event, Timeline
+from chronology.render import Events
+from chronology.salience import rank_key
 from chronology.values import parse_value
 
 
@@ -21,16 +25,21 @@ from chronology.values import parse_value
 class Selection:
     """What to keep. `since`/`until` keep events whose dates overlap the window (inclusive); `match` keeps
     events whose description contains the text, ignoring case; `excluded_bases` drops every mention from
-    articles whose publication date is known only that way (an event left without mentions is dropped)."""
+    articles whose publication date is known only that way (an event left without mentions is dropped); `top`
+    keeps, of the events the rest keeps, the `top` most salient (salience.rank_key), in the timeline's order."""
 
     since: dt.date | None = None
     until: dt.date | None = None
     match: str | None = None
     excluded_bases: frozenset[Basis] = frozenset()
+    top: int | None = None
 
     @property
     def is_everything(self) -> bool:
-        return self.since is None and self.until is None and not self.match and not self.excluded_bases
+        return (
+            self.since is None and self.until is None and not self.match and not self.excluded_bases
+            and self.top is None
+        )
 
 
 def window_bound(text: str, *, end: bool) -> dt.date:
@@ -67,12 +76,21 @@ def excluded_articles(articles: Iterable[ArticleRecord], selection: Selection) -
     return frozenset(a.id for a in articles if a.publication.basis in selection.excluded_bases)
 
 
-def selected_events(events: Iterable[Event], excluded: frozenset[str], selection: Selection) -> Iterator[Event]:
-    """The events the selection keeps, as they come, without the mentions of `excluded` articles."""
+def _kept(events: Iterable[Event], excluded: frozenset[str], selection: Selection) -> Iterator[Event]:
     for event in events:
         kept = _keep_mentions(event, excluded)
         if kept is not None and _selected(kept, selection):
             yield kept
+
+
+def selected_events(events: Events, excluded: frozenset[str], selection: Selection) -> Iterator[Event]:
+    """The events the selection keeps, as they come, without the mentions of `excluded` articles. With `top`, the
+    events are read twice: first to find the most salient, holding only their rank keys, then to keep them."""
+    if selection.top is None:
+        yield from _kept(events, excluded, selection)
+        return
+    chosen = set(heapq.nsmallest(selection.top, (rank_key(event) for event in _kept(events, excluded, selection))))
+    yield from (event for event in _kept(events, excluded, selection) if rank_key(event) in chosen)
 
 
 def article_counts(event: Event) -> set[str]:

@@ -491,8 +491,9 @@ def _description_trigger(event: Event) -> tuple[int, int] | None:
 
 
 def _event_payload(event: Event, articles: Mapping[str, SourceFacts], index: Mapping[str, int]) -> dict[str, Any]:
-    """The event as the page shows it; 'tg' (the trigger in the description, see _description_trigger) and 'anch'
-    (how an event without a date of its own was placed) only where they apply."""
+    """The event as the page shows it; 'sal' its salience, by which the page's key events view ranks; 'tg' (the
+    trigger in the description, see _description_trigger) and 'anch' (how an event without a date of its own was
+    placed) only where they apply."""
     year, month = group_labels(event.date)
     highlight = next(
         (h for h in (find_expression(event.description, m.expression) for m in event.mentions) if h), None
@@ -512,6 +513,7 @@ def _event_payload(event: Event, articles: Mapping[str, SourceFacts], index: Map
         "notes": event_notes(event, articles),
         "src": sources,
         "mentions": [_mention_payload(m, index) for m in event.mentions],
+        "sal": event.salience,
     }
     trigger = _description_trigger(event)
     if trigger is not None:

@@ -214,6 +214,13 @@ class Event(Record):
     sources: tuple[str, ...]
     anchored_by: AnchoredBy = "expression"
     conflict: DateConflict | None = None
+    salience: float = Field(
+        default=0.0,
+        ge=0.0,
+        le=1.0,
+        description="how much the event stands out in the collection (independent sources, mentions, lead "
+        "position, explicit dating, date precision; chronology.salience): what key events are chosen by",
+    )
 
 
 class ArticleRecord(Record):

@@ -31,6 +31,7 @@ from chronology.models import (
 from chronology.nonevents import find_nonevents
 from chronology.render import PackedArticles
 from chronology.resolver import resolve
+from chronology.salience import Layout, lead_end, scored
 from chronology.sentences import sentence_spans
 from chronology.tagger import tag
 
@@ -41,6 +42,8 @@ class ArticleAnalysis:
     context: PublicationContext
     timexes: tuple[Timex, ...]
     events: tuple[Event, ...]
+    # Where the article's lead ends (salience.lead_end), found while its text is at hand (lean() drops the text).
+    lead_end: int
 
     def lean(self) -> ArticleAnalysis:
         """This analysis without what the timeline does not use: the article's text and the timexes."""
@@ -71,6 +74,7 @@ def analyse_article(article: Article, hints: DateHints, explicit_only: bool = Fa
     # sentence is dropped only when it is no statement as a whole (not for a condition at its end).
     nonevents = find_nonevents(article.text, sentences, skip, timexes)
     statements_skip = skip + [(found.start, found.end) for found in nonevents if found.statement]
+    lead = lead_end(sentences, skip, article.start, article.end)
     skip = skip + [(found.start, found.end) for found in nonevents]
     events = extract_events(article, context, timexes, sentences, skip)
     if not explicit_only:
@@ -78,7 +82,7 @@ def analyse_article(article: Article, hints: DateHints, explicit_only: bool = Fa
     entry = manifest_entry(article, hints)
     if entry is not None and entry.publisher and not article.publisher:
         article = article.model_copy(update={"publisher": entry.publisher})
-    return ArticleAnalysis(article, context, tuple(timexes), tuple(events))
+    return ArticleAnalysis(article, context, tuple(timexes), tuple(events), lead)
 
 
 _BLANKS = re.compile(r"[\s\-–—_:]*")
@@ -145,12 +149,13 @@ class MergedTimeline:
 class Assembler:
     """The timeline built one analysis at a time, in input order: each article's events go to the merge as
     they come, and of the article only its record is kept, packed as compact JSON (a seventh of the size of
-    the article and context objects) until the timeline is made."""
+    the article and context objects) until the timeline is made, with its layout for the events' salience."""
 
     def __init__(self) -> None:
         self._merger = Merger()
         self._articles: list[bytes] = []
         self._ids: list[str] = []
+        self._layouts: dict[str, Layout] = {}
         self._warnings: list[str] = []
 
     def add(self, analysis: ArticleAnalysis) -> None:
@@ -168,16 +173,22 @@ class Assembler:
         )
         self._articles.append(record.model_dump_json().encode("utf-8"))
         self._ids.append(article.id)
+        self._layouts[article.id] = Layout(article.start, article.end, analysis.lead_end)
         self._warnings.extend(_warnings([analysis]))
 
     def result(self) -> MergedTimeline:
         # Imported here: the analysis workers, which import this module, never render a page.
         from chronology.html import page_key
 
-        # The page's order is found as the events are packed, so the page reads each event once.
-        events, per_article = self._merger.result(orders=(page_key,))
+        merged, per_article = self._merger.result()
+        # Salience is scored here, once the merge has decided which tellings are one event: each event is read
+        # and packed anew with its score. The page's order is found as they are packed, so the page reads each
+        # event once.
+        packer = Packer(orders=(page_key,))
+        for event in merged:
+            packer.add(scored(event, self._layouts))
         articles = PackedArticles(self._articles, [per_article[article_id] for article_id in self._ids])
-        return MergedTimeline(articles=articles, events=events, warnings=tuple(self._warnings))
+        return MergedTimeline(articles=articles, events=packer.result(), warnings=tuple(self._warnings))
 
 
 def assemble(analyses: list[ArticleAnalysis]) -> Timeline:

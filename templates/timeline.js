@@ -24,6 +24,8 @@
     r: ["recipient", "Recipient: to whom it is done"]
   };
   var FLAG_NAMES = ["approx", "coarse", "inferred", "conflict", "planned", "context"];
+  var SALIENCE_TITLE = "Salience, 0 to 1: independent sources, mentions, a place in the article's lead, " +
+    "an explicit date and its precision";
 
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
   var events = data.events;
@@ -31,7 +33,10 @@
   var articleIndex = new Map(articles.map(function (a, i) { return [a.id, i]; }));
 
   var form = document.getElementById("filters");
-  var inputs = {q: form.elements.q, from: form.elements.from, to: form.elements.to, src: form.elements.src};
+  var inputs = {
+    q: form.elements.q, from: form.elements.from, to: form.elements.to, src: form.elements.src,
+    key: form.elements.key, keyn: form.elements.keyn
+  };
   var boxes = {};
   Array.prototype.forEach.call(form.querySelectorAll("input[name=show]"), function (box) { boxes[box.value] = box; });
   var list = document.getElementById("events");
@@ -152,6 +157,9 @@
       badge.appendChild(document.createTextNode(" " + (anchor ? anchor[0] : mark[1])));
       when.appendChild(badge);
     });
+    var salience = el("span", "salience", "salience " + ev.sal.toFixed(2));
+    salience.title = SALIENCE_TITLE;
+    when.appendChild(salience);
     li.appendChild(when);
     var body = el("div", "body");
     body.appendChild(highlighted(el("p", "desc"), ev.desc, ev.hl, descTrigger(ev)));
@@ -191,13 +199,19 @@
   var currentYear = null;
   var currentOl = null;
 
+  // A count of key events as typed or shared: a whole number of at least 1, else none.
+  function keyCount(text) {
+    return /^\s*\d+\s*$/.test(text) && +text >= 1 ? +text : 0;
+  }
+
   function readForm() {
     return {
       q: inputs.q.value.trim(),
       from: inputs.from.value,
       to: inputs.to.value,
       src: inputs.src.value,
-      hide: FLAG_NAMES.filter(function (f) { return boxes[f] && !boxes[f].checked; })
+      hide: FLAG_NAMES.filter(function (f) { return boxes[f] && !boxes[f].checked; }),
+      key: inputs.key.checked ? keyCount(inputs.keyn.value) || keyCount(inputs.keyn.defaultValue) : 0
     };
   }
 
@@ -207,6 +221,8 @@
     inputs.to.value = state.to;
     inputs.src.value = articleIndex.has(state.src) ? state.src : "";
     FLAG_NAMES.forEach(function (f) { if (boxes[f]) boxes[f].checked = state.hide.indexOf(f) < 0; });
+    inputs.key.checked = state.key > 0;
+    inputs.keyn.value = state.key ? String(state.key) : inputs.keyn.defaultValue;
   }
 
   function toFragment(state) {
@@ -216,6 +232,7 @@
     if (state.to) params.set("to", state.to);
     if (state.src) params.set("src", state.src);
     if (state.hide.length) params.set("hide", state.hide.join(","));
+    if (state.key) params.set("key", String(state.key));
     return params.toString();
   }
 
@@ -233,7 +250,8 @@
       from: isoDate.test(from) ? from : "",
       to: isoDate.test(to) ? to : "",
       src: params.get("src") || "",
-      hide: (params.get("hide") || "").split(",").filter(function (f) { return FLAG_NAMES.indexOf(f) >= 0; })
+      hide: (params.get("hide") || "").split(",").filter(function (f) { return FLAG_NAMES.indexOf(f) >= 0; }),
+      key: keyCount(params.get("key") || "")
     };
   }
 
@@ -249,6 +267,16 @@
       for (var t = 0; t < terms.length; t++) if (ev.text.indexOf(terms[t]) < 0) return false;
       return true;
     };
+  }
+
+  // The key events view: the n most salient of the events the other filters keep, shown in page order. Equals
+  // are taken in page order, as `build --top` takes them (salience.rank_key), so both keep the same events.
+  function mostSalient(list, n) {
+    if (list.length <= n) return list;
+    return list.slice()
+      .sort(function (a, b) { return b.sal - a.sal || a.i - b.i; })
+      .slice(0, n)
+      .sort(function (a, b) { return a.i - b.i; });
   }
 
   function groupKey(ev) { return ev.year + "\u0000" + ev.month; }
@@ -308,6 +336,7 @@
     var started = performance.now();
     var test = matcher(state);
     shown = events.filter(test);
+    if (state.key) shown = mostSalient(shown, state.key);
     groupCounts = new Map();
     shown.forEach(function (ev) { var k = groupKey(ev); groupCounts.set(k, (groupCounts.get(k) || 0) + 1); });
     list.textContent = "";
@@ -317,9 +346,11 @@
     renderThrough(CHUNK);
     fill();
     empty.hidden = shown.length > 0;
-    count.textContent = shown.length === events.length
-      ? "Showing all " + events.length + (events.length === 1 ? " event" : " events")
-      : "Showing " + shown.length + " of " + events.length + " events";
+    count.textContent = state.key
+      ? "Showing " + shown.length + (shown.length === 1 ? " key event" : " key events") + " of " + events.length
+      : shown.length === events.length
+        ? "Showing all " + events.length + (events.length === 1 ? " event" : " events")
+        : "Showing " + shown.length + " of " + events.length + " events";
     count.dataset.shown = String(shown.length);
     drawHistogram();
     updateYears();
@@ -456,6 +487,8 @@
     target.focus({preventScroll: true});
   });
 
+  // Choosing how many key events asks for them.
+  inputs.keyn.addEventListener("input", function () { inputs.key.checked = true; });
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
   form.addEventListener("submit", function (event) { event.preventDefault(); });

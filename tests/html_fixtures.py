@@ -1,5 +1,5 @@
-"""Hand-made timelines for the HTML page's tests, benchmark and screenshot: a small realistic one, one whose
-article text tries to inject markup and script, and a generated one of any size."""
+"""Hand-made timelines for the HTML page's tests, benchmark and screenshot: a small realistic one (also with
+saliences), one whose article text tries to inject markup and script, and a generated one of any size."""
 
 from __future__ import annotations
 
@@ -113,6 +113,20 @@ def realistic_timeline() -> Timeline:
         articles=(gazette, times), events=events,
         warnings=("seeds/port_strike.txt#0: publication date inferred from the text (confidence 0.6).",),
     )
+
+
+# Salience by event for the key events view: two events tie at 0.6 just where the top three end.
+SALIENCE = {
+    "ev-privatised": 0.1, "ev-decade": 0.05, "ev-summer": 0.3, "ev-since": 0.6, "ev-premiums": 0.45,
+    "ev-struck": 0.8, "ev-talks": 0.6, "ev-walkout": 0.7, "ev-terminal": 0.2,
+}
+
+
+def salient_timeline() -> Timeline:
+    """The realistic timeline with a salience for each event (SALIENCE)."""
+    timeline = realistic_timeline()
+    events = tuple(event.model_copy(update={"salience": SALIENCE[event.id]}) for event in timeline.events)
+    return timeline.model_copy(update={"events": events})
 
 
 def injection_timeline() -> Timeline:

@@ -1,4 +1,5 @@
-"""The HTML page in headless Chromium, used as a reviewer would: count, search, filter, expand, share a view."""
+"""The HTML page in headless Chromium, used as a reviewer would: count, search, filter, expand, share a view, keep
+the key events."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from typing import Any
 
 import pytest
 from browser_support import browser, unavailable_reason
-from html_fixtures import PAYLOADS, generated_timeline, injection_timeline, realistic_timeline
+from html_fixtures import PAYLOADS, generated_timeline, injection_timeline, realistic_timeline, salient_timeline
 from timeline_fixtures import HOSTILE, structured_timeline
 
-from chronology.html import render_html
+from chronology.filters import Selection, filter_timeline
+from chronology.html import page_key, render_html
 
 REASON = unavailable_reason()
 pytestmark = pytest.mark.skipif(REASON is not None, reason=f"browser tests need headless Chromium: {REASON}")
@@ -33,6 +35,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ("injection", injection_timeline()),
         ("large", generated_timeline(10_000)),
         ("structured", structured_timeline()),
+        ("salient", salient_timeline()),
     ):
         path = folder / f"{name}.html"
         path.write_text(render_html(timeline), encoding="utf-8")
@@ -289,3 +292,42 @@ def test_a_participant_holding_markup_is_shown_as_text(open_page: Any) -> None:
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("document.querySelectorAll('img, [onerror]').length") == 0
     assert page.errors == []
+
+
+def test_key_events_show_the_most_salient_as_build_top_keeps_them(open_page: Any) -> None:
+    page = open_page("salient")
+    struck = page.locator("li.event", has_text="Two container ships")
+    assert struck.locator(".salience").text_content() == "salience 0.80"
+    page.check("#key")
+    wait_for_count(page, 9)  # the ten most salient by default: all nine
+    # Choosing how many asks for them; of the two at 0.6, the one first in page order is kept, as --top keeps it.
+    page.uncheck("#key")
+    wait_for_count(page, 9)
+    page.fill("#keyn", "3")
+    wait_for_count(page, 3)
+    assert page.is_checked("#key")
+    kept = filter_timeline(salient_timeline(), Selection(top=3)).events
+    descriptions = page.locator("li.event .desc").all_text_contents()
+    assert descriptions == [event.description for event in sorted(kept, key=page_key)] == [
+        "Shipping through the strait has been disrupted since October 17.",
+        "Two container ships were struck on Tuesday near the port of Aden.",
+        "Dockworkers walked out on Monday after the talks collapsed.",
+    ]
+    assert page.text_content("#count") == "Showing 3 key events of 9"
+    fragment = page.evaluate("location.hash")
+    assert "key=3" in fragment
+
+    shared = open_page("salient", fragment)
+    assert shared.is_checked("#key") and shared.input_value("#keyn") == "3"
+    assert shown(shared) == 3
+    # The key events of a search are the most salient of what it finds.
+    shared.fill("#keyn", "1")
+    shared.locator("#q").press_sequentially("talks")
+    wait_for_count(shared, 1)
+    assert shared.locator("li.event .desc").all_text_contents() == [
+        "Dockworkers walked out on Monday after the talks collapsed."
+    ]
+    shared.click("#reset")
+    wait_for_count(shared, 9)
+    assert not shared.is_checked("#key") and shared.input_value("#keyn") == "10"
+    assert page.errors == [] and shared.errors == []

@@ -1,5 +1,5 @@
 """`chronology build`: the merged chronology of all inputs, as timeline.json and timeline.html, plus the
-exports asked for with --format; --since/--until/--match and the context switches select what every output
+exports asked for with --format; --since/--until/--match, the context switches and --top select what every output
 shows."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from chronology.commands.inputs import Problems, add_input_options, date_hints, inputs
-from chronology.errors import InputError
+from chronology.errors import InputError, UsageError
 from chronology.exports import EXPORTS
 from chronology.filters import Selection, window_bound
 from chronology.html import html_chunks
@@ -76,6 +76,13 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="leave out what articles say whose publication date was only inferred from their text",
     )
+    selection.add_argument(
+        "--top",
+        metavar="N",
+        help="keep only the N key events: the most salient (independent sources, mentions, lead position, "
+        "explicit dating, date precision; 'salience' in timeline.json) of those the other options keep, listed in "
+        "chronological order",
+    )
 
 
 def selection_from_args(args: argparse.Namespace) -> Selection:
@@ -89,7 +96,20 @@ def selection_from_args(args: argparse.Namespace) -> Selection:
         until=window_bound(args.until, end=True) if args.until else None,
         match=args.match or None,
         excluded_bases=frozenset(excluded),
+        top=_top(args.top) if args.top is not None else None,
     )
+
+
+def _top(value: str) -> int:
+    """--top N, a whole number of at least 1 (checked here rather than by argparse, so that a wrong value is one
+    line, as a wrong --since is)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise UsageError(f"--top takes a whole number of events, at least 1, not {value!r}")
+    return number
 
 
 def _positive(value: str) -> int:
