@@ -221,6 +221,12 @@ class Event(Record):
         description="how much the event stands out in the collection (independent sources, mentions, lead "
         "position, explicit dating, date precision; chronology.salience): what key events are chosen by",
     )
+    tellings: int = Field(
+        default=1,
+        ge=1,
+        description="independent tellings: its articles, those that are copies of one another (the same "
+        "headline, or the same sentence word for word) counted once",
+    )
 
 
 class ArticleRecord(Record):

@@ -6,8 +6,9 @@ day. The score is a weighted sum of five signals, each in [0, 1], the weights su
 
     salience = 0.35 sources + 0.10 mentions + 0.25 position + 0.15 dating + 0.15 precision
 
-- sources: 1 - 1/n for n independent tellings: the event's articles, those with the same headline counted once
-  (a reprint, or one article filed twice, is not a second witness). One source gives 0, two 0.5, three 0.67:
+- sources: 1 - 1/n for n independent tellings (`tellings`): the event's articles, those with the same headline
+  or the same sentence word for word counted once (a reprint, a wire copy, one article filed twice is not a
+  second witness). One source gives 0, two 0.5, three 0.67:
   each further source adds less, and no number of sources outweighs everything else.
 - mentions: 1 - 1/m for m mentions, repeats within an article included. It mostly follows the sources, so it
   weighs least: a repeat within one article adds a little emphasis, not a witness.
@@ -56,6 +57,7 @@ PRECISION: dict[Granularity, float] = {
     "half": 0.25, "year": 0.0, "decade": 0.0, "century": 0.0, "millennium": 0.0,
 }
 DIGITS = 4
+COPY_MIN_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +82,27 @@ def lead_end(
     return end if after is None else start + after
 
 
-def _telling(mention: Mention) -> str:
-    """What makes a mention's article a witness of its own: its headline (reprints share it), else its id."""
-    return f"headline:{mention.headline.casefold()}" if mention.headline else f"article:{mention.article_id}"
+def tellings(event: Event) -> int:
+    """How many independent tellings the event has: its articles, those that share a headline or tell the
+    event in the same sentence word for word (a reprint, a wire copy, one article filed twice) counted once. A
+    sentence shorter than COPY_MIN_WORDS words may recur by chance ("The port closed on Tuesday.")."""
+    group: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while group.setdefault(key, key) != key:
+            key = group[key]
+        return key
+
+    for mention in event.mentions:
+        article = root("article:" + mention.article_id)
+        copied = len(mention.sentence.split()) >= COPY_MIN_WORDS
+        for copy in (
+            mention.headline and "headline:" + mention.headline.casefold(),
+            copied and "sentence:" + mention.sentence,
+        ):
+            if copy:
+                group[root(copy)] = article
+    return len({root("article:" + mention.article_id) for mention in event.mentions}) or 1
 
 
 def _position(mention: Mention, layout: Layout | None) -> float:
@@ -98,11 +118,11 @@ def _position(mention: Mention, layout: Layout | None) -> float:
 def salience(event: Event, layouts: Mapping[str, Layout]) -> float:
     """The event's salience (see the module docstring); `layouts` by article id (an article missing there gives
     its mentions no position score)."""
-    tellings = max(len({_telling(mention) for mention in event.mentions}), 1)
+    told = tellings(event)
     mentions = max(len(event.mentions), 1)
     position = max((_position(mention, layouts.get(mention.article_id)) for mention in event.mentions), default=0.0)
     score = (
-        W_SOURCES * (1 - 1 / tellings)
+        W_SOURCES * (1 - 1 / told)
         + W_MENTIONS * (1 - 1 / mentions)
         + W_POSITION * position
         + W_DATING * DATING[event.anchored_by]
@@ -112,8 +132,8 @@ def salience(event: Event, layouts: Mapping[str, Layout]) -> float:
 
 
 def scored(event: Event, layouts: Mapping[str, Layout]) -> Event:
-    """The event with its salience."""
-    return event.model_copy(update={"salience": salience(event, layouts)})
+    """The event with its salience and its count of independent tellings."""
+    return event.model_copy(update={"salience": salience(event, layouts), "tellings": tellings(event)})
 
 
 def rank_key(event: Event) -> tuple[float, bytes]:

@@ -13,7 +13,7 @@ from chronology.cli import main
 from chronology.filters import Selection, filter_timeline
 from chronology.html import page_key
 from chronology.models import AnchoredBy, Event, Mention, Timeline
-from chronology.salience import LEAD_SENTENCES, Layout, lead_end, rank_key, salience
+from chronology.salience import LEAD_SENTENCES, Layout, lead_end, rank_key, salience, tellings
 from chronology.sentences import sentence_spans
 from chronology.values import date_value
 
@@ -54,6 +54,16 @@ def test_an_event_told_by_three_sources_outranks_one_told_once() -> None:
     assert salience(three, LAYOUTS) > salience(once, LAYOUTS)
     # Three sources outweigh even a single source's lead.
     assert salience(three, LAYOUTS) > salience(_event(_mention("a", LEAD)), LAYOUTS)
+
+
+def test_a_wire_copy_under_other_headlines_is_one_telling() -> None:
+    wire = "The port of Santos closed on Tuesday after a fire in a grain terminal."
+    copies = [_mention(name, LATE).model_copy(update={"sentence": wire}) for name in ("a", "b")]
+    rewrite = _mention("c", LATE).model_copy(update={"sentence": "Santos shut its port on Tuesday after a fire."})
+    assert tellings(_event(*copies)) == 1
+    assert tellings(_event(*copies, rewrite)) == 2
+    # A short sentence may recur by chance: three outlets saying "The port closed on Tuesday." are three.
+    assert tellings(_event(_mention("a", LATE), _mention("b", LATE), _mention("c", LATE))) == 3
 
 
 def test_a_reprint_is_not_a_second_witness() -> None:
