@@ -30,6 +30,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from lemminflect import getAllLemmas
@@ -70,18 +71,23 @@ def _proper_names(sentence: str) -> list[str]:
         for match in _CAPITALISED.finditer(sentence)
         if not (
             _OPENING.search(sentence, 0, match.start())
-            and getAllLemmas(match.group().lower())
+            and _is_english_word(match.group().lower())
             and not _NEXT_CAPITALISED.match(sentence, match.end())
         )
     ]
 
 
+@lru_cache(maxsize=65536)
+def _is_english_word(word: str) -> bool:
+    return bool(getAllLemmas(word))
+
+
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """What coreference compares of an event: its action (None for a report, or without a trigger), the words
-    of who and where, and the interval its date stands for."""
+    """What coreference compares of an event: its action, the words of who and where, and the interval its date
+    stands for."""
 
-    action: str | None
+    action: str
     names: tuple[str, ...]
     start: dt.date
     end: dt.date
@@ -119,9 +125,14 @@ class Signature:
         )
 
     @classmethod
-    def of(cls, event: Event) -> Signature:
+    def of(cls, event: Event) -> Signature | None:
+        """The event's signature; None when it names no action to compare (no trigger, a report, a light
+        verb)."""
         mention = event.mentions[0]
         trigger = mention.trigger
+        named = None if trigger is None or trigger.event_class == "REPORTING" else action(trigger.text)
+        if named is None or named in LIGHT_VERBS:
+            return None
         phrases = [p.text for p in mention.participants if not p.pronoun]
         actors = {sys.intern(word) for phrase in phrases for word in name_words(phrase)}
         if mention.location is not None:
@@ -142,14 +153,13 @@ class Signature:
             if participant.role in ("agent", "patient") and not participant.pronoun and words:
                 arguments.append((participant.role, words[-1], tuple(words[:-1])))
                 roles.append((participant.role, tuple(sys.intern(action(word)) for word in words)))
-        named = None if trigger is None or trigger.event_class == "REPORTING" else action(trigger.text)
         return cls(
             proper=tuple(sorted(proper)),
             own=tuple(sorted(own)),
             actors=tuple(sorted(actors)),
             arguments=tuple(arguments),
             roles=tuple(roles),
-            action=None if named is None or named in LIGHT_VERBS else sys.intern(named),
+            action=sys.intern(named),
             names=tuple(names),
             start=start,
             end=end,
@@ -165,6 +175,7 @@ class Weights:
     """How informative each name word is in a collection of events: log((N + 1) / df)."""
 
     def __init__(self, signatures: Iterable[Signature]) -> None:
+        # Over the events that can be compared: those that name an action.
         self.frequency: dict[str, int] = {}
         self.size = 0
         for signature in signatures:

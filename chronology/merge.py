@@ -442,13 +442,12 @@ class _Entry:
         self.date, self.wording = reading.date, other.wording
         return True
 
-    def corefer(self, other: _Entry) -> tuple[str, ...]:
+    def corefer(self, other: _Entry, mine: Signature, theirs: Signature) -> tuple[str, ...]:
         """Take in `other` (no article in common), the same event told in other words. The most precise date
         leads (the readings overlap, so it is the one they agree on), a date of its own before one placed by the
         narrative or publication, never a qualified one ("less than two weeks ago", "early June"). Returns the
         names `other` brought."""
         self.absorb(other)
-        mine, theirs = self.signature, other.signature
         if other.date.mod is None and _lead_rank(other) > _lead_rank(self):
             self.lead, self.date, self.anchored_by = other.parts[0], other.date, other.anchored_by
         added = tuple(word for word in theirs.names if word not in mine.names)
@@ -505,31 +504,38 @@ def _merge_entries(entries: Iterable[_Entry], spill: _Spill) -> list[_Entry]:
 def _corefer_entries(entries: Iterable[_Entry]) -> list[_Entry]:
     """Third pass: differently worded tellings of one event from different articles become one event
     (chronology.coreference): the first earlier event, in pass order, with the same action, a compatible date
-    and enough rare names in common. Candidates come from an index by (action, informative name), so an event
-    is compared only with those that share one."""
+    and enough rare names in common. Candidates come from an index by (action, informative name, month) and
+    (action, day), so an event is compared only with those that share one."""
     entries = list(entries)
-    weights = Weights(entry.signature for entry in entries)
+    weights = Weights(entry.signature for entry in entries if entry.signature is not None)
     merged: list[_Entry] = []
-    index: dict[tuple[str, str], list[int]] = {}
+    index: dict[tuple[str, str, int], list[int]] = {}
     for entry in entries:
         signature = entry.signature
+        if signature is None or entry.told is not None:
+            merged.append(entry)
+            continue
+        months = _months(signature)
         action = signature.action
-        eligible = action is not None and entry.told is None
-        keys = [(action or "", word) for word in signature.names if weights.informative(word)] if eligible else []
-        if eligible and signature.names and entry.date.granularity in _DAY_LEVEL:
+        keys = [(action, word, month) for word in signature.names if weights.informative(word) for month in months]
+        if signature.names and entry.date.granularity in _DAY_LEVEL:
             # Same-day tellings may share only a common name: they are found by their day.
-            keys.append((action or "", "@" + entry.date.start.isoformat()))
+            keys.append((action, "@" + entry.date.start.isoformat(), 0))
         articles = frozenset(entry.articles)
         for position in sorted({position for key in keys for position in index.get(key, ())}):
             kept = merged[position]
+            held = kept.signature
+            assert held is not None  # only entries with a signature are indexed
             if (
                 articles.isdisjoint(kept.articles)
-                and compatible(kept.signature, signature)
-                and weights.enough(kept.signature, signature, _same_day(kept, entry))
+                and compatible(held, signature)
+                and weights.enough(held, signature, _same_day(kept, entry))
             ):
-                for word in kept.corefer(entry):
+                kept_months = _months(held)
+                for word in kept.corefer(entry, held, signature):
                     if weights.informative(word):
-                        index.setdefault((action or "", word), []).append(position)
+                        for month in kept_months:
+                            index.setdefault((action, word, month), []).append(position)
                 break
         else:
             for key in keys:
@@ -543,6 +549,19 @@ def _merge_disagreements(events: list[Event]) -> list[Event]:
     spill = _Spill()
     entries = [_Entry(event, spill.put(event), event.date) for event in events]
     return [entry.event(spill) for entry in _merge_entries(entries, spill)]
+
+
+# The most months of its interval an event is filed under in the coreference index.
+_MAX_MONTHS = 24
+
+
+def _months(signature: Signature) -> range:
+    """The months the signature's interval touches, as year * 12 + month: the buckets of the coreference index
+    (overlapping intervals share one). A longer interval is filed under its first year: "since 2004" meets "in
+    2004", and "the 1990s" is not compared month by month with a decade of events."""
+    first = signature.start.year * 12 + signature.start.month
+    last = signature.end.year * 12 + signature.end.month
+    return range(first, last + 1) if last - first < _MAX_MONTHS else range(first, first + 12)
 
 
 def _lead_rank(entry: _Entry) -> tuple[int, bool]:
