@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import get_args
+from typing import TypedDict, get_args
 
 from chronology.language.arguments import Report, location, participants, reported_by
 from chronology.language.syntax import Sentence, Tagged, analyse, event_classes, tag_sentence
@@ -542,12 +542,28 @@ def _mention(
         anchor=timex.anchor,
         anchor_value=timex.anchor_value,
         publication_basis=context.basis,
-        trigger=facts.trigger if facts else None,
-        related_triggers=related,
-        participants=facts.participants if facts else (),
-        location=facts.location if facts else None,
-        reported_by=facts.reported_by if facts else None,
+        **_structure(facts, related),
     )
+
+
+class _Structure(TypedDict):
+    """A mention's fields that tell its event's structure: trigger, related triggers, arguments, report."""
+
+    trigger: Trigger | None
+    related_triggers: tuple[Trigger, ...]
+    participants: tuple[Participant, ...]
+    location: Place | None
+    reported_by: ReportedBy | None
+
+
+def _structure(facts: _EventFacts | None, related: tuple[Trigger, ...]) -> _Structure:
+    return {
+        "trigger": facts.trigger if facts else None,
+        "related_triggers": related,
+        "participants": facts.participants if facts else (),
+        "location": facts.location if facts else None,
+        "reported_by": facts.reported_by if facts else None,
+    }
 
 
 def _kept_dates(
@@ -661,12 +677,7 @@ class _Statement:
             article_id=article.id, source=article.source, headline=article.headline, expression="",
             span=(start, start), sentence=self.description, sentence_span=(start, end), timex_type="DATE",
             timex_value=date.value, underspecified="", anchor=anchor, anchor_value=date.value,
-            publication_basis=context.basis,
-            trigger=facts.trigger if facts else None,
-            related_triggers=related,
-            participants=facts.participants if facts else (),
-            location=facts.location if facts else None,
-            reported_by=facts.reported_by if facts else None,
+            publication_basis=context.basis, **_structure(facts, related),
         )
         return Event(
             id=event_id(date, self.description), date=date, description=self.description, status=status,
