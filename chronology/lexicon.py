@@ -292,6 +292,8 @@ PLANNING_VERBS: Final[frozenset[str]] = frozenset({
 # superlative: "its lowest level since 2009", "the first loss since 2001"); elsewhere it opens an interval.
 BASELINE_MARKERS: Final[frozenset[str]] = frozenset({"than", "versus", "vs", "vs.", "compared", "against"})
 # Words that may stand between a baseline marker and its date ("compared with the April 2019 level").
+# Prepositions by which an event noun is the setting of the predicate it hangs from ("said in a press conference").
+SETTING_PREPOSITIONS: Final[frozenset[str]] = frozenset({"in", "at", "during"})
 BASELINE_GAP: Final[frozenset[str]] = frozenset({"with", "to", "in", "the", "of", "during"})
 BASELINE_REACH: Final = 3
 # Before "since": a record or a first makes the date a baseline ("its lowest level since 2009", "the first loss

@@ -122,3 +122,12 @@ def test_an_intention_keeps_its_own_time_and_holds_at_publication() -> None:
     events = _events("Apple intends to launch the phone in October.", dt.date(2024, 8, 1))
     dated = [(e.date.value, e.status, _triggers(e)) for e in events]
     assert dated == [("2024-10", "planned", ["launch"]), ("2024-08-01", "ongoing", ["intends"])]
+
+
+def test_a_dated_event_noun_that_is_the_setting_dates_its_predicate_and_a_later_one_does_not() -> None:
+    published = dt.date(2010, 7, 20)
+    (conference,) = _events("In a July 16 press conference, Jobs said buyers would get a free case.", published)
+    assert (conference.date.value, _triggers(conference)) == ("2010-07-16", ["conference", "said"])
+    text = "The move gained momentum after the assassination of the commanders four years ago."
+    events = _events(text, published)
+    assert [(e.date.value, _triggers(e)[0]) for e in events] == [("2006", "assassination"), ("2010-07-20", "gained")]

@@ -27,6 +27,7 @@ from chronology.lexicon import (
     PLANNING_VERBS,
     RECORD_REACH,
     RECORD_WORDS,
+    SETTING_PREPOSITIONS,
 )
 
 Direction = Literal["past", "future"]
@@ -179,9 +180,11 @@ class Sentence(Tagged):
         dated event it depends on ("Apple said on Tuesday it sold a million phones": selling takes Tuesday), or
         a dated event that is its subject, object or purpose ("The attack on Tuesday killed five", "used the
         airspace to launch attacks in October"), unless it is one of `own_clock` (reports and intentions: "plans
-        to launch in October" plans now). Events told at a time of their own (`own_time`) and those the tree
+        to launch in October" plans now); or a dated event noun that is its setting, reports included ("In a July
+        16 press conference, Jobs said"). Events told at a time of their own (`own_time`) and those the tree
         links to no dated event take none."""
         arguments = {self.heads[index]: index for index in dated if self.relations[index] in _ARGUMENT_RELATIONS}
+        settings = {self.heads[index]: index for index in dated if self._is_setting(index)}
         holders: dict[int, int] = {}
         for index in events:
             if index in dated or self.own_time(index):
@@ -189,9 +192,24 @@ class Sentence(Tagged):
             holder = self._dated_above(index, dated)
             if holder is None and index not in own_clock:
                 holder = arguments.get(index)
+            if holder is None:
+                holder = settings.get(index)
             if holder is not None:
                 holders[index] = holder
         return holders
+
+    def _is_setting(self, index: int) -> bool:
+        """Whether the event noun at `index` is where its predicate happens: "In a July 16 press conference,
+        Jobs said ...", "during the talks", not "after the assassination"."""
+        return (
+            self.relations[index] == "obl"
+            and self.tags[index].startswith("NN")
+            and any(
+                self.heads[child] == index and self.relations[child] == "case"
+                and self.tokens[child].text.lower() in SETTING_PREPOSITIONS
+                for child in range(len(self.tokens))
+            )
+        )
 
     def depth(self, index: int) -> int:
         """How many arcs lie between the token and the root."""
