@@ -29,10 +29,10 @@ from chronology.ingest import (
     is_date_line,
     normalise_headline,
 )
-from chronology.lexicon import CLUE_FUTURE_CUES, IRREGULAR_PAST, PAST_AUXILIARIES
 from chronology.lexicon import MONTHS as MONTH_NUMBERS
 from chronology.models import Article, Basis, PublicationContext, Timex
-from chronology.sentences import sentence_at, sentence_spans
+from chronology.sentences import RoughSentences, sentence_at, sentence_spans
+from chronology.tense import CueTense, SentenceCues
 from chronology.values import parse_value
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -83,45 +83,12 @@ _PLAIN_DATE = re.compile(
     r"|(?P<iso_year>(?:1[89]|20)\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)",
     re.IGNORECASE,
 )
-# Tense cues near a temporal expression: the nearest cue decides ("said on Tuesday" is past, "will meet on
-# Tuesday" future). Irregular past forms come from the lexicon; regular ones end in -ed.
-PAST_CUES = "|".join(sorted(PAST_AUXILIARIES | {"says"})) + "|ago|earlier|last|since"
-# Past forms that are also passive participles ("was signed", "is set for"): after be/is/was they are no cue.
-PARTICIPLE_CUES = "|".join(sorted(IRREGULAR_PAST))
-FUTURE_CUES = "|".join(CLUE_FUTURE_CUES)
-
-
-def _by_first_letter(alternatives: str) -> str:
-    """The alternation `alternatives` ("will|shall|'ll|...": no groups, each starting with a lowercase letter or
-    an apostrophe) with its alternatives grouped by that first character, in their order within each group.
-    Alternatives starting with different characters never match at the same place, so the regex matches just
-    as before; but the engine, which tries the alternatives of an alternation one by one, now tries one group
-    per word instead of every cue."""
-    groups: dict[str, list[str]] = {}
-    for alternative in alternatives.split("|"):
-        if alternative[0] not in "abcdefghijklmnopqrstuvwxyz'" or "(" in alternative:
-            raise ValueError(f"not a plain lowercase alternative: {alternative!r}")
-        groups.setdefault(alternative[0], []).append(alternative[1:])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
-
-
-# Every cue starts with a letter or an apostrophe: the lookahead rejects the other word boundaries at once (with
-# the grouping, this scan takes a third of its plain alternation's time on news text).
-_CUE = re.compile(
-    rf"\b(?=[a-z'])(?:(?P<future>{_by_first_letter(FUTURE_CUES)})|(?P<past>{_by_first_letter(PAST_CUES)})"
-    rf"|(?P<participle>{_by_first_letter(PARTICIPLE_CUES)}|[a-z]{{2,20}}ed))\b",
-    re.IGNORECASE,
-)
-_PASSIVE_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?\n]")
 # How many content lines after the headline may hold the article's own dateline.
 DATELINE_WINDOW = 3
 # Inference: how far after the latest dated past mention an article is assumed to be written at most.
 INFERENCE_HORIZON = dt.timedelta(days=30)
 CONFIDENCE = {"cli": 1.0, "manifest": 1.0, "dateline": 0.95, "metadata": 0.9, "reference": 0.3}
 HOW_TO_SUPPLY = "supply it with --published FILE=DATE, a manifest.json entry, or --reference-date DATE"
-
-Tense = Literal["past", "present", "future"]
 
 # ---------------------------------------------------------------------------------------------------------------
 # Dates the user gives
@@ -386,65 +353,14 @@ class Clue(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     timex: Timex
-    tense: Tense
-
-
-class _Cues:
-    """The tense cues of one sentence, found once: each expression's nearest cue is then a few bisections, so a
-    sentence holding thousands of expressions stays linear. A participle after a passive auxiliary ("was
-    signed", "will be held") is no cue: its auxiliary carries the tense."""
-
-    def __init__(self, sentence: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.tenses: list[Tense] = []
-        for match in _CUE.finditer(sentence):
-            passive = _PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - 8), match.start())
-            if match.group("participle") and passive:
-                continue
-            self.starts.append(match.start())
-            self.ends.append(match.end())
-            self.tenses.append("future" if match.group("future") else "past")
-
-    def tense(self, start: int, end: int) -> Tense:
-        """Tense from the cue nearest to [start, end) (cues starting inside it excluded; on a tie the earlier
-        cue); cues do not overlap, so the candidates are the one straddling start (negative distance), the
-        last ending at or before start, and the first starting at or after end."""
-        before = bisect_left(self.starts, start) - 1  # the last cue starting before start
-        if before >= 0 and self.ends[before] > start:
-            return self.tenses[before]
-        after = bisect_left(self.starts, end)
-        if before >= 0 and (after >= len(self.starts) or start - self.ends[before] <= self.starts[after] - end):
-            return self.tenses[before]
-        return self.tenses[after] if after < len(self.starts) else "present"
-
-
-def tense_of(sentence: str, start: int, end: int) -> Tense:
-    """Tense of the statement around sentence[start:end], from the cue word nearest to it."""
-    return _Cues(sentence).tense(start, end)
-
-
-class _Sentences:
-    """Where the sentences of a text end (a period, '!', '?' or a line break), found once."""
-
-    def __init__(self, text: str) -> None:
-        self.length = len(text)
-        self.ends = [match.start() for match in _SENTENCE_END.finditer(text)]
-
-    def bounds(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence around [start, end): after the last end mark before start, up to the first at or after
-        end."""
-        before = bisect_left(self.ends, start)
-        after = bisect_left(self.ends, end)
-        left = self.ends[before - 1] + 1 if before else 0
-        return left, self.ends[after] if after < len(self.ends) else self.length
+    tense: CueTense
 
 
 def clues_of(text: str, timexes: Sequence[Timex], offset: int = 0) -> list[Clue]:
     """Clues of timexes tagged on `text` (their offsets minus `offset` index it); a timex whose span does not
     match the text keeps the present tense (no cue read)."""
-    sentences = _Sentences(text)
-    cues: dict[tuple[int, int], _Cues] = {}  # by sentence bounds: each sentence is read once
+    sentences = RoughSentences(text)
+    cues: dict[tuple[int, int], SentenceCues] = {}  # by sentence bounds: each sentence is read once
     clues: list[Clue] = []
     for timex in timexes:
         start, end = timex.start - offset, timex.end - offset
@@ -452,7 +368,7 @@ def clues_of(text: str, timexes: Sequence[Timex], offset: int = 0) -> list[Clue]
             left, right = sentences.bounds(start, end)
             found = cues.get((left, right))
             if found is None:
-                found = cues[(left, right)] = _Cues(text[left:right])
+                found = cues[(left, right)] = SentenceCues(text[left:right])
             tense = found.tense(start - left, end - left)
         else:
             tense = "present"

@@ -23,7 +23,7 @@ import calendar
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -51,9 +51,9 @@ from chronology.models import (
     Timex,
     Trigger,
 )
-from chronology.patterns import FUTURE_WORDING, WORD
+from chronology.patterns import FUTURE_WORDING, SUBJECTLESS, WORD
 from chronology.resolver import NARRATIVE_WINDOW
-from chronology.sentences import Quotations
+from chronology.sentences import Clauses, Quotations
 from chronology.spans import Spans
 from chronology.tense import quotation_told_past, statement_tense
 from chronology.values import date_value
@@ -90,10 +90,6 @@ _RECENT = re.compile(
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|whose)\s+$", re.IGNORECASE)
 _ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|as|for|in|on|at|by|with|of|when|while)\b)[a-z]")
 _BARE_YEAR = re.compile(r"\d{4}")
-# Clause ends: ';' (the clause after it starts after it) or a connector word (the clause starts at the word).
-_CLAUSE_BREAK = re.compile(r"\s*;\s*|[,\s]\s*\b(?P<word>before|after|while|whereas|and then|then)\s+", re.IGNORECASE)
-# A clause starting with a connector and a gerund has no subject of its own.
-_SUBJECTLESS = re.compile(r"(?:before|after|while|then|and then)\s+\w+ing\b", re.IGNORECASE)
 _MAX_SUBJECT_WORDS = 8
 # Attribution at the end of a sentence, kept when a long description is shortened.
 _ATTRIBUTION = re.compile(
@@ -140,28 +136,6 @@ def _clean(text: str) -> str:
     return _shorten(text)
 
 
-class _Clauses:
-    """The clause breaks of one sentence, found once, so that each expression's clause is two bisections (a
-    sentence holding thousands of expressions stays linear)."""
-
-    def __init__(self, sentence: str) -> None:
-        self.length = len(sentence)
-        # Where each clause after a break begins, and where each break starts; both increase along the sentence.
-        self.begins: list[int] = []
-        self.breaks: list[int] = []
-        for match in _CLAUSE_BREAK.finditer(sentence):
-            self.begins.append(match.start("word") if match.group("word") else match.end())
-            self.breaks.append(match.start())
-
-    def around(self, start: int, end: int) -> tuple[int, int]:
-        """The clause around [start, end): from the last clause beginning at or before start to the first break
-        after that which starts at or after end."""
-        after = bisect_right(self.begins, start)
-        left = self.begins[after - 1] if after else 0
-        index = max(after, bisect_left(self.breaks, end))
-        return left, self.breaks[index] if index < len(self.breaks) else self.length
-
-
 def _by_sentence(
     dated: Sequence[tuple[Timex, DateValue]], sentences: Sequence[tuple[int, int]]
 ) -> list[list[tuple[Timex, DateValue]]]:
@@ -188,7 +162,7 @@ def _subject(sentence: str) -> str | None:
 
 def _description(sentence: str, left: int, right: int) -> str:
     clause = sentence[left:right].strip()
-    if left > 0 and _SUBJECTLESS.match(clause):
+    if left > 0 and SUBJECTLESS.match(clause):
         subject = _subject(sentence)
         if subject:
             return _clean(f"{subject} … {clause}")
@@ -344,7 +318,7 @@ def _sentence_dates(text: str, found: Sequence[tuple[Timex, DateValue]], publish
     return dates
 
 
-def _without_containers(clauses: _Clauses, offset: int, dates: list[_Dated]) -> list[_Dated]:
+def _without_containers(clauses: Clauses, offset: int, dates: list[_Dated]) -> list[_Dated]:
     """Drop a date whose period holds a more precise date of the same clause ("Yesterday, at this year's
     conference, ..."): the precise one says when the statement happened."""
     # Single dates (no interval) ordered by where they start, so each clause's candidates are one slice.
@@ -569,14 +543,14 @@ def _structure(facts: _EventFacts | None, related: tuple[Trigger, ...]) -> _Stru
 def _kept_dates(
     text: str, grammar: _Grammar, in_sentence: Sequence[tuple[Timex, DateValue]], published: dt.date | None,
     sentence_start: int, sentence_end: int,
-) -> tuple[list[_Dated], _Clauses | None]:
+) -> tuple[list[_Dated], Clauses | None]:
     """The dates of a sentence that date its events, and its clauses when it has several dates. A comparison's
     baseline ("compared with April 2019") is not when anything in the sentence happened, and a date that only
     contains a finer one of its clause adds nothing."""
     kept = [(timex, value) for timex, value in in_sentence if not grammar.is_baseline(timex)]
     dates = _sentence_dates(text, kept, published)
     # Clauses matter only between several dates; most dated sentences have one.
-    clauses = _Clauses(text[sentence_start:sentence_end]) if len(dates) > 1 else None
+    clauses = Clauses(text[sentence_start:sentence_end]) if len(dates) > 1 else None
     if clauses is not None:
         dates = _without_containers(clauses, sentence_start, dates)
     return dates, clauses

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from chronology.errors import InputError
 from chronology.models import Article, Document, DocumentFormat
+from chronology.patterns import CREDIT_PATTERNS
 from chronology.timeml import parse_timeml
 
 if TYPE_CHECKING:
@@ -92,21 +93,6 @@ CHROME_PATTERNS = (
 CHROME_LINE = re.compile("|".join(f"(?:{pattern})" for pattern in CHROME_PATTERNS), re.IGNORECASE)
 # Lines that are images, not text: shown before a caption.
 IMAGE_PLACEHOLDERS = tuple(re.compile(p, re.IGNORECASE) for p in (r"visual search query image\s*$", r"image\s*$"))
-# Photo credits: a line carrying one of these is a caption.
-CREDIT_PATTERNS = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"\bphoto(?:graph)?\s+(?:by|credit)\b",
-        r"/\s*photo\b",
-        r"\((?:[^()]{0,40}[-/]\s*)?(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Xinhua|Anadolu|WANA|SANA|IRNA)\)\.?\s*$",
-        r"\bfile photo\b",
-        # "Photo: Reuters", "Image: Getty Images", "... on Monday. Credit: Jane Roe/AFP"
-        r"(?:^|[.)]\s{1,3}|\()(?:photo(?:graph)?|image|picture|pic|illustration|photo credit|image credit|credit)s?"
-        r"\s{0,2}:\s{0,2}\S",
-        r"\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua|Anadolu)\s{1,3}photo\s{0,2}/",  # "(AP Photo/Vahid Salemi)"
-        r"(?:/|\bvia\s{1,3})getty\s{1,3}images\b|\bgetty\s{1,3}images\W{0,3}$",
-    )
-)
 # A credit standing alone on its line ("Photo: Reuters", "(AP Photo/Vahid Salemi)") has at most this many words;
 # a line beside it of at most CAPTION_MAX_WORDS words, not ending as a sentence ends, is the picture's caption.
 BARE_CREDIT_MAX_WORDS = 8

@@ -195,9 +195,10 @@ FUTURE_CUES: Final[frozenset[str]] = frozenset({
     "takes effect", "take effect", "goes into effect", "go into effect", "comes into force", "come into force",
     "enters into force", "go to the polls", "goes to the polls", "head to the polls",
 })
-# Future cues for publication-date clues (chronology.context), in the order tried. Broader than FUTURE_CUES
-# ("would", "to be", "later"): a clue wrongly read as future is only left out, while in resolution it would move
-# a date; measured with `chronology evaluate-dates`, the resolution list here gives worse evidence.
+# Future cues for publication-date clues (chronology.tense.SentenceCues, for chronology.context), in the order
+# tried. Broader than FUTURE_CUES ("would", "to be", "later"): a clue wrongly read as future is only left out,
+# while in resolution it would move a date; measured with `chronology evaluate-dates`, the resolution list here
+# gives worse evidence.
 CLUE_FUTURE_CUES: Final[tuple[str, ...]] = (
     "will", "shall", "'ll", "going to", "to be", "plans to", "plan to", "planned", "scheduled", "set for",
     "slated", "expected to", "due to", "upcoming", "next", "would", "intends to", "intend to", "is to", "are to",
@@ -223,6 +224,10 @@ PAST_CUES: Final[frozenset[str]] = PAST_AUXILIARIES | IRREGULAR_PAST | frozenset
     "ago", "last", "earlier", "yesterday", "since", "previously", "has been", "have been", "killed", "died",
     "ended", "closed", "earned", "posted",
 })
+# Past cues for publication-date clues (chronology.context), in the order tried: the past auxiliaries, "says" (a
+# statement reported in the present is no later than publication either) and words of a time gone by. Irregular
+# past forms and words in -ed count too, unless a passive auxiliary precedes them ("was signed").
+CLUE_PAST_CUES: Final[tuple[str, ...]] = (*sorted(PAST_AUXILIARIES | {"says"}), "ago", "earlier", "last", "since")
 
 # The tense of a statement without a date (chronology.events): present cues are auxiliaries and reporting verbs
 # only ("features", "uses" are as often nouns); a present perfect ("have lost", "has been") reports a past event,
@@ -245,6 +250,11 @@ STATEMENT_FUTURE_CUES: Final[frozenset[str]] = frozenset({
     "are planned", "is scheduled", "are scheduled", "plans to", "plan to", "intends to", "intend to", "is set to",
     "are set to", "is going to", "are going to", "would be announced", "upcoming", "next",
 })
+# Words that open a subordinate or sequel clause: a sentence's clauses end before them (chronology.sentences).
+CLAUSE_CONNECTORS: Final[tuple[str, ...]] = ("before", "after", "while", "whereas", "and then", "then")
+# Connectors after which a gerund takes the subject of the clause before ("The minister held talks before flying
+# home"); "whereas" opens a clause with a subject of its own ("whereas nothing changed").
+GERUND_CONNECTORS: Final[tuple[str, ...]] = ("before", "after", "while", "then", "and then")
 # Verbs that end a sentence's subject (with any word in -ed): "The minister | held talks".
 SUBJECT_ENDERS: Final[frozenset[str]] = frozenset({
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",

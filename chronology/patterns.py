@@ -309,7 +309,59 @@ PASSIVE_BE: Final = re.compile(r"(?<![\w'])(?:be|been|being)\s{1,3}$", re.IGNORE
 # `"... leave Thursday," Castro said`, are the attribution, not the tense of the expression's clause.
 QUOTE_MARK: Final = re.compile(r"''|``|[\"\u201c\u201d]")
 
+
+def _by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of `words` (plain words, each starting with a lowercase letter or an apostrophe) with its
+    alternatives grouped by their first character, in their order within each group. Alternatives starting with
+    different characters never match at the same place, so the regex matches just as the plain alternation would;
+    but the engine, which tries the alternatives of an alternation one by one, now tries one group per word instead
+    of every cue."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if word[0] not in "abcdefghijklmnopqrstuvwxyz'" or "(" in word:
+            raise ValueError(f"not a plain lowercase alternative: {word!r}")
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# Tense cues of publication-date clues (chronology.tense.SentenceCues, for chronology.context): future cues, then
+# past ones, then past forms that may be passive participles (irregular ones and words in -ed). Every cue starts
+# with a letter or an apostrophe: the lookahead rejects the other word boundaries at once (with the grouping, this
+# scan takes a third of its plain alternation's time on news text).
+CLUE_CUE: Final = re.compile(
+    rf"\b(?=[a-z'])(?:(?P<future>{_by_first_letter(lexicon.CLUE_FUTURE_CUES)})"
+    rf"|(?P<past>{_by_first_letter(lexicon.CLUE_PAST_CUES)})"
+    rf"|(?P<participle>{_by_first_letter(sorted(lexicon.IRREGULAR_PAST))}|[a-z]{{2,20}}ed))\b",
+    re.IGNORECASE,
+)
+# A passive auxiliary just before a participle cue ("was signed", "will be held"): the auxiliary carries the tense,
+# the participle none. Tested on the few characters before the cue.
+PASSIVE_AUXILIARY: Final = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
+
+# --- Clauses of a sentence (chronology.sentences.Clauses, chronology.events). ---
+# Clause ends: ';' (the clause after it starts after it) or a connector word (the clause starts at the word).
+CLAUSE_BREAK: Final = re.compile(
+    r"\s*;\s*|[,\s]\s*\b(?P<word>" + "|".join(lexicon.CLAUSE_CONNECTORS) + r")\s+", re.IGNORECASE
+)
+# A clause starting with a connector and a gerund has no subject of its own ("... before flying home").
+SUBJECTLESS: Final = re.compile(r"(?:" + "|".join(lexicon.GERUND_CONNECTORS) + r")\s+\w+ing\b", re.IGNORECASE)
+
 # --- Things that are not events (chronology.nonevents). ---
+# Photo credits: a line carrying one of these is a caption (chronology.ingest).
+CREDIT_PATTERNS: Final = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\bphoto(?:graph)?\s+(?:by|credit)\b",
+        r"/\s*photo\b",
+        r"\((?:[^()]{0,40}[-/]\s*)?(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Xinhua|Anadolu|WANA|SANA|IRNA)\)\.?\s*$",
+        r"\bfile photo\b",
+        # "Photo: Reuters", "Image: Getty Images", "... on Monday. Credit: Jane Roe/AFP"
+        r"(?:^|[.)]\s{1,3}|\()(?:photo(?:graph)?|image|picture|pic|illustration|photo credit|image credit|credit)s?"
+        r"\s{0,2}:\s{0,2}\S",
+        r"\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua|Anadolu)\s{1,3}photo\s{0,2}/",  # "(AP Photo/Vahid Salemi)"
+        r"(?:/|\bvia\s{1,3})getty\s{1,3}images\b|\bgetty\s{1,3}images\W{0,3}$",
+    )
+)
 _OPEN_QUOTE = r"(?:``|[\"“‘'])"
 _IN_QUOTES = r"[^\"“”‘’`'\n]"  # a character of a quoted title: no quotation mark, no line break
 _NOT_WORD_BEFORE = r"(?<![\w'’-])"

@@ -8,10 +8,22 @@ up. Where the grammar does not decide (a present tense, a modal, a fragment), cu
 News reports mostly past events, so the default is the past; a future cue ("will", "planned to", "is
 expected to", "next week's") nearer to the expression than any past cue ("was", "said", "had") turns it
 forward. Cue words live in chronology.lexicon, their regexes in chronology.patterns.
+
+Three readings answer three questions; their cue words all live in chronology.lexicon, and they are not one
+function because they differ on purpose:
+- `direction` / `explicit_direction`: past or future for resolving a date (chronology.resolver): the grammar,
+  then the cues in a window around the expression, those after it weighing less, past by default.
+- `SentenceCues`: the tense of a publication-date clue (chronology.context): the nearest cue in the sentence,
+  from the broader CLUE_FUTURE_CUES ("would", "to be", "later"), present when there is none. A clue wrongly read
+  as future is only left out of the inference, while in resolution it would move a date; with the resolution
+  reading the inference gets worse evidence (`chronology evaluate-dates`). The two disagree on future or not for
+  178 of the 2,160 expressions of the TimeML, SemEval and seed texts.
+- `statement_tense`: the tense of a statement without a date of its own (chronology.events): its first cue.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
@@ -27,9 +39,11 @@ from chronology.lexicon import (
 )
 from chronology.models import Timex
 from chronology.patterns import (
+    CLUE_CUE,
     FRONTED,
     FUTURE_CUE,
     FUTURE_WORDING,
+    PASSIVE_AUXILIARY,
     PASSIVE_BE,
     PAST_CUE,
     QUOTE_MARK,
@@ -38,6 +52,8 @@ from chronology.patterns import (
     WOULD,
 )
 from chronology.sentences import sentence_at
+
+CueTense = Literal["past", "present", "future"]
 
 # How far around the expression cues count, in characters, within its sentence.
 _BEFORE = 90
@@ -48,6 +64,8 @@ _AFTER_FRONTED = 100
 _WEAK_REACH = 7
 # Characters before a past cue in which "be"/"been"/"being" makes it a passive participle.
 _PASSIVE_REACH = 9
+# Characters before a participle cue of a clue in which a passive auxiliary ("was", "be") takes its tense.
+_CLUE_PASSIVE_REACH = 8
 
 
 def _nearest(distances: list[int]) -> int | None:
@@ -122,6 +140,43 @@ def _explicit_direction(text: str, start: int, end: int, sentence: tuple[int, in
     return "past" if past is not None else None
 
 
+class SentenceCues:
+    """The tense cues of one sentence as publication-date clues read them (see the module docstring), found once:
+    each expression's nearest cue is then a few bisections, so a sentence holding thousands of expressions stays
+    linear. A participle after a passive auxiliary ("was signed", "will be held") is no cue: its auxiliary
+    carries the tense."""
+
+    def __init__(self, sentence: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.tenses: list[CueTense] = []
+        for match in CLUE_CUE.finditer(sentence):
+            passive = PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - _CLUE_PASSIVE_REACH), match.start())
+            if match.group("participle") and passive:
+                continue
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+            self.tenses.append("future" if match.group("future") else "past")
+
+    def tense(self, start: int, end: int) -> CueTense:
+        """Tense from the cue nearest to [start, end) (cues starting inside it excluded; on a tie the earlier
+        cue); cues do not overlap, so the candidates are the one straddling start (negative distance), the
+        last ending at or before start, and the first starting at or after end."""
+        before = bisect_left(self.starts, start) - 1  # the last cue starting before start
+        if before >= 0 and self.ends[before] > start:
+            return self.tenses[before]
+        after = bisect_left(self.starts, end)
+        if before >= 0 and (after >= len(self.starts) or start - self.ends[before] <= self.starts[after] - end):
+            return self.tenses[before]
+        return self.tenses[after] if after < len(self.starts) else "present"
+
+
+def nearest_cue_tense(sentence: str, start: int, end: int) -> CueTense:
+    """The tense of the statement around sentence[start:end] as a publication-date clue: from the cue word nearest
+    to it (SentenceCues)."""
+    return SentenceCues(sentence).tense(start, end)
+
+
 _PAST_WORDS = PAST_AUXILIARIES | IRREGULAR_PAST
 
 
@@ -135,7 +190,7 @@ def tells_past(text: str, start: int, end: int) -> bool:
     return any(is_past_word(word.group().lower()) for word in WORD.finditer(text, start, end))
 
 
-def statement_tense(sentence: str) -> Literal["past", "present", "future"]:
+def statement_tense(sentence: str) -> CueTense:
     """The tense of a statement without a date of its own: its first cue decides ("Jobs said those who bought one
     will get a refund" is past; a word in -ed counts as past); without any cue it is read as current."""
     future = FUTURE_WORDING.search(sentence)

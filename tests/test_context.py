@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from freezegun import freeze_time
-from hypothesis import example, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from chronology import context
@@ -22,7 +22,6 @@ from chronology.context import (
     offset_pins,
     parse_date,
     publication_context,
-    tense_of,
 )
 from chronology.errors import DateParseError
 from chronology.ingest import boilerplate_spans, iter_documents, read_manifest, split_articles
@@ -367,24 +366,6 @@ def test_inference_never_exceeds_the_upper_bound() -> None:
     assert context.date <= D(2022, 3, 31) and context.latest == D(2022, 3, 31)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "phrase", "tense"),
-    [
-        ("On Tuesday, the council said it would wait.", "Tuesday", "past"),
-        ("The results will be announced on Monday.", "Monday", "future"),
-        ("The change is planned to be announced on Monday.", "Monday", "future"),
-        ("The embassy was attacked on December 8.", "December 8", "past"),
-        ("Prices on Friday", "Friday", "present"),
-        # a past form after a passive auxiliary carries no tense; a hearing set for a day is ahead
-        ("A hearing is held on Nov. 12 each year.", "Nov. 12", "present"),
-        ("A public hearing is set for Nov. 12.", "Nov. 12", "future"),
-    ],
-)
-def test_tense_cues(sentence: str, phrase: str, tense: str) -> None:
-    start = sentence.index(phrase)
-    assert tense_of(sentence, start, start + len(phrase)) == tense
-
-
 def test_clues_with_mismatched_offsets_get_no_tense() -> None:
     [timex] = timexes_of("x Monday", {"Monday": "XXXX-WXX-1"})
     assert clues_of("said nothing", [timex])[0].tense == "present"
@@ -571,36 +552,3 @@ def test_without_manifest_the_warning_says_what_the_text_tells_of_the_date(tmp_p
     assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]) == 0
     warning = next(line for line in capsys.readouterr().err.splitlines() if "a.txt" in line)
     assert "between 2024-01-01 and 2024-12-31" in warning and "--published" in warning
-
-
-# --- tense cues: the grouped alternation is only faster --------------------------------------------------------
-
-_PLAIN_CUE = re.compile(
-    rf"\b(?:(?P<future>{context.FUTURE_CUES})|(?P<past>{context.PAST_CUES})"
-    rf"|(?P<participle>{context.PARTICIPLE_CUES}|[a-z]{{2,20}}ed))\b",
-    re.IGNORECASE,
-)
-_CUE_WORDS = [
-    *context.FUTURE_CUES.replace("s?", "s").split("|"),
-    *context.PAST_CUES.split("|"),
-    *context.PARTICIPLE_CUES.split("|"),
-    "plan",
-    "Willed",
-]
-_EVERY_CUE = " ".join(f"He{word} x" if word.startswith("'") else f"{word.upper()} {word}" for word in _CUE_WORDS)
-
-
-_CUE_TEXT_PARTS = [*_CUE_WORDS, "talked", "n", "'", "He", " ", "  ", ". ", ",", "ſaid", "K"]
-
-
-@given(st.lists(st.sampled_from(_CUE_TEXT_PARTS), max_size=30))
-@example([_EVERY_CUE])
-def test_tense_cues_grouped_by_first_letter_match_as_the_plain_alternation(parts: list[str]) -> None:
-    text = "".join(parts)
-    found = [(m.span(), m.lastgroup) for m in context._CUE.finditer(text)]
-    assert found == [(m.span(), m.lastgroup) for m in _PLAIN_CUE.finditer(text)]
-
-
-def test_cue_alternation_refuses_what_it_cannot_group() -> None:
-    with pytest.raises(ValueError, match="not a plain lowercase alternative"):
-        context._by_first_letter("will|(?:next)")

@@ -11,13 +11,15 @@ import dateparser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronology.context import _CUE, _DATEPARSER_SETTINGS, _PASSIVE_AUXILIARY, DateHints, _parse_english, tense_of
+from chronology.context import _DATEPARSER_SETTINGS, DateHints, _parse_english
 from chronology.events import _by_sentence
 from chronology.ingest import split_articles
 from chronology.models import DateValue, Document, Timex
+from chronology.patterns import CLUE_CUE, PASSIVE_AUXILIARY
 from chronology.pipeline import analyse_article
 from chronology.sentences import sentence_at, sentence_spans
 from chronology.spans import Spans
+from chronology.tense import nearest_cue_tense
 
 DATES = 2_000
 
@@ -40,10 +42,10 @@ def _nearest_cue_tense(sentence: str, start: int, end: int) -> str:
     """The definition: the cue nearest to the expression (the earlier one on a tie), ignoring cues that start
     inside it and participles after a passive auxiliary; present without any cue."""
     best: tuple[int, str] | None = None
-    for match in _CUE.finditer(sentence):
+    for match in CLUE_CUE.finditer(sentence):
         if start <= match.start() < end:
             continue
-        if match.group("participle") and _PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - 8), match.start()):
+        if match.group("participle") and PASSIVE_AUXILIARY.search(sentence, max(0, match.start() - 8), match.start()):
             continue
         distance = start - match.end() if match.end() <= start else match.start() - end
         if best is None or distance < best[0]:
@@ -61,7 +63,7 @@ WORDS = st.sampled_from(
 def test_tense_is_the_nearest_cue(sentence: str, start: int, length: int) -> None:
     start = min(start, len(sentence))
     end = min(start + length, len(sentence))
-    assert tense_of(sentence, start, end) == _nearest_cue_tense(sentence, start, end)
+    assert nearest_cue_tense(sentence, start, end) == _nearest_cue_tense(sentence, start, end)
 
 
 @given(st.lists(st.sampled_from(["One.", "Two words.", "\n", " ", "x"]), max_size=20).map("".join), st.integers(-1, 90))

@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronology.sentences import sentence_at, sentence_spans
+from chronology.sentences import Clauses, RoughSentences, sentence_at, sentence_spans
 
 
 def sentences(text: str) -> list[str]:
@@ -83,3 +83,31 @@ def test_spans_are_ordered_trimmed_and_cover_all_text(text: str) -> None:
         assert text[a:b] == text[a:b].strip()
     for (_, end), (start, _) in itertools.pairwise(spans):
         assert end <= start
+
+
+def test_rough_sentences_end_at_every_mark() -> None:
+    # Publication-date clues read their tense within these: "U.S." ends one here, unlike in sentence_spans.
+    text = "Blasts hit the U.S. embassy on Friday.\nNext"
+    rough = RoughSentences(text)
+    friday = text.index("Friday")
+    assert rough.bounds(friday, friday + 6) == (text.index(" embassy"), text.index(".\n"))
+    assert rough.bounds(0, 6) == (0, text.index("."))
+    assert rough.bounds(text.index("Next"), len(text)) == (text.index("Next"), len(text))
+    # An expression holding a mark spans the sentences around it.
+    assert rough.bounds(text.index("U.S."), text.index("U.S.") + 4) == (0, text.index(".\n"))
+
+
+def test_clauses_end_at_semicolons_and_before_connectors() -> None:
+    sentence = "The minister held talks on Monday before flying home on Wednesday; he resigned on Friday."
+    clauses = Clauses(sentence)
+
+    def clause(phrase: str) -> str:
+        start = sentence.index(phrase)
+        left, right = clauses.around(start, start + len(phrase))
+        return sentence[left:right]
+
+    assert clause("Monday") == "The minister held talks on Monday"
+    assert clause("Wednesday") == "before flying home on Wednesday"
+    assert clause("Friday") == "he resigned on Friday."
+    # An expression over a break keeps both clauses.
+    assert clause("Monday before flying") == "The minister held talks on Monday before flying home on Wednesday"
