@@ -16,7 +16,6 @@ from functools import cached_property
 from pathlib import PurePath
 from typing import Literal
 
-import dateparser
 from pydantic import BaseModel, ConfigDict
 
 from chronology.errors import DateParseError
@@ -103,6 +102,10 @@ def parse_date(value: str, what: str = "date") -> dt.date:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
+    # Imported here, as in _parse_english: dateparser takes a tenth of a second to import, and most dates are read
+    # without it (ISO dates above, plain English ones by _PLAIN_DATE).
+    import dateparser
+
     parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS) if text else None
     if parsed is None:
         raise DateParseError(f"cannot parse {what} {value!r}: give a calendar date such as 2021-07-25")
@@ -270,6 +273,8 @@ def _parse_english(text: str) -> dt.date | None:
             return dt.date(year, month, day)
         except ValueError:
             pass  # "February 30, 2021": dateparser says what it makes of it
+    import dateparser  # see parse_date
+
     parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
     return parsed.date() if parsed is not None else None
 

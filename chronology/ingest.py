@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import email.utils
 import json
 import os
 import re
@@ -387,7 +386,7 @@ def _documents_of_text(
 def _parse_single(text: str, name: str, kind: DocumentFormat) -> Document:
     """A text or TimeML document (HTML is a Page)."""
     if kind == "timeml":
-        parsed = parse_timeml(text, name)
+        parsed = parse_timeml(text, name, gold=False)
         published = parsed.dct.isoformat() if parsed.dct else parsed.dct_value
         return Document(source=name, text=parsed.text, format="timeml", title=parsed.title, published=published)
     return Document(source=name, text=text, format="text")
@@ -729,6 +728,8 @@ def _page_date(value: object) -> str | None:
     try:
         day = dt.datetime.fromisoformat(text).date()
     except ValueError:
+        import email.utils  # only a web page's metadata needs it (and it imports sockets)
+
         try:
             day = email.utils.parsedate_to_datetime(text).date()
         except (TypeError, ValueError, IndexError, OverflowError):

@@ -1,6 +1,6 @@
 """Every extraction pattern of the temporal tagger, built from chronology.lexicon.
 
-A pattern is one `Pattern(name, kind, regex)` line in PATTERNS. Its named groups carry the parts the
+A pattern is one `_p(name, kind, regex)` line in PATTERNS. Its named groups carry the parts the
 interpreter of its kind (chronology.tagger) turns into an underspecified value:
 
     year, month, day, weekday, rel (last/this/next...), num, unit, pod (part of day), season, ordinal
@@ -117,21 +117,32 @@ DETERMINER_BEFORE_ADJECTIVE: Final = re.compile(r"the" + _S + r"(?=[^\s-]+(?:-[^
 
 @dataclass(frozen=True)
 class Pattern:
-    """One extraction rule. `required` (its triggers) and `reach` are derived from the regex (see
-    `regex_required` and `regex_reach`): the tagger runs the regex only where a match can start given where
-    the triggers are, never over the whole text."""
+    """One extraction rule: `source`, a regex matched case-insensitively (`(?-i:...)` where case matters).
+    `required` (its triggers) and `reach` are derived from its parsed form (see `regex_required` and
+    `regex_reach`): the tagger runs the regex only where a match can start given where the triggers are, never
+    over the whole text. The regex is compiled when first used: a short text holds the triggers of few
+    patterns, and compiling them all takes about a tenth of a second."""
 
     name: str
     kind: str
-    regex: re.Pattern[str]
+    source: str
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.IGNORECASE)
 
     @cached_property
     def required(self) -> Required | None:
-        return regex_required(self.regex)
+        return _required(self._parsed, before=False, after=False)
 
     @cached_property
     def reach(self) -> int | None:
-        return regex_reach(self.regex)
+        return _reach(self._parsed.data)
+
+    @cached_property
+    def _parsed(self) -> _Items:
+        """The regex as re parses it (parsing is most of what compiling costs), read by `required` and `reach`."""
+        return _parser.parse(self.source, re.IGNORECASE)
 
 
 # After "earlier"/"later": not a comparison ("later than planned").
@@ -139,7 +150,7 @@ NOT_THAN: Final = r"(?!" + _S + r"than\b)"
 
 
 def _p(name: str, kind: str, body: str) -> Pattern:
-    return Pattern(name, kind, re.compile(_START + body + _END, re.IGNORECASE))
+    return Pattern(name, kind, _START + body + _END)
 
 
 PATTERNS: Final[tuple[Pattern, ...]] = (

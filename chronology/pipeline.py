@@ -1,9 +1,11 @@
 """The pipeline: ingest -> publication context -> tagging -> resolution -> events -> merge.
 
 Each article is analysed on its own by a pure function (`analyse_article`), so articles can be processed in
-any order or in parallel (see chronology.parallel); the merge is the only step that sees all of them. What the
-merge needs of an article is small (its record fields and events), so analyses are made `lean` as soon as they
-are done: memory then grows with the events kept, not with the text read.
+any order or in parallel (see chronology.parallel); the merge is the only step that sees all of them. The
+stages that date an article (publication context, tagging, resolution) are chronology.dating, which
+`chronology tag` runs alone. What the merge needs of an article is small (its record fields and events), so
+analyses are made `lean` as soon as they are done: memory then grows with the events kept, not with the text
+read.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from chronology.context import HOW_TO_SUPPLY, DateHints, dateline_span, manifest_entry, publication_context
+from chronology.context import HOW_TO_SUPPLY, DateHints, manifest_entry
+from chronology.dating import date_article
 from chronology.events import extract_events, undated_events
 from chronology.filters import Selection, article_counts, excluded_articles, recounted, selected_events
 from chronology.ingest import Input, ProblemReporter, boilerplate_spans, split_articles
@@ -30,10 +33,8 @@ from chronology.models import (
 )
 from chronology.nonevents import find_nonevents
 from chronology.render import PackedArticles
-from chronology.resolver import resolve
 from chronology.salience import Layout, lead_end, scored
 from chronology.sentences import sentence_spans
-from chronology.tagger import tag
 
 
 @dataclass(frozen=True)
@@ -54,22 +55,14 @@ ArticleCallback = Callable[[ArticleAnalysis], None]
 
 
 def analyse_article(article: Article, hints: DateHints, explicit_only: bool = False) -> ArticleAnalysis:
-    """Date one article and extract its events: those its dates give, and its statements without a date of their
-    own placed by the narrative, a report or the publication (not with explicit_only). The expressions are
-    tagged once and resolved twice: first without an anchor (absolute dates and unanchored weekdays feed
-    publication-date inference), then anchored to the publication date."""
-    tagged = tag(article.text)
-    unanchored = resolve(article.text, tagged, None)
-    context = publication_context(article, hints, unanchored)
+    """Date one article (chronology.dating) and extract its events: those its dates give, and its statements
+    without a date of their own placed by the narrative, a report or the publication (not with explicit_only)."""
+    dated = date_article(article, hints)
+    context, timexes = dated.context, dated.timexes
     sentences, skip = sentence_spans(article.text), boilerplate_spans(article.text, article.headline)
-    # A dateline that opens the text ("SANTIAGO, March 6, 2024 - ...") tells when the article was written: it is
-    # no event's date, no narrative time for the clock times after it, and no part of the sentence it opens.
-    dateline = dateline_span(article, context)
-    if dateline is not None:
-        kept = [i for i, item in enumerate(tagged) if not (item.start < dateline[1] and dateline[0] < item.end)]
-        tagged, unanchored = [tagged[i] for i in kept], [unanchored[i] for i in kept]
-        sentences = _after(dateline, article.text, sentences)
-    timexes = resolve(article.text, tagged, context.date, unanchored) if context.date is not None else unanchored
+    # The dateline is no part of the sentence it opens (chronology.dating keeps it from dating anything).
+    if dated.dateline is not None:
+        sentences = _after(dated.dateline, article.text, sentences)
     # What dates no event (repeats, author notes, conditions, habits) is skipped like boilerplate; an undated
     # sentence is dropped only when it is no statement as a whole (not for a condition at its end).
     nonevents = find_nonevents(article.text, sentences, skip, timexes)
@@ -82,7 +75,7 @@ def analyse_article(article: Article, hints: DateHints, explicit_only: bool = Fa
     entry = manifest_entry(article, hints)
     if entry is not None and entry.publisher and not article.publisher:
         article = article.model_copy(update={"publisher": entry.publisher})
-    return ArticleAnalysis(article, context, tuple(timexes), tuple(events), lead)
+    return ArticleAnalysis(article, context, timexes, tuple(events), lead)
 
 
 _BLANKS = re.compile(r"[\s\-–—_:]*")

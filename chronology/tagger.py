@@ -507,16 +507,32 @@ class _Plan:
     words_after_gap: tuple[re.Pattern[str], re.Pattern[str]] | None
     folded: tuple[tuple[str, str], ...]  # lowercase letters that match a trigger letter under IGNORECASE
     groups: tuple[tuple[int, ...], ...]  # pattern indices, by group
+    trigger_sets: tuple[frozenset[Trigger], ...]  # by group
     leads: tuple[int, ...]  # by group
-    by_hit: dict[str, tuple[tuple[int, int, int], ...]]  # trigger -> (group, lead, 1 + how far into it one of
-    # the group's triggers may start): the scan reads on after a hit, so it may hide a trigger inside or overlapping it
+    triggers: frozenset[str]  # what the scan finds: every trigger but ANY_DIGIT
+    # trigger -> (group, lead, 1 + how far into it one of the group's triggers may start): the scan reads on after
+    # a hit, so it may hide a trigger inside or overlapping it. Filled as texts show the triggers (see `groups_of`).
+    by_hit: dict[str, tuple[tuple[int, int, int], ...]]
     digit_groups: tuple[int, ...]
     literal_groups: tuple[int, ...]  # for a hit not in by_hit: the trigger's own letters matched case-insensitively
     mixed_groups: tuple[int, ...]  # groups in both of the above, whose windows come from both scans
     longest: int  # the longest trigger
     everywhere: tuple[int, ...]  # patterns with no trigger or unbounded reach: run over the whole text
     windowed: tuple[tuple[int, int], ...]  # the other patterns, each with its group
-    after_gap: tuple[re.Pattern[str] | None, ...]  # by pattern (see `_after_gap`)
+
+    def groups_of(self, hit: str) -> tuple[tuple[int, int, int], ...]:
+        """by_hit's entry for a scan hit (lowercased), made the first time a text holds it: a text holds few of
+        the triggers, and reading where each may hide the others takes about a tenth of a second for all of them.
+        A hit that is no trigger (where lowercasing changed the text's length) may stand for any literal trigger."""
+        if hit not in self.triggers:
+            return tuple((g, self.leads[g], self.longest + 1) for g in self.literal_groups)
+        found = []
+        for g, ts in enumerate(self.trigger_sets):
+            offsets = [k for k in (_hidden(hit, t) for t in ts if t != ANY_DIGIT) if k is not None]
+            if offsets:
+                found.append((g, self.leads[g], max(offsets) + 1))
+        self.by_hit[hit] = tuple(found)
+        return self.by_hit[hit]
 
 
 def _trie(words: dict[str, str], char: Callable[[str], str]) -> str:
@@ -557,6 +573,8 @@ def _hidden(hit: str, trigger: Trigger) -> int | None:
     may start after that character."""
     if hit.startswith(trigger.text):
         return 0
+    if trigger.text[0] not in hit:
+        return None  # an occurrence inside or overlapping the hit would start at one of its characters
     for k in range(1, len(hit)):
         if trigger.word_start and _WORD_CHAR.match(hit, k - 1):
             continue
@@ -591,15 +609,6 @@ def _make_plan(patterns: tuple[Pattern, ...]) -> _Plan:
     trigger_sets = [r.triggers for r in by_required]
     literals = [t for t in {t for ts in trigger_sets for t in ts} if t != ANY_DIGIT]
     conditions = _conditions(literals)
-    leads = [r.lead for r in by_required]
-    by_hit = {}
-    for hit in conditions:
-        found = []
-        for g, ts in enumerate(trigger_sets):
-            offsets = [k for k in (_hidden(hit, t) for t in ts if t != ANY_DIGIT) if k is not None]
-            if offsets:
-                found.append((g, leads[g], max(offsets) + 1))
-        by_hit[hit] = tuple(found)
     letters = {c for text in conditions for c in text}
     extra_cases = _casefix._EXTRA_CASES  # what re itself adds to a letter under IGNORECASE ("s" and the long s)
     folded = tuple(
@@ -616,15 +625,16 @@ def _make_plan(patterns: tuple[Pattern, ...]) -> _Plan:
         ),
         folded=folded,
         groups=tuple(tuple(group) for group in by_required.values()),
-        leads=tuple(leads),
-        by_hit=by_hit,
+        trigger_sets=tuple(trigger_sets),
+        leads=tuple(r.lead for r in by_required),
+        triggers=frozenset(conditions),
+        by_hit={},
         digit_groups=tuple(g for g, ts in enumerate(trigger_sets) if ANY_DIGIT in ts),
         literal_groups=tuple(g for g, ts in enumerate(trigger_sets) if ts != {ANY_DIGIT}),
         mixed_groups=tuple(g for g, ts in enumerate(trigger_sets) if ANY_DIGIT in ts and ts != {ANY_DIGIT}),
         longest=max((len(t) for t in conditions), default=0),
         everywhere=tuple(everywhere),
         windowed=tuple((i, g) for g, group in enumerate(by_required.values()) for i in group),
-        after_gap=tuple(_after_gap(pattern) for pattern in patterns),
     )
 
 
@@ -634,16 +644,18 @@ _OPENING = r"(?<![\w$#/.,])(?<!\d-)"
 _GAP = r"[^\w$#/.,]"
 
 
+@functools.cache
 def _after_gap(pattern: Pattern) -> re.Pattern[str] | None:
     """For a pattern that opens with _OPENING, a search for a _GAP character followed by a match that also
     requires `reach` more characters before the end of the searched text. The regex engine skips in C from one
     gap character to the next (most characters are not), where searching for the pattern itself would try a match
     at every position; and it tries no match after a window of possible starts ends (see `_scan_after_gaps`).
-    None for other patterns, or when the reach is unbounded."""
-    regex, reach = pattern.regex, pattern.reach
-    if reach is None or not regex.pattern.startswith(_OPENING):
+    None for other patterns, or when the reach is unbounded. Compiled when the pattern is first tried, as its
+    own regex is (Pattern.regex)."""
+    reach = pattern.reach
+    if reach is None or not pattern.source.startswith(_OPENING):
         return None
-    return re.compile(_GAP + rf"(?=[\s\S]{{{reach}}})" + regex.pattern, regex.flags)
+    return re.compile(_GAP + rf"(?=[\s\S]{{{reach}}})" + pattern.source, re.IGNORECASE)
 
 
 _MERGE = 8  # windows closer than this are merged: a few more positions tried, one regex call less
@@ -681,9 +693,10 @@ def _windows(text: str, plan: _Plan) -> list[list[int]]:
         hits = _word_hits(text, plan.words_unlowered, gapped and gapped[1])
     by_hit = plan.by_hit
     for start, word in hits:
-        found = by_hit.get(word.lower())
+        trigger = word.lower()
+        found = by_hit.get(trigger)
         if found is None:
-            found = tuple((g, plan.leads[g], plan.longest + 1) for g in plan.literal_groups)
+            found = plan.groups_of(trigger)
         for g, lead, after in found:
             # `_add` inlined: this runs for every hit
             window, low, high = windows[g], start - lead, start + after
@@ -808,12 +821,23 @@ def _candidates(text: str, patterns: tuple[Pattern, ...]) -> list[_Candidate]:
         if not window:
             continue
         pattern = patterns[priority]
-        after_gap = plan.after_gap[priority]
+        after_gap = _after_gap(pattern)
         if after_gap is None:
             _scan(text, window, priority, pattern, found)
         else:
             _scan_after_gaps(text, window, priority, pattern, after_gap, found)
     return found
+
+
+def prepare(patterns: tuple[Pattern, ...] = PATTERNS) -> None:
+    """Make now what tagging otherwise makes as texts first need it (the plan, the trigger entries, every
+    pattern's compiled searches): for a process whose forked workers all inherit it (chronology.warmup)."""
+    plan = _plan(patterns)
+    for trigger in plan.triggers:
+        plan.groups_of(trigger)
+    for pattern in patterns:
+        _after_gap(pattern)
+        _ = pattern.regex  # compiled on first use, as the search after gaps is
 
 
 def _attach_prefixes(text: str, start: int, floor: int, spec: _Spec) -> tuple[int, str | None]:

@@ -26,9 +26,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from chronology.language.syntax import Direction, analyse
 from chronology.lexicon import (
     IRREGULAR_PAST,
     PAST_AUXILIARIES,
@@ -54,6 +53,9 @@ from chronology.patterns import (
 from chronology.sentences import sentence_at
 
 CueTense = Literal["past", "present", "future"]
+
+if TYPE_CHECKING:
+    from chronology.language.syntax import Direction
 
 # How far around the expression cues count, in characters, within its sentence.
 _BEFORE = 90
@@ -109,6 +111,10 @@ def _grammatical_direction(
         # change is planned to be announced on Monday"): parsing, most of the cost of resolution, is kept for the
         # sentences where they can.
         return None
+    # Imported here, as in same_event: the grammar loads numpy and lemminflect, and is read only for the few
+    # clauses the cue words cannot decide, which most texts (and any text without a publication date) lack.
+    from chronology.language.syntax import analyse
+
     parsed = analyse(text, *sentence)
     return parsed.direction(start, end) if parsed is not None else None
 
@@ -222,6 +228,8 @@ def quotation_told_past(text: str, sentences: Sequence[tuple[int, int]], quoted:
 def same_event(text: str, sentence: tuple[int, int], span: tuple[int, int], other: Timex) -> bool:
     """Whether the expressions at `span` and `other` modify one event of their sentence, as far as its grammar
     shows (True where it cannot tell)."""
+    from chronology.language.syntax import analyse  # see _grammatical_direction
+
     parsed = analyse(text, *sentence)
     if parsed is None:
         return True

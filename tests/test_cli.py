@@ -2,12 +2,14 @@
 
 import datetime as dt
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from chronology.cli import main
+from chronology.cli import SUBCOMMANDS, main
 from chronology.context import DateHints
 from chronology.exports import EXPORTS, timeline_csv, timeline_ics, timelinejs_json
 from chronology.filters import Selection, filter_timeline
@@ -149,6 +151,47 @@ def test_tag_writes_timeml_named_after_the_input(tmp_path: Path) -> None:
     assert main(["tag", str(tmp_path / "a.txt"), "--format", "timeml", "--out", str(tmp_path / "tml")]) == 0
     written = (tmp_path / "tml" / "a.tml").read_text(encoding="utf-8")
     assert '<TIMEX3 tid="t1" type="DATE" value="2020-01-03">January 3, 2020</TIMEX3>' in written
+
+
+# Start-up (#20): a command imports what it runs, nothing more.
+
+
+def _modules_after(*argv: str) -> set[str]:
+    """The modules a fresh interpreter holds after `chronology ARGV` (exit code and output ignored)."""
+    script = (
+        "import contextlib, io, sys\n"
+        "from chronology.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    with contextlib.suppress(SystemExit):\n"
+        f"        main({list(argv)!r})\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    return set(run.stdout.split())
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["no-such-command"]])
+def test_help_and_a_bad_command_import_no_subcommand(argv: list[str]) -> None:
+    loaded = _modules_after(*argv)
+    assert {module for module, _ in SUBCOMMANDS.values()} & loaded == set()
+    assert {"chronology.pipeline", "chronology.patterns", "pydantic"} & loaded == set()
+
+
+def test_a_subcommand_still_shows_its_own_options(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", "--help"])
+    assert exit_.value.code == 0 and "--top N" in capsys.readouterr().out
+
+
+def test_tag_imports_no_event_stage(tmp_path: Path) -> None:
+    # Dating a text reads no events, no HTML and, without a publication date, neither the grammar (numpy) nor any
+    # date dateparser would read.
+    (tmp_path / "a.txt").write_text("Officials said on Monday that the schools would reopen.\n", encoding="utf-8")
+    loaded = _modules_after("tag", str(tmp_path / "a.txt"))
+    assert "chronology.dating" in loaded
+    unwanted = {"chronology.events", "chronology.language.arguments", "chronology.pipeline", "chronology.merge",
+                "chronology.html", "jinja2", "trafilatura", "numpy", "dateparser"}
+    assert unwanted & loaded == set()
 
 
 def test_the_wheel_carries_the_templates(tmp_path: Path) -> None:

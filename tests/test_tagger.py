@@ -572,8 +572,7 @@ def test_the_trigger_scan_after_gaps_finds_what_the_plain_scan_finds(words: list
 
 
 def test_a_trigger_ending_in_a_gap_character_may_be_followed_by_the_next() -> None:
-    patterns = (Pattern("colon", "ref", re.compile(r"(?<!\w)now:", re.IGNORECASE)),
-                Pattern("word", "ref", re.compile(r"(?<!\w)then\b", re.IGNORECASE)))
+    patterns = (Pattern("colon", "ref", r"(?<!\w)now:"), Pattern("word", "ref", r"(?<!\w)then\b"))
     plan = tagger._plan(patterns)
     assert plan.words_after_gap is not None
     for text in ["now:then", "x now:then now:", "now:now:then"]:
@@ -584,9 +583,10 @@ def test_a_trigger_ending_in_a_gap_character_may_be_followed_by_the_next() -> No
 
 def test_patterns_of_another_shape_are_scanned_everywhere() -> None:
     # no opening assertion and a trigger that need not start a word: the plain scans, with the same result
-    patterns = (Pattern("now", "ref", re.compile(r"(?P<ref_word>now)", re.IGNORECASE)), *PATTERNS)
+    patterns = (Pattern("now", "ref", r"(?P<ref_word>now)"), *PATTERNS)
     plan = tagger._plan(patterns)
-    assert plan.words_after_gap is None and plan.after_gap[0] is None and plan.after_gap[1] is not None
+    assert plan.words_after_gap is None
+    assert tagger._after_gap(patterns[0]) is None and tagger._after_gap(patterns[1]) is not None
     text = "Snow fell; now, on May 5, 2020, it is known"
     found = windowed_candidates(text, patterns)
     assert found == whole_text_candidates(text, patterns)

@@ -10,10 +10,10 @@ from typing import Any
 
 from chronology.commands.inputs import Problems, add_input_options, date_hints, documents
 from chronology.context import DateHints
+from chronology.dating import date_article
 from chronology.errors import InputError
 from chronology.ingest import split_articles
 from chronology.models import Document, PublicationContext, Timex
-from chronology.pipeline import analyse_article
 from chronology.timeml import to_timeml
 from chronology.writers import write_atomic
 
@@ -32,11 +32,11 @@ def tag_document(document: Document, hints: DateHints) -> tuple[list[Timex], lis
     contexts: list[PublicationContext] = []
     ids: list[str] = []
     for article in split_articles(document):
-        analysis = analyse_article(article, hints)
-        contexts.append(analysis.context)
+        dated = date_article(article, hints)
+        contexts.append(dated.context)
         ids.append(article.id)
-        renumber = {t.tid: f"t{len(timexes) + i + 1}" for i, t in enumerate(analysis.timexes)}
-        for timex in analysis.timexes:
+        renumber = {t.tid: f"t{len(timexes) + i + 1}" for i, t in enumerate(dated.timexes)}
+        for timex in dated.timexes:
             anchor = renumber.get(timex.anchor, timex.anchor) if timex.anchor else None
             timexes.append(
                 timex.model_copy(
