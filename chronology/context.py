@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import PurePath
 from typing import Literal
@@ -188,6 +188,13 @@ def _same_file(source: str, given: str) -> bool:
     """Whether a user-given file name designates this source: the same path, a path suffix, or its base name."""
     path, wanted = PurePath(_file_of(source)), PurePath(given)
     return path == wanted or path.name == given or path.parts[-len(wanted.parts) :] == wanted.parts
+
+
+def unmatched_published(hints: DateHints, sources: Iterable[str]) -> list[str]:
+    """The files of --published FILE=DATE that designate none of `sources` (a mistyped name is otherwise
+    silently ignored)."""
+    sources = list(sources)
+    return [file for file in hints.published if not any(_same_file(source, file) for source in sources)]
 
 
 def cli_date(article: Article, hints: DateHints) -> tuple[dt.date, str] | None:

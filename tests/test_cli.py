@@ -285,3 +285,19 @@ def test_an_interrupted_write_keeps_every_old_output_and_leaves_no_temp_file(tmp
         outputs.open(tmp_path / "a.json").write("new a")
         outputs.open(tmp_path / "b.html").write("new b")
     assert {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()} == {"a.json": "new a", "b.html": "new b"}
+
+
+def test_published_for_a_file_that_is_no_input_warns_and_exits_non_zero_when_none_matches(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The council met on Monday to approve the budget.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    typo = ["--published", "b.txt=2024-03-06"]
+    assert main(["build", str(tmp_path / "in"), "--out", str(out), "-q", *typo]) == 2
+    assert "no input is named b.txt" in capsys.readouterr().err and not out.exists()
+    both = ["--published", "a.txt=2024-03-06", *typo]
+    assert main(["build", str(tmp_path / "in"), "--out", str(out), "-q", *both]) == 0
+    assert "warning: --published: no input is named b.txt" in capsys.readouterr().err
+    assert main(["build", str(tmp_path / "in"), "--out", str(out), "--workers", "1"]) == 0
+    assert " from 1 article -> " in capsys.readouterr().err

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from chronology.commands.inputs import Problems, add_input_options, date_hints, inputs
+from chronology.context import unmatched_published
 from chronology.errors import InputError, UsageError
 from chronology.exports import EXPORTS
 from chronology.filters import Selection, window_bound
@@ -189,6 +190,9 @@ def command(args: argparse.Namespace) -> int:
     progress.close()
     if not built.articles:
         raise InputError("nothing to process: no readable article in " + ", ".join(args.paths))
+    unmatched = unmatched_published(hints, (article.source for article in built.articles))
+    if unmatched and len(unmatched) == len(hints.published):
+        raise UsageError("--published: no input is named " + ", ".join(unmatched) + "; nothing was written")
     # The selection is applied once, for every output; each output reads the events one at a time, so a build
     # never holds them all as objects.
     out = Path(args.out)
@@ -204,12 +208,18 @@ def command(args: argparse.Namespace) -> int:
             outputs.open(path).writelines(chunks(timeline))
         if args.events_jsonl:
             outputs.open(out / "events.jsonl").writelines(event_lines(timeline.events))
+    if unmatched:
+        print(f"chronology: warning: --published: no input is named {', '.join(unmatched)}", file=sys.stderr)
     if not args.quiet:
         for warning in timeline.warnings:
             print(f"chronology: warning: {warning}", file=sys.stderr)
         print(
-            f"chronology: {len(timeline.events)} events from {len(timeline.articles)} articles "
+            f"chronology: {_count(len(timeline.events), 'event')} from {_count(len(timeline.articles), 'article')} "
             f"-> {', '.join(str(path) for path in written)}",
             file=sys.stderr,
         )
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
