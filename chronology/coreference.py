@@ -189,9 +189,6 @@ class Weights:
     def informative(self, word: str) -> bool:
         return self.weight(word) >= MIN_SHARED_WEIGHT
 
-    def shared(self, first: Iterable[str], second: Iterable[str]) -> float:
-        return sum(self.weight(word) for word in set(first).intersection(second))
-
     def enough(self, first: Signature, second: Signature, same_day: bool) -> bool:
         """Whether two events with the same action and compatible dates share enough names to be one: rare ones
         (MIN_SHARED_WEIGHT), or any name at all when both are dated to the same day, one at least by an
@@ -199,8 +196,8 @@ class Weights:
         of either's participants or place, not only a name elsewhere in the sentence ("in New York Stock
         Exchange trading"); one at least naming someone or somewhere ("Sales rose 8%" in two reports says
         nothing of whose); when both name some, the rarest key name (`Signature.key_names`) of one of them is
-        the other's too (two companies on one exchange: "Esselte closed", "Cineplex closed"); and no argument of one
-        contradicts the other's in the same role (`Signature.contradicts`)."""
+        the other's too (two companies on one exchange: "Esselte closed", "Cineplex closed"); and no argument of
+        one contradicts the other's in the same role (`Signature.contradicts`)."""
         common = set(first.names).intersection(second.names)
         if not (first.proper or second.proper) or (common.isdisjoint(first.own) and common.isdisjoint(second.own)):
             return False

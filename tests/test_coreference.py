@@ -1,13 +1,14 @@
 """Cross-source merging: one event told by several outlets in other words is one entry; the same words on other
 days, or another thing with the same verb, are not (chronology.coreference, the merge's third pass)."""
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
 from chronology.cli import main
-from chronology.coreference import name_words
+from chronology.coreference import Signature, Weights, compatible, name_words
 from chronology.language.actions import action
 from chronology.models import Event, Timeline
 
@@ -82,3 +83,22 @@ def test_a_dateline_that_opens_the_text_dates_the_article_not_an_event(tmp_path:
     events = _events(tmp_path, "quake_wire.txt")
     assert [e.date.value for e in events] == ["2024-03-05"]  # "late on Tuesday", not "March 6, 2024"
     assert events[0].description.startswith("A strong earthquake")
+
+
+def _signature(proper: tuple[str, ...], actors: tuple[str, ...], day: int = 5) -> Signature:
+    names = tuple(sorted({*proper, *actors}))
+    return Signature(
+        action="jump", names=names, start=dt.date(1989, 10, day), end=dt.date(1989, 10, day), proper=proper,
+        own=actors, actors=actors,
+    )
+
+
+def test_two_companies_reporting_the_same_figure_are_two_events() -> None:
+    dsm = _signature(("dsm",), ("net", "income"))
+    ogden = _signature(("ogden", "projects"), ("net", "income"))
+    again = _signature(("dsm", "heerlen"), ("net", "income"))
+    others = [_signature((f"firm{n}",), ("sales",)) for n in range(12)]
+    weights = Weights([dsm, ogden, again, *others])
+    assert not weights.enough(dsm, ogden, same_day=True)
+    assert weights.enough(dsm, again, same_day=True)
+    assert compatible(dsm, again) and not compatible(dsm, _signature(("dsm",), ("net", "income"), day=9))
