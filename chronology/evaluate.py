@@ -1,7 +1,11 @@
-"""`chronology evaluate PATH ... [--json] [--errors]`: TempEval-3 scores of the tagger on TimeML files.
+"""`chronology evaluate PATH ... [--json] [--errors]`: TempEval-3 scores of the tagger on TimeML files and
+MEANTIME documents.
 
 For each .tml file the input is the text inside <TEXT> with tags stripped, the publication date is the DCT,
-and the key is the TIMEX3 tags inside <TEXT>. Scores are micro-averaged per corpus folder and overall:
+and the key is the TIMEX3 tags inside <TEXT>. For a MEANTIME document the input is its tokens joined back into
+text (`meantime.read_document`), the publication date is its CREATION_TIME timex, and the key is its other
+TIMEX3s with tokens, scored only in the sentences MEANTIME annotates. Scores are micro-averaged per corpus (a
+TimeML file's folder; every MEANTIME document is in the corpus "MEANTIME") and overall:
 strict extent P/R/F1 (same characters), relaxed extent P/R/F1 (any overlap, one-to-one), and for relaxed
 matches the accuracy of `type` and `value` and their attribute F1 (relaxed F1 x accuracy).
 """
@@ -14,12 +18,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chronology import event_eval
+from chronology import event_eval, meantime
 from chronology.errors import InputError
 from chronology.resolver import annotate
 from chronology.timeml import parse_timeml
 
 _CONTEXT = 50
+MEANTIME_CORPUS = "MEANTIME"
 
 
 @dataclass(frozen=True)
@@ -138,23 +143,29 @@ def score_document(text: str, gold: Sequence[Span], system: Sequence[Span], name
     return DocumentScore(counts, errors)
 
 
-def find_tml(paths: Iterable[str | Path]) -> list[Path]:
-    """The .tml files named by `paths` (files, or folders searched recursively), sorted per path."""
-    found: list[Path] = []
+def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """The TimeML and the MEANTIME files named by `paths`, sorted per path. A folder is MEANTIME when it holds
+    intra_cross-doc_annotation/, or *.xml files and no .tml file; otherwise it is searched recursively for .tml
+    files. A file is MEANTIME when it ends in .xml, TimeML otherwise."""
+    tml: list[Path] = []
+    meantime_files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             files = sorted(path.rglob("*.tml"))
-            if not files:
-                raise InputError(f"{path}: no .tml files in this folder")
-            found.extend(files)
+            if (path / "intra_cross-doc_annotation").is_dir() or (not files and any(path.glob("*.xml"))):
+                meantime_files.extend(meantime.document_paths(path))
+            elif files:
+                tml.extend(files)
+            else:
+                raise InputError(f"{path}: no .tml files or MEANTIME documents in this folder")
         elif path.is_file():
-            found.append(path)
+            (meantime_files if path.suffix.lower() == ".xml" else tml).append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
-    if not found:
-        raise InputError("no .tml files to evaluate")
-    return found
+    if not tml and not meantime_files:
+        raise InputError("no .tml files or MEANTIME documents to evaluate")
+    return tml, meantime_files
 
 
 def evaluate_file(path: Path) -> DocumentScore:
@@ -168,14 +179,35 @@ def evaluate_file(path: Path) -> DocumentScore:
     return score_document(document.text, gold, system, str(path))
 
 
+def evaluate_meantime_file(path: Path) -> DocumentScore:
+    """Score one MEANTIME document where it is annotated: the tagger reads the whole text, but MEANTIME tags
+    timexes only in its first sentences (up to `exhaustive_end`), and the creation time is given, not scored
+    (TempEval), though its date line is in the text; what is there is neither key nor response."""
+    document = meantime.read_document(path)
+    dct_start, dct_end = document.dct_span or (0, 0)
+
+    def scored(start: int, end: int) -> bool:
+        return start < document.exhaustive_end and (end <= dct_start or start >= dct_end)
+
+    gold = [Span(g.start, g.end, g.text, g.type, g.value) for g in document.timexes if scored(g.start, g.end)]
+    system = [
+        Span(t.start, t.end, t.text, t.type, t.value)
+        for t in annotate(document.text, document.dct)
+        if scored(t.start, t.end)
+    ]
+    return score_document(document.text, gold, system, str(path))
+
+
 def evaluate_paths(paths: Iterable[str | Path]) -> tuple[dict[str, Counts], Counts, list[Error]]:
-    """Counts per corpus folder (the folder holding each file), overall, and every error."""
+    """Counts per corpus (the folder holding each TimeML file; "MEANTIME"), overall, and every error."""
     per_corpus: dict[str, Counts] = {}
     total = Counts()
     errors: list[Error] = []
-    for path in find_tml(paths):
-        score = evaluate_file(path)
-        per_corpus.setdefault(str(path.parent), Counts()).add(score.counts)
+    tml, meantime_files = find_documents(paths)
+    scored = [(str(path.parent), evaluate_file(path)) for path in tml]
+    scored.extend((MEANTIME_CORPUS, evaluate_meantime_file(path)) for path in meantime_files)
+    for corpus, score in scored:
+        per_corpus.setdefault(corpus, Counts()).add(score.counts)
         total.add(score.counts)
         errors.extend(score.errors)
     return per_corpus, total, errors
@@ -206,13 +238,19 @@ def report(per_corpus: dict[str, Counts], total: Counts) -> str:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help=".tml files or folders of them (recursive)")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=".tml files or folders of them (recursive); MEANTIME folders or .xml documents",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="list every miss, spurious match and wrong value")
     parser.add_argument(
         "--events",
         action="store_true",
-        help="also score the grammar on the gold events: tense, aspect, polarity, modality and event-time links",
+        help="also score the grammar on the gold events of the TimeML files: tense, aspect, polarity, modality and "
+        "event-time links",
     )
 
 
@@ -220,7 +258,7 @@ def command(args: argparse.Namespace) -> int:
     per_corpus, total, errors = evaluate_paths(args.paths)
     event_scores = None
     if args.events:
-        event_scores = event_eval.evaluate_paths(find_tml(args.paths))
+        event_scores = event_eval.evaluate_paths(find_documents(args.paths)[0])
     if args.json:
         payload: dict[str, object] = {
             "corpora": {name: figures(counts) for name, counts in sorted(per_corpus.items())},

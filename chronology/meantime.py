@@ -1,5 +1,6 @@
 """MEANTIME (NewsReader) documents: tokens joined back into text, the document creation time, event mentions
-as character spans with the cross-document event instance they refer to, and the instances' time anchors.
+as character spans with the cross-document event instance they refer to, the instances' time anchors, and the
+TIMEX3 annotations as character spans.
 
 The text is one sentence a line, tokens joined by a space except before closing punctuation and after opening
 brackets, so that the pipeline reads ordinary prose. MEANTIME annotates every event of the title, the date
@@ -17,7 +18,7 @@ from typing import Final
 
 from chronology.errors import InputError
 
-# Sentences 0-5 carry every event mention; later ones only some.
+# Sentences 0-5 carry every event mention and every timex; later ones only some events and no timex.
 EXHAUSTIVE_SENTENCES: Final = 6
 _NO_SPACE_BEFORE: Final = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "n't", "'", "''"})
 _NO_SPACE_AFTER: Final = frozenset({"(", "[", "$", "``"})
@@ -41,6 +42,18 @@ class EventMention:
 
 
 @dataclass(frozen=True)
+class TimexMention:
+    """A TIMEX3 annotation anchored to tokens, spanning its first token's start to its last token's end."""
+
+    m_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass(frozen=True)
 class Document:
     name: str
     text: str
@@ -48,6 +61,10 @@ class Document:
     dct: dt.date | None
     mentions: tuple[EventMention, ...]
     exhaustive_end: int  # character offset where exhaustive annotation ends
+    # The TIMEX3s in the text other than the creation time's; token-less ones (MEANTIME's non-consuming
+    # timexes) have no span to score.
+    timexes: tuple[TimexMention, ...]
+    dct_span: tuple[int, int] | None  # the creation time's own tokens (the date line), when it has any
 
 
 def read_document(path: Path) -> Document:
@@ -92,23 +109,29 @@ def read_document(path: Path) -> Document:
         for source in relation.iter("source"):
             refers[source.get("m_id", "")] = target.get("m_id", "")
     dct: dt.date | None = None
+    dct_span: tuple[int, int] | None = None
+    timexes: list[TimexMention] = []
     for timex in root.iter("TIMEX3"):
+        parts = _parts(timex, offsets, text)
         if timex.get("functionInDocument") == "CREATION_TIME":
             try:
                 dct = dt.date.fromisoformat((timex.get("value") or "")[:10])
             except ValueError:
                 dct = None
+            dct_span = (parts[0][0], parts[-1][1]) if parts else None
+        elif parts:
+            start, end = parts[0][0], parts[-1][1]
+            timexes.append(
+                TimexMention(
+                    m_id=timex.get("m_id", ""), start=start, end=end, text=text[start:end],
+                    type=timex.get("type", ""), value=timex.get("value", ""),
+                )
+            )
     mentions: list[EventMention] = []
     for mention in root.iter("EVENT_MENTION"):
-        anchors = sorted(offsets[a.get("t_id", "")] for a in mention.iter("token_anchor") if a.get("t_id") in offsets)
-        if not anchors:
+        parts = _parts(mention, offsets, text)
+        if not parts:
             continue
-        parts: list[tuple[int, int]] = []
-        for start, end in anchors:
-            if parts and not text[parts[-1][1] : start].strip():
-                parts[-1] = (parts[-1][0], end)
-            else:
-                parts.append((start, end))
         instance = instances.get(refers.get(mention.get("m_id", ""), ""))
         mentions.append(
             EventMention(
@@ -121,16 +144,34 @@ def read_document(path: Path) -> Document:
         name=path.stem, text=text, sentences=tuple(sentences), dct=dct,
         mentions=tuple(sorted(mentions, key=lambda m: m.parts)),
         exhaustive_end=length if exhaustive_end is None else exhaustive_end,
+        timexes=tuple(sorted(timexes, key=lambda t: (t.start, t.end))), dct_span=dct_span,
     )
 
 
-def read_corpus(folder: Path) -> list[Document]:
-    """The documents of a MEANTIME folder (its intra_cross-doc_annotation/*.xml, or *.xml in it)."""
+def _parts(markable: ET.Element, offsets: dict[str, tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The character spans of a markable's tokens, in text order, adjacent tokens joined."""
+    anchors = sorted(offsets[a.get("t_id", "")] for a in markable.iter("token_anchor") if a.get("t_id") in offsets)
+    parts: list[tuple[int, int]] = []
+    for start, end in anchors:
+        if parts and not text[parts[-1][1] : start].strip():
+            parts[-1] = (parts[-1][0], end)
+        else:
+            parts.append((start, end))
+    return parts
+
+
+def document_paths(folder: Path) -> list[Path]:
+    """The document files of a MEANTIME folder (its intra_cross-doc_annotation/*.xml, or *.xml in it)."""
     annotated = folder / "intra_cross-doc_annotation"
     paths = sorted((annotated if annotated.is_dir() else folder).glob("*.xml"))
     if not paths:
         raise InputError(f"{folder}: no MEANTIME .xml documents")
-    return [read_document(path) for path in paths]
+    return paths
+
+
+def read_corpus(folder: Path) -> list[Document]:
+    """The documents of a MEANTIME folder (its intra_cross-doc_annotation/*.xml, or *.xml in it)."""
+    return [read_document(path) for path in document_paths(folder)]
 
 
 def read_time_anchors(path: Path) -> dict[str, str]:

@@ -12,6 +12,7 @@ from chronology.errors import InputError
 from chronology.evaluate import Counts, Span, command, configure_parser, figures, score_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeml"
+MEANTIME = Path(__file__).resolve().parents[2] / "shared" / "data" / "meantime-apple"
 
 TEXT = "On Friday, the company said profit rose in the third quarter, from a year earlier."
 
@@ -125,3 +126,13 @@ def test_corpus_figures_do_not_regress(capsys: pytest.CaptureFixture[str]) -> No
     assert overall["strict_f1"] >= 0.85
     assert overall["type_f1"] >= 0.885
     assert overall["value_f1"] >= 0.77
+
+
+@pytest.mark.skipif(not MEANTIME.is_dir(), reason="MEANTIME not present")
+def test_meantime_is_scored_as_its_own_corpus(capsys: pytest.CaptureFixture[str]) -> None:
+    command(_args(str(MEANTIME), "--json"))
+    corpora = json.loads(capsys.readouterr().out)["corpora"]
+    # 116 TIMEX3s: 30 creation times and 5 without tokens are not scored.
+    assert list(corpora) == ["MEANTIME"]
+    assert (corpora["MEANTIME"]["documents"], corpora["MEANTIME"]["gold"]) == (30, 81)
+    assert corpora["MEANTIME"]["relaxed_f1"] >= 0.9

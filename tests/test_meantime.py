@@ -2,12 +2,13 @@
 hand-made documents; and coherent coreference counts on the real corpus when it is present."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from chronology.cli import main
-from chronology.meantime import read_corpus, read_time_anchors
+from chronology.meantime import read_corpus, read_document, read_time_anchors
 from chronology.timeline_eval import evaluate_meantime
 
 DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
@@ -119,3 +120,86 @@ def test_coreference_counts_on_the_corpus_are_coherent() -> None:
         assert 0 <= clustering.conll_f1 <= 1
         mean = (clustering.muc_f1 + clustering.b_cubed_f1 + clustering.ceaf_e_f1) / 3
         assert clustering.conll_f1 == pytest.approx(mean, abs=1e-4)
+
+
+# As MEANTIME writes them: the creation time anchored to the date line's tokens, a timex whose anchors are out of
+# order, one without tokens, and a date in sentence 6, past the sentences MEANTIME annotates.
+TIMEX_DOCUMENT = """<?xml version="1.0" ?><Document doc_id="2" doc_name="2_Apple_ships" lang="en" url="">
+<token number="0" sentence="0" t_id="1">Apple</token>
+<token number="1" sentence="0" t_id="2">ships</token>
+<token number="2" sentence="0" t_id="3">phone</token>
+<token number="3" sentence="1" t_id="4">March</token>
+<token number="4" sentence="1" t_id="5">6</token>
+<token number="5" sentence="1" t_id="6">,</token>
+<token number="6" sentence="1" t_id="7">2008</token>
+<token number="7" sentence="2" t_id="8">It</token>
+<token number="8" sentence="2" t_id="9">shipped</token>
+<token number="9" sentence="2" t_id="10">on</token>
+<token number="10" sentence="2" t_id="11">Tuesday</token>
+<token number="11" sentence="2" t_id="12">after</token>
+<token number="12" sentence="2" t_id="13">two</token>
+<token number="13" sentence="2" t_id="14">weeks</token>
+<token number="14" sentence="2" t_id="15">.</token>
+<token number="15" sentence="3" t_id="16">Sales</token>
+<token number="16" sentence="4" t_id="17">Shares</token>
+<token number="17" sentence="5" t_id="18">Analysts</token>
+<token number="18" sentence="6" t_id="19">More</token>
+<token number="19" sentence="6" t_id="20">next</token>
+<token number="20" sentence="6" t_id="21">month</token>
+<token number="21" sentence="6" t_id="22">.</token>
+<Markables>
+<TIMEX3 anchorTimeID="30" beginPoint="" comment="" endPoint="" functionInDocument="CREATION_TIME" m_id="30" \
+type="DATE" value="2008-03-06">
+<token_anchor t_id="4"/>
+<token_anchor t_id="5"/>
+<token_anchor t_id="6"/>
+<token_anchor t_id="7"/>
+</TIMEX3>
+<TIMEX3 anchorTimeID="30" beginPoint="" comment="" endPoint="" functionInDocument="NONE" m_id="31" type="DATE" \
+value="2008-03-04">
+<token_anchor t_id="11"/>
+</TIMEX3>
+<TIMEX3 anchorTimeID="" beginPoint="" comment="" endPoint="" functionInDocument="NONE" m_id="32" type="DURATION" \
+value="P2W">
+<token_anchor t_id="14"/>
+<token_anchor t_id="13"/>
+</TIMEX3>
+<TIMEX3 TAG_DESCRIPTOR="2007" anchorTimeID="" beginPoint="" comment="" endPoint="" functionInDocument="NONE" \
+m_id="33" type="DATE" value="2007"/>
+</Markables>
+</Document>
+"""
+
+
+def _timex_corpus(tmp_path: Path) -> Path:
+    annotated = tmp_path / "meantime" / "intra_cross-doc_annotation"
+    annotated.mkdir(parents=True)
+    (annotated / "2_Apple_ships.xml").write_text(TIMEX_DOCUMENT, encoding="utf-8")
+    return tmp_path / "meantime"
+
+
+def test_timexes_are_read_as_spans_of_the_text_without_the_creation_time(tmp_path: Path) -> None:
+    document = read_document(_timex_corpus(tmp_path) / "intra_cross-doc_annotation" / "2_Apple_ships.xml")
+    lines = ["Apple ships phone", "March 6, 2008", "It shipped on Tuesday after two weeks."]
+    assert document.text.split("\n")[:3] == lines
+    assert [(t.text, t.type, t.value) for t in document.timexes] == [
+        ("Tuesday", "DATE", "2008-03-04"),
+        ("two weeks", "DURATION", "P2W"),
+    ]
+    assert all(document.text[t.start : t.end] == t.text for t in document.timexes)
+    assert document.dct == dt.date(2008, 3, 6)
+    assert document.dct_span is not None
+    assert document.text[document.dct_span[0] : document.dct_span[1]] == "March 6, 2008"
+
+
+def test_evaluate_scores_meantime_where_it_is_annotated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _timex_corpus(tmp_path)
+    document = folder / "intra_cross-doc_annotation" / "2_Apple_ships.xml"
+    for path in (folder, folder / "intra_cross-doc_annotation", document):
+        assert main(["evaluate", str(path), "--json", "--errors"]) == 0
+        payload = json.loads(capsys.readouterr().out)
+        # The date line (the creation time) and "next month" (sentence 6) are tagged but neither key nor response.
+        assert list(payload["corpora"]) == ["MEANTIME"]
+        assert (payload["overall"]["gold"], payload["overall"]["system"]) == (2, 2)
+        assert payload["overall"]["strict_f1"] == payload["overall"]["value_f1"] == 1.0
+        assert payload["errors"] == []
