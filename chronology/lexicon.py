@@ -175,6 +175,10 @@ RELATION_WORDS: Final[dict[str, int]] = {
     "following": 1, "the following": 1, "the previous": -1, "the last": -1, "the past": -1, "this past": -1,
     "this coming": 1,
 }
+# "the past decade", "the past century": TimeML reads these as durations ending now (P10Y), not as the calendar
+# decade before this one ("the last decade" stays the 1990s, as TimeBank has it).
+WINDOW_RELATIONS: Final[frozenset[str]] = frozenset({"past", "the past"})
+WINDOW_UNITS: Final[dict[str, str]] = {"decade": "P10Y", "century": "P100Y"}
 # Words naming a shift relative to the anchor: "two days ago", "a year earlier", "three weeks later".
 SHIFT_WORDS: Final[dict[str, tuple[int, bool]]] = {
     # word -> (direction, narrative: anchored to the time last mentioned rather than to the publication date)

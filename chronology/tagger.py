@@ -290,6 +290,8 @@ def _relative(m: re.Match[str]) -> _Spec | None:
     mod = {"earlier": "START", "later": "END"}.get(_norm(groups.get("mod")))
     if rel in _REF_RELATIONS:
         return _Spec("DATE", _offset("REF", unit, _REF_RELATIONS[rel]), mod)
+    if rel in lexicon.WINDOW_RELATIONS and unit in lexicon.WINDOW_UNITS and mod is None:
+        return _Spec("DURATION", lexicon.WINDOW_UNITS[unit])
     if rel == "the" and unit == "day" and BEFORE_OR_AFTER.match(m.string, m.end()):
         # "Oct. 12, the day before the plunge": the day in the narrative, not the day of publication
         return _Spec("DATE", _offset("REF", unit, 0), mod)

@@ -142,6 +142,9 @@ def extents(text: str) -> list[str]:
         ("it is reviewed each year", "each year", "SET", "P1Y"),
         ("twice a week", "a week", "SET", "P1W"),
         ("flights leave on Tuesday nights", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        # "the past decade" is a window up to now (TimeML); "the last decade" the calendar decade before
+        ("sales grew over the past decade", "the past decade", "DURATION", "P10Y"),
+        ("sales grew in the last decade", "the last decade", "DATE", "UNDEF-this-decade-MINUS-1"),
         # clock times
         ("at 3:30 p.m. the blast", "3:30 p.m.", "TIME", "XXXX-XX-XXT15:30"),
         ("opens at 9 a.m. Tuesday", "9 a.m. Tuesday", "TIME", "XXXX-WXX-2T09:00"),
