@@ -518,6 +518,9 @@ def _event_payload(event: Event, articles: Mapping[str, SourceFacts], index: Map
     trigger = _description_trigger(event)
     if trigger is not None:
         payload["tg"] = trigger
+    if event.tellings < len(sources):
+        # Some of its sources are copies of one another: the page says how many tellings they are.
+        payload["tell"] = event.tellings
     if event.anchored_by != "expression":
         payload["anch"] = event.anchored_by
     return payload

@@ -174,6 +174,10 @@
       if (n) sources.appendChild(document.createTextNode(" · "));
       sources.appendChild(el("cite", "", sourceName(articles[s])));
     });
+    if (ev.tell) {
+      sources.appendChild(el("span", "tellings", ev.tell === 1
+        ? " (copies of one telling)" : " (" + ev.tell + " independent tellings)"));
+    }
     body.appendChild(sources);
     var details = el("details", "evidence");
     var n = ev.mentions.length;

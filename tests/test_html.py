@@ -307,3 +307,20 @@ def test_a_participant_holding_markup_stays_text_on_the_page():
     assert len(re.findall(r"<script\b", page)) == 2
     hostile = next(e for e in _structured_events().values() if e["desc"].startswith("<img"))
     assert hostile["mentions"][0]["who"] == [f"a{HOSTILE}"] and hostile["mentions"][0]["at"] == HOSTILE
+
+
+def test_page_says_when_sources_are_copies_of_one_telling(tmp_path):
+    from chronology.cli import main
+
+    story = "Port strike\n\nDockworkers walked out on Monday after talks with the port authority collapsed.\n"
+    other = "Dock news\n\nDockworkers in Santos walked out on Monday after talks with the port authority collapsed.\n"
+    (tmp_path / "in").mkdir()
+    for name, text in (("a.txt", story), ("b.txt", story), ("c.txt", other)):
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(tmp_path / "in"), "--out", str(out), "-q", "--published", "2024-03-06"]) == 0
+    # One walkout, three sources, two tellings: a.txt and b.txt are one article filed twice.
+    walked = [e for e in _page_events(out) if "walked out" in e["desc"]]
+    assert [(len(e["src"]), e.get("tell")) for e in walked] == [(3, 2)]
+    timeline = json.loads((out / "timeline.json").read_text("utf-8"))
+    assert [e["tellings"] for e in timeline["events"] if "walked out" in e["description"]] == [2]
