@@ -83,14 +83,18 @@ def _counting(check: Callable[..., None], tried: list[int]) -> Callable[[tuple[o
     return counted
 
 
-def fuzz(examples: int) -> list[tuple[str, int, int, float, str | None]]:
+TARGETS: dict[str, tuple[str, Callable[..., None], tuple[st.SearchStrategy[object], ...]]] = {
+    "annotate": ("tagger + resolver (annotate)", check_tagger, (any_text, anchors)),
+    "pipeline": ("per-document pipeline", check_document, (document_text, anchors)),
+    "decode": ("decode raw bytes", check_decode, (st.binary(max_size=2000),)),
+}
+
+
+def fuzz(examples: int, only: list[str] | None = None) -> list[tuple[str, int, int, float, str | None]]:
     results = []
-    targets: list[tuple[str, Callable[..., None], tuple[st.SearchStrategy[object], ...]]] = [
-        ("tagger + resolver (annotate)", check_tagger, (any_text, anchors)),
-        ("per-document pipeline", check_document, (document_text, anchors)),
-        ("decode raw bytes", check_decode, (st.binary(max_size=2000),)),
-    ]
-    for name, check, strategies in targets:
+    for key, (name, check, strategies) in TARGETS.items():
+        if only and key not in only:
+            continue
         tried = [0]
         counted = _counting(check, tried)
         test = seed(20240101)(
@@ -131,8 +135,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="fuzz the tagger and the per-document pipeline")
     parser.add_argument("--examples", type=int, default=20000)
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--only", action="append", choices=sorted(TARGETS), help="fuzz this target only (repeatable; default: all)"
+    )
     args = parser.parse_args()
-    results = fuzz(args.examples)
+    results = fuzz(args.examples, args.only)
     text = report(results, "python " + " ".join(["fuzz/fuzz_tagger.py", *sys.argv[1:]]))
     print(text)
     if args.out:
