@@ -411,7 +411,11 @@ def resolve(
                 if _reads_tense(base, now):
                     spans = sentence_spans(text) if spans is None else spans
                     tense = explicit_direction(text, item.start, item.end, sentence_at(spans, item.start))
-                value, used = _resolve_one(item, base, now, ref, tense)
+                try:
+                    value, used = _resolve_one(item, base, now, ref, tense)
+                except OverflowError:
+                    # Anchored at the calendar's edge (year 1 or 9999), the date would leave it: it stays unanchored.
+                    value, used = _resolve_one(item, base, None, None, tense)
                 value += suffix
             timex = _timex(index, item, value, used)
         resolved[index] = timex

@@ -460,3 +460,11 @@ class TestQuotationsKeepTheReportsNow:
     def test_a_background_date_is_not_the_reports_day(self) -> None:
         text = "The treaty was signed on March 3, 2020. He said, \u201cWe met this morning.\u201d"
         assert value_of(text, "this morning", THU).value == "2023-12-28TMO"
+
+
+def test_an_anchor_at_the_calendars_edge_leaves_a_weekday_unanchored() -> None:
+    # Found by the fuzzer (1M inputs): "TUE." anchored to 0001-01-01 would be a Tuesday before year 1.
+    (weekday,) = annotate("TUE.", dt.date(1, 1, 1))
+    assert (weekday.value, weekday.anchor) == ("XXXX-WXX-2", None)
+    (following,) = annotate("next Tuesday", dt.date(9999, 12, 31))
+    assert following.value == "XXXX-WXX-2"
