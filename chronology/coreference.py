@@ -133,12 +133,15 @@ class Signature:
         named = None if trigger is None or trigger.event_class == "REPORTING" else action(trigger.text)
         if named is None or named in LIGHT_VERBS:
             return None
-        phrases = [p.text for p in mention.participants if not p.pronoun]
-        actors = {sys.intern(word) for phrase in phrases for word in name_words(phrase)}
-        if mention.location is not None:
-            phrases.append(mention.location.text)
+        named_participants = [
+            (participant, [sys.intern(word) for word in name_words(participant.text)])
+            for participant in mention.participants
+            if not participant.pronoun
+        ]
+        actors = {word for _, words in named_participants for word in words}
+        place = set() if mention.location is None else {sys.intern(w) for w in name_words(mention.location.text)}
         proper = {sys.intern(word) for phrase in _proper_names(mention.sentence) for word in name_words(phrase)}
-        own = {sys.intern(word) for phrase in phrases for word in name_words(phrase)}
+        own = actors | place
         names = sorted(proper | own)
         start, end = event.date.start, event.date.end
         if event.date.mod is not None:
@@ -148,9 +151,8 @@ class Signature:
         if event.anchored_by != "expression":
             start -= UNDATED_REACH
         arguments, roles = [], []
-        for participant in mention.participants:
-            words = name_words(participant.text)
-            if participant.role in ("agent", "patient") and not participant.pronoun and words:
+        for participant, words in named_participants:
+            if participant.role in ("agent", "patient") and words:
                 arguments.append((participant.role, words[-1], tuple(words[:-1])))
                 roles.append((participant.role, tuple(sys.intern(action(word)) for word in words)))
         return cls(

@@ -115,10 +115,10 @@ def _position(mention: Mention, layout: Layout | None) -> float:
     return LATE_POSITION * min(max(remaining, 0.0), 1.0)
 
 
-def salience(event: Event, layouts: Mapping[str, Layout]) -> float:
+def salience(event: Event, layouts: Mapping[str, Layout], told: int | None = None) -> float:
     """The event's salience (see the module docstring); `layouts` by article id (an article missing there gives
     its mentions no position score)."""
-    told = tellings(event)
+    told = tellings(event) if told is None else told
     mentions = max(len(event.mentions), 1)
     position = max((_position(mention, layouts.get(mention.article_id)) for mention in event.mentions), default=0.0)
     score = (
@@ -133,7 +133,8 @@ def salience(event: Event, layouts: Mapping[str, Layout]) -> float:
 
 def scored(event: Event, layouts: Mapping[str, Layout]) -> Event:
     """The event with its salience and its count of independent tellings."""
-    return event.model_copy(update={"salience": salience(event, layouts), "tellings": tellings(event)})
+    told = tellings(event)
+    return event.model_copy(update={"salience": salience(event, layouts, told), "tellings": told})
 
 
 def rank_key(event: Event) -> tuple[float, bytes]:
