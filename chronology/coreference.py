@@ -46,8 +46,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 # A capitalised word, or a brand written in camel case ("iTunes", "eBay").
 _CAPITALISED = re.compile(r"\b[a-z]{0,2}[A-Z][\w'’.-]*[A-Za-z0-9]")
 _NEXT_CAPITALISED = re.compile(r"\s+[A-Z]")
-# Where a capital letter says nothing: the start of the text or of a sentence or quotation in it.
-_OPENING = re.compile(r"(?:^|[.!?:“\"]\s)$")
+# Where a capital letter says nothing: after the end of a sentence or the opening of a quotation (and at the
+# start of the text), read from the two characters before it.
+_OPENING = re.compile(r"[.!?:“\"]\s")
 _ALIASES: Final = re.compile(
     r"\b(?:" + "|".join(re.escape(alias) for alias in sorted(NAME_ALIASES, key=len, reverse=True)) + r")(?!\w)"
 )
@@ -70,11 +71,15 @@ def _proper_names(sentence: str) -> list[str]:
         match.group()
         for match in _CAPITALISED.finditer(sentence)
         if not (
-            _OPENING.search(sentence, 0, match.start())
+            _opens(sentence, match.start())
             and _is_english_word(match.group().lower())
             and not _NEXT_CAPITALISED.match(sentence, match.end())
         )
     ]
+
+
+def _opens(sentence: str, start: int) -> bool:
+    return start == 0 or (start >= 2 and _OPENING.fullmatch(sentence, start - 2, start) is not None)
 
 
 @lru_cache(maxsize=65536)
