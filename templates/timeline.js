@@ -14,7 +14,7 @@
   var ANCHOR_MARKS = {
     narrative: ["narrative date", "No date of its own: placed at the date the article mentioned last before it."],
     report: ["report's date", "No date of its own: told in a quotation, placed at the date of the report it comes from."],
-    publication: ["publication date", "No date of its own: placed at the article's publication date (told in the present tense)."]
+    publication: ["publication date", "No date of its own: placed at the article's publication date (told in the present, or in the past with no recent day named before it)."]
   };
   var MARK_TITLES = {timex: "Date expression", trigger: "Event: the word the date belongs to"};
   // A participant's code is its role's letter, a capital for a pronoun, then its text ("aApple", "Ait").
