@@ -31,6 +31,35 @@ def test_names_and_clitics() -> None:
     assert tags[-2] == ("Tuesday", "NNP")
 
 
+def test_a_headline_verb_is_a_verb() -> None:
+    # Headlines drop the articles that tell a verb is coming; a sentence needs a finite verb.
+    assert tagged("Apple releases Macbook")[1] == ("releases", "VBZ")
+    assert tagged("Apple executive Steve Jobs resigns")[-1] == ("resigns", "VBZ")
+    assert tagged("Beatles' Apple Corps sues Apple Computer")[4] == ("sues", "VBZ")
+
+
+def test_a_compound_or_a_passive_headline_keeps_its_tags() -> None:
+    assert tagged("Fast and great service on pool covers")[-1] == ("covers", "NNS")
+    assert tagged("Apple swamped by iPhone 4 pre-orders")[1] == ("swamped", "VBN")
+    assert tagged("Oil prices today")[1] == ("prices", "NNS")
+
+
+def test_a_full_sentence_has_a_finite_verb() -> None:
+    # "Jobs" reads as the plural noun, and a plural noun before a participle as a reduced relative clause.
+    assert tagged("Jobs resigned in a letter to the board.")[1] == ("resigned", "VBD")
+    assert tagged("Five people killed in the blast.")[2] == ("killed", "VBD")
+    # A headline without its full stop is a passive; a sentence with a finite verb keeps its participle.
+    assert tagged("Five people killed in the blast")[2] == ("killed", "VBN")
+    assert tagged("The letter signed by Jobs was read aloud.")[2] == ("signed", "VBN")
+
+
+def test_product_names_in_camel_case_are_nouns() -> None:
+    tags = dict(tagged("Apple unveils iPhone 4, iOS 4 and iCloud"))
+    assert (tags["iPhone"], tags["iOS"], tags["iCloud"], tags["unveils"]) == ("NN", "NN", "NN", "VBZ")
+    assert not pos._camel_case("http://www.example.com/newsArticle")
+    assert not pos._camel_case("iphone")
+
+
 def test_universal_tags() -> None:
     words = ["She", "has", "gone", "to", "Paris", "."]
     assert pos.upos(words, pos.tag(words)) == ["PRON", "AUX", "VERB", "ADP", "PROPN", "PUNCT"]

@@ -41,6 +41,13 @@ _Value = TypeVar("_Value")
 # vocabulary while the frequent words, seen again within the next sentences, come straight back in.
 _CACHE_SIZE: Final = 100_000
 
+# A sentence holding none of these has no finite verb. A headline's verb follows a name or a pronoun ("Apple
+# releases", "Bush shakes hands"); after a common noun a plural noun is far more often a compound's head
+# ("pool covers", "peat bogs"), which the treebank's fragments show.
+_FINITE: Final = frozenset({"VBD", "VBP", "VBZ", "MD"})
+_NAMES: Final = frozenset({"NNP", "NNPS", "PRP"})
+_NOUNS: Final = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+
 
 def normalize(word: str) -> str:
     """The form the word and neighbour features see: lower case, a curly apostrophe straight, and every number
@@ -63,6 +70,25 @@ def shape(word: str) -> str:
         if run <= 2:
             out.append(kind)
     return "".join(out)
+
+
+def _present_form(norm: str) -> bool:
+    return norm.endswith("s") and bool(lemminflect.getAllLemmas(norm, "VERB"))
+
+
+def _past_form(norm: str) -> bool:
+    return norm.endswith("ed") and bool(lemminflect.getAllLemmas(norm, "VERB"))
+
+
+def _camel_case(word: str) -> bool:
+    """Whether the word starts in lower case and has a capital after a small letter: a product or brand name
+    ("iPhone", "iOS", "eBay"); letters and digits only, so a web address is not one. Every such word in the
+    treebank is a noun, yet the tagger, seeing a lower-case start and an unknown word, reads some as verbs,
+    which hides a headline's real verb. They are tagged NN: the treebank has them as NNP and NN, and the parser
+    reads "its new iPhone" as the object of the verb before it only as NN."""
+    return (
+        word[:1].islower() and word.isalnum() and any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    )
 
 
 # Feature groups. Training sums them all (`features`); the tagger caches each group's sum by its key.
@@ -194,7 +220,7 @@ class Tagger:
     def _word(self, word: str, norm: str) -> _Word:
         rows, lexicon = self._compact.rows, self.lexicon
         return _Word(
-            self.tagdict.get(word),
+            self.tagdict.get(word) or ("NN" if _camel_case(word) else None),
             norm,
             rows(word_features(word)),
             rows(left_features(norm)),
@@ -204,27 +230,67 @@ class Tagger:
         )
 
     def tag(self, words: Sequence[str]) -> list[str]:
-        """The Penn Treebank tag of each word of one sentence."""
-        classes = self.classes
-        history, tag_word = self._history, self._tag_word
+        """The Penn Treebank tag of each word of one sentence. A sentence read with no finite verb at all is read
+        again with the word that must be its verb (`_finite_verb`) taken as one."""
         # Padded like `context`: token i is at i + 2.
         padded = [*self._start, *map(self._words.__getitem__, words), *self._end]
-        static = iter(self._static(padded))
+        static = self._static(padded)
+        tags = self._decode(padded, static)
+        verb = self._finite_verb(words, tags)
+        return tags if verb is None else self._decode(padded, static, verb)
+
+    def _decode(
+        self, padded: Sequence[_Word], static: npt.NDArray[np.int64], verb: tuple[int, str] | None = None
+    ) -> list[str]:
+        """Greedy tagging left to right; `verb`, when given, is a token index and the tag it must take, the
+        tags after it following from it."""
+        classes = self.classes
+        history, tag_word = self._history, self._tag_word
+        rows = iter(static)
         prev, prev2 = START
         tags: list[str] = []
-        for i in range(len(words)):
+        for i in range(len(padded) - 4):
             word = padded[i + 2]
             guess = word.tag
             if guess is None:
-                scores = next(static) + history[prev, prev2]
+                scores = next(rows) + history[prev, prev2]
                 pair = tag_word[prev, word.norm]
                 if pair is not None:
                     scores += pair
                 # argmax picks the first best class, as Perceptron.predict does.
                 guess = classes[scores.argmax()]
+            if verb is not None and i == verb[0]:
+                guess = verb[1]
             tags.append(guess)
             prev2, prev = prev, guess
         return tags
+
+    def _finite_verb(self, words: Sequence[str], tags: Sequence[str]) -> tuple[int, str] | None:
+        """The verb of a sentence the tagger read with no finite verb, and its tag:
+        - a headline's verb read as a plural noun ("Apple releases Macbook", "Steve Jobs resigns"): the first
+          plural noun after a name or pronoun that can be a present-tense verb (the training text saw it as VBZ,
+          or, unseen there, it is the form of a known verb). Headlinese drops the articles and auxiliaries that
+          tell the tagger a verb comes, and the web text it learned from has few headlines;
+        - a past tense read as a participle in a full sentence (one ending in a full stop), after a noun read as
+          a plural ("Jobs resigned in a letter."): the first such participle the training text saw as VBD.
+          A headline keeps its participles ("Apple swamped by pre-orders" is a passive)."""
+        if len(words) < 3 or not _FINITE.isdisjoint(tags):
+            return None
+        for i in range(1, len(words)):
+            if tags[i] == "NNS" and tags[i - 1] in _NAMES and self._seen_as(words[i], "VBZ", _present_form):
+                return i, "VBZ"
+        if words[-1] != ".":
+            return None
+        for i in range(1, len(words)):
+            if tags[i] == "VBN" and tags[i - 1] in _NOUNS and self._seen_as(words[i], "VBD", _past_form):
+                return i, "VBD"
+        return None
+
+    def _seen_as(self, word: str, tag: str, unseen: Callable[[str], bool]) -> bool:
+        """Whether the word took `tag` in training, or, for a word training never saw, `unseen` says it can."""
+        norm = normalize(word)
+        seen = self.lexicon.get(norm)
+        return tag in seen.split("|") if seen is not None else unseen(norm)
 
     def _static(self, padded: Sequence[_Word]) -> npt.NDArray[np.int64]:
         """The summed features that do not depend on the tags before, of each token the tag dictionary does not

@@ -22,6 +22,9 @@ from chronology.language.tokens import Token, tokenize
 from chronology.language.verbs import VerbGroup, read
 from chronology.lexicon import (
     BASELINE_GAP,
+    BE_FORMS,
+    DO_FORMS,
+    HAVE_FORMS,
     BASELINE_MARKERS,
     BASELINE_REACH,
     PLANNING_VERBS,
@@ -282,6 +285,17 @@ def analyse(text: str, start: int, end: int) -> Sentence | None:
         return None
     heads, relations = _arcs(tuple(token.text for token in tagged.tokens), tagged.tags)
     return Sentence(tagged.tokens, tagged.tags, heads, relations)
+
+
+def predicate_root(sentence: Sentence) -> int | None:
+    """The sentence's root when it is a lexical verb (not a form of be, have or do): what a sentence in which
+    the event model marks nothing still tells ("Apple executive Steve Jobs resigns": a headline's present
+    tense, which the TimeBank-trained model seldom marks)."""
+    root = next((i for i, head in enumerate(sentence.heads) if head < 0), None)
+    if root is None or not sentence.tags[root].startswith("VB"):
+        return None
+    word = sentence.tokens[root].text.lower()
+    return None if word in BE_FORMS or word in HAVE_FORMS or word in DO_FORMS else root
 
 
 def event_classes(tagged: Tagged) -> dict[int, str]:
