@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from array import array
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Final, NamedTuple, TypeVar
 
@@ -86,9 +87,7 @@ def _camel_case(word: str) -> bool:
     treebank is a noun, yet the tagger, seeing a lower-case start and an unknown word, reads some as verbs,
     which hides a headline's real verb. They are tagged NN: the treebank has them as NNP and NN, and the parser
     reads "its new iPhone" as the object of the verb before it only as NN."""
-    return (
-        word[:1].islower() and word.isalnum() and any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
-    )
+    return word[:1].islower() and word.isalnum() and any(a.islower() and b.isupper() for a, b in pairwise(word))
 
 
 # Feature groups. Training sums them all (`features`); the tagger caches each group's sum by its key.
