@@ -22,11 +22,11 @@ from chronology.language.tokens import Token, tokenize
 from chronology.language.verbs import VerbGroup, read
 from chronology.lexicon import (
     BASELINE_GAP,
+    BASELINE_MARKERS,
+    BASELINE_REACH,
     BE_FORMS,
     DO_FORMS,
     HAVE_FORMS,
-    BASELINE_MARKERS,
-    BASELINE_REACH,
     PLANNING_VERBS,
     RECORD_REACH,
     RECORD_WORDS,
