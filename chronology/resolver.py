@@ -394,7 +394,8 @@ def resolve(
         suffix_match = _SUFFIX.search(item.value)
         suffix = suffix_match.group() if suffix_match else ""
         base = item.value[: len(item.value) - len(suffix)]
-        if base == "XXXX-XX-XX" and suffix:
+        # A bare clock time or part of the day takes its day from the narrative; a habit ("every morning") none.
+        if base == "XXXX-XX-XX" and suffix and item.type != "SET":
             clocks[index] = ref
             continue
         if unanchored is not None and not item.needs_anchor:

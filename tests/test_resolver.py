@@ -468,3 +468,12 @@ def test_an_anchor_at_the_calendars_edge_leaves_a_weekday_unanchored() -> None:
     assert (weekday.value, weekday.anchor) == ("XXXX-WXX-2", None)
     (following,) = annotate("next Tuesday", dt.date(9999, 12, 31))
     assert following.value == "XXXX-WXX-2"
+
+
+def test_a_habit_at_a_part_of_the_day_keeps_no_day() -> None:
+    # "every morning" is a SET: it must not take the day of the narrative as a bare part of the day would.
+    text = "The shop opens every morning. On Monday night the trains stopped; they run every night."
+    found = values(text, dt.date(2024, 6, 5))
+    assert ("every morning", "XXXX-XX-XXTMO") in found
+    assert ("every night", "XXXX-XX-XXTNI") in found
+    assert ("Monday night", "2024-06-03TNI") in found
