@@ -82,8 +82,9 @@ HOLIDAY: Final = (
     + r")"
 )
 DEICTIC: Final = r"(?P<deictic>" + _alternation(lexicon.DEICTIC_DAYS) + r")"
+# A clock time with a.m./p.m.; British style writes the minutes after a full stop ("9.30pm").
 CLOCK: Final = (
-    r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?" + _S + r"?(?P<ampm>[ap]\.m\.|[ap]m\b)"
+    r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?" + _S + r"?(?P<ampm>[ap]\.m\.|[ap]m\b)"
 )
 # A year named relative to the publication date or to the time last mentioned: "last year", "that year".
 YEAR_REL: Final = (
@@ -95,6 +96,13 @@ QUARTER_CODE: Final = r"(?-i:Q[1-4]|H[12])"
 # A vague tail TimeML keeps in the extent: "the next year or so".
 OR_SO: Final = r"(?:" + _S + r"or" + _S + r"so)?"
 CLOCK24: Final = r"(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:.,])"
+# The 24-hour clock as wire copy writes it with its time zone ("0900 GMT", "14.30 UTC"): the zone is what makes
+# four digits a time, not a number or a year.
+CLOCK24_ZONE: Final = (
+    r"(?P<hour>[01]\d|2[0-3])[:.]?(?P<minute>[0-5]\d)" + _S + r"(?-i:GMT|UTC)(?!\w)"
+)
+# The 24-hour clock with "h" between hours and minutes, as French and other European sources write it ("19h30").
+CLOCK_H: Final = r"(?P<hour>[01]?\d|2[0-3])h(?P<minute>[0-5]\d)(?!\w)"
 # A year in words, as broadcast transcripts write it: "nineteen ninety-four", "two thousand".
 SPELLED_YEAR: Final = (
     r"(?P<spelled_year>nineteen" + _S + r"(?:" + _alternation(lexicon.TENS) + r"(?:-|" + _S + r")"
@@ -277,6 +285,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("clock_date", "time", CLOCK + r"(?:" + _S + r"(?-i:[A-Z]{3}))?,?" + _S + MONTH + _S + DAY),
     _p("clock", "time", CLOCK),
     _p("clock_24", "time", CLOCK24),
+    _p("clock_24_zone", "time", CLOCK24_ZONE),
+    _p("clock_h", "time", CLOCK_H),
     _p("noon", "time", r"(?P<named_time>noon|midnight|midday)(?:" + _S + WEEKDAY + r")?"),
     # References without a calendar value.
     _p("reference", "ref", r"(?P<ref_word>" + _alternation(lexicon.REFERENCE_WORDS) + r")"),

@@ -149,6 +149,10 @@ def extents(text: str) -> list[str]:
         ("at 3:30 p.m. the blast", "3:30 p.m.", "TIME", "XXXX-XX-XXT15:30"),
         ("opens at 9 a.m. Tuesday", "9 a.m. Tuesday", "TIME", "XXXX-WXX-2T09:00"),
         ("shut at noon", "noon", "TIME", "XXXX-XX-XXT12:00"),
+        ("it happened at 9.30pm in the square", "9.30pm", "TIME", "XXXX-XX-XXT21:30"),
+        ("troops crossed at 0900 GMT near the border", "0900 GMT", "TIME", "XXXX-XX-XXT09:00"),
+        ("the vote closed at 14.30 UTC", "14.30 UTC", "TIME", "XXXX-XX-XXT14:30"),
+        ("the match kicks off at 19h30 in Lyon", "19h30", "TIME", "XXXX-XX-XXT19:30"),
         # references
         ("Iraq can now defend itself", "now", "DATE", "PRESENT_REF"),
         ("is not currently planned", "currently", "DATE", "PRESENT_REF"),
