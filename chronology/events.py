@@ -30,7 +30,7 @@ from functools import partial
 from typing import TypedDict, get_args
 
 from chronology.language.arguments import Report, location, participants, reported_by
-from chronology.language.syntax import Sentence, Tagged, analyse, event_classes, predicate_root, tag_sentence
+from chronology.language.syntax import Sentence, Tagged, analyse, event_classes, tag_sentence
 from chronology.language.verbs import VerbGroup
 from chronology.lexicon import (
     CARDINALS,
@@ -63,9 +63,6 @@ _MIN_CLAUSE_WORDS = 6
 # A statement without a date of its own: told in the past it happened, in the present it holds at publication.
 _STATEMENT_STATUS: dict[str, Status] = {"past": "past", "present": "ongoing", "future": "planned"}
 _OWN_CLOCK_CLASSES = frozenset({"REPORTING", "I_ACTION", "I_STATE", "PERCEPTION"})
-# The class of a root predicate the event model did not mark: TimeML's most frequent, and the one its
-# guidelines give an event that is neither a report, an intention, a perception, an aspect nor a state.
-_ROOT_CLASS = "OCCURRENCE"
 _MIN_STATEMENT_WORDS = 5
 _LOOKBACK = 24  # characters before an expression searched for 'since', 'from', 'by' ...
 
@@ -382,12 +379,6 @@ class _Grammar:
         self.span = (text, start, end)
         self.tagged: Tagged | None = tag_sentence(text, start, end)
         self.classes: dict[int, str] = {} if self.tagged is None else event_classes(self.tagged)
-        if self.tagged is not None and not self.classes:
-            # A sentence the event model marks nothing in still tells its root predicate.
-            tree = analyse(text, start, end)
-            root = None if tree is None else predicate_root(tree)
-            if root is not None:
-                self.classes = {root: _ROOT_CLASS}
         self.events = frozenset(self.classes)
         # Reports and intentions keep their own time when what they tell or intend is dated.
         self.own_clock = frozenset(i for i, name in self.classes.items() if name in _OWN_CLOCK_CLASSES)

@@ -24,9 +24,6 @@ from chronology.lexicon import (
     BASELINE_GAP,
     BASELINE_MARKERS,
     BASELINE_REACH,
-    BE_FORMS,
-    DO_FORMS,
-    HAVE_FORMS,
     PLANNING_VERBS,
     RECORD_REACH,
     RECORD_WORDS,
@@ -285,17 +282,6 @@ def analyse(text: str, start: int, end: int) -> Sentence | None:
         return None
     heads, relations = _arcs(tuple(token.text for token in tagged.tokens), tagged.tags)
     return Sentence(tagged.tokens, tagged.tags, heads, relations)
-
-
-def predicate_root(sentence: Sentence) -> int | None:
-    """The sentence's root when it is a lexical verb (not a form of be, have or do): what a sentence in which
-    the event model marks nothing still tells ("Apple executive Steve Jobs resigns": a headline's present
-    tense, which the TimeBank-trained model seldom marks)."""
-    root = next((i for i, head in enumerate(sentence.heads) if head < 0), None)
-    if root is None or not sentence.tags[root].startswith("VB"):
-        return None
-    word = sentence.tokens[root].text.lower()
-    return None if word in BE_FORMS or word in HAVE_FORMS or word in DO_FORMS else root
 
 
 def event_classes(tagged: Tagged) -> dict[int, str]:
