@@ -724,7 +724,8 @@ def undated_events(
         untold = grammar.untold(())
         facts = grammar.main_event(article.start)
         if facts is None:
-            verb = next((index for index in untold if grammar.is_verb(index)), None)
+            # The verb nearest the root, else the event noun nearest it ("Steve Jobs on medical leave").
+            verb = next((index for index in untold if grammar.is_verb(index)), untold[0] if untold else None)
             facts = None if verb is None else grammar.facts(verb, article.start, ())
         primary = None if facts is None else facts.trigger.span
         related = [] if tense == "future" else [

@@ -191,3 +191,9 @@ def test_a_copula_root_is_no_event_trigger():
     events = _extract(text, [], undated=True)
     assert events[0].mentions[0].trigger is None
 
+
+def test_a_statement_without_a_verb_event_is_told_by_its_event_noun():
+    text = "Apple Inc. CEO Steve Jobs on medical leave. The company said nothing more about it."
+    mention = _extract(text, [], undated=True)[0].mentions[0]
+    assert mention.trigger.text == "leave"
+    assert [(p.role, p.text) for p in mention.participants] == [("agent", "Steve Jobs")]

@@ -63,6 +63,13 @@ def test_who_did_what() -> None:
     ]
 
 
+def test_a_noun_with_its_copula_shares_the_subject_as_a_verb_does() -> None:
+    text = "Steve Jobs has been fighting pancreatic cancer and has been on medical leave."
+    assert _roles(text, "leave") == [("agent", "Steve Jobs")]
+    # A headline's phrase in apposition to a name tells of that name.
+    assert _roles("Apple Inc. CEO Steve Jobs on medical leave", "leave") == [("agent", "Steve Jobs")]
+
+
 def test_a_passive_names_its_agent_in_the_by_phrase() -> None:
     assert sorted(_roles("The bridge was destroyed by the storm.", "destroyed")) == [
         ("agent", "the storm"),

@@ -34,6 +34,15 @@ def test_an_event_noun_is_found() -> None:
     assert "earthquake" in found("Thousands of people were left homeless by the earthquake.")
 
 
+def test_a_noun_that_always_names_an_event_is_one_where_it_heads_its_phrase() -> None:
+    # TimeBank never marks "leave"; the lexicon's event nouns are events where the model leaves them out.
+    assert found("Jobs has been on medical leave since January.")["leave"] == "OCCURRENCE"
+    assert "keynote" in found("He gave the opening keynote to the developers.")
+    # A noun modifying another names a kind of thing, not an event.
+    assert "death" not in found("The death penalty was abolished.")
+    assert "war" not in found("He was charged with war crimes.")
+
+
 def test_offsets_point_into_the_whole_text() -> None:
     text = "Headline.\nShares fell sharply on Monday."
     mentions = find_mentions(text, start=10)

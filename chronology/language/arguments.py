@@ -15,7 +15,9 @@ Every answer is a character span of the text the sentence was parsed from (the `
   without a subject of its own takes the one it shares: a conjunct's from the verb it is conjoined to ("met the
   envoy and flew home"), an infinitive complement's from its controller (the object if there is one: "urged the
   minister to resign"), a participle clause's from its main clause or from the noun it modifies ("the bridge
-  destroyed by the storm"); a relative pronoun stands for the noun its clause modifies.
+  destroyed by the storm"); a relative pronoun stands for the noun its clause modifies. A noun or adjective with
+  its copula is a predicate as a verb is ("fighting cancer and has been on medical leave"), and a headline's
+  phrase in apposition to a name tells of it ("Steve Jobs on medical leave").
 - A location is a place phrase of the event ("in", "at", "near", ...: lexicon.PLACE_PREPOSITIONS) naming a proper
   noun, given without its preposition ("San Francisco", "the White House"). Times are not places: phrases
   overlapping the caller's time expressions, and month and weekday names, are skipped.
@@ -208,6 +210,10 @@ def _infinitive(sentence: Sentence, index: int, kids: tuple[tuple[int, ...], ...
     return any(sentence.tags[child] == "TO" for child in kids[index])
 
 
+def _has_relation(sentence: Sentence, index: int, kids: tuple[tuple[int, ...], ...], relation: str) -> bool:
+    return any(_base(sentence.relations[child]) == relation for child in kids[index])
+
+
 def _subject(sentence: Sentence, index: int, kids: tuple[tuple[int, ...], ...], seen: set[int]) -> int | None:
     """The subject of the predicate at `index`: its own, or the one it shares with the verb it depends on. A clause
     has one subject: where the parser hangs two on a verb (a fronted phrase read as a subject: "Ahead of a planned
@@ -218,7 +224,12 @@ def _subject(sentence: Sentence, index: int, kids: tuple[tuple[int, ...], ...], 
         return before[-1] if before else subjects[0]
     relation = _base(sentence.relations[index])
     head = sentence.heads[index]
-    if head < 0 or head in seen or sentence.tags[index] not in _VERB_TAGS:
+    if head < 0 or head in seen:
+        return None
+    if relation == "appos" and sentence.tags[head] in _NOUN_TAGS and _has_relation(sentence, index, kids, "case"):
+        return head  # a headline's predicate phrase: "Steve Jobs on medical leave"
+    # A verb, or a noun or adjective with its copula ("has been on medical leave"), is a predicate.
+    if sentence.tags[index] not in _VERB_TAGS and not _has_relation(sentence, index, kids, "cop"):
         return None
     seen.add(index)
     if relation == "xcomp":

@@ -3,7 +3,8 @@
 Each token is labelled O or one of the seven TimeML classes by an averaged perceptron learned from TimeBank and
 AQUAINT (`train_events.py`); neighbouring labelled tokens with nothing between them ("write" "-" "downs") form
 one mention. Features are the word, its affixes and shape, its part-of-speech tag and lemma, and those of its
-neighbours.
+neighbours. A noun that always names an event (chronology.lexicon.EVENT_NOUNS) and heads its phrase is one even
+where the model, which learned nouns from corpora that mark them inconsistently, leaves it out.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Final, NamedTuple, TypeVar
 from chronology.language import pos
 from chronology.language.perceptron import Model, load
 from chronology.language.tokens import Token, tokenize
+from chronology.lexicon import EVENT_NOUNS
 from chronology.sentences import sentence_spans
 
 MODEL_FILE: Final = "events.bin.gz"
@@ -32,6 +34,11 @@ CLASSES: Final = (
     "PERCEPTION",
 )
 _PAD: Final = "<s>"
+# An event noun (chronology.lexicon.EVENT_NOUNS) the model leaves unmarked is an occurrence, TimeML's class for
+# what happens or holds that is not a report, an intention, a perception, an aspect or a state.
+EVENT_NOUN_CLASS: Final = "OCCURRENCE"
+_COMMON_NOUNS: Final = frozenset({"NN", "NNS"})
+_NOUN_TAGS: Final = frozenset({"NN", "NNS", "NNP", "NNPS"})
 BIAS: Final = "b"  # the feature every candidate token has
 
 
@@ -239,7 +246,15 @@ class Labeller:
             best: list[int] = self._compact.sums(found, len(candidates)).argmax(axis=1).tolist()
             for i, chosen in zip(candidates, best, strict=True):
                 labels[i] = classes[chosen]
+        for i, lemma in enumerate(lemmas[2:-2]):
+            if labels[i] == OUTSIDE and lemma in EVENT_NOUNS and _heads_its_phrase(tags, i):
+                labels[i] = EVENT_NOUN_CLASS
         return labels
+
+
+def _heads_its_phrase(tags: Sequence[str], i: int) -> bool:
+    """Whether token i is a common noun that does not modify a noun after it ("the war", not "war crimes")."""
+    return tags[i] in _COMMON_NOUNS and (i + 1 == len(tags) or tags[i + 1] not in _NOUN_TAGS)
 
 
 @lru_cache(maxsize=1)
