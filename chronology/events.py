@@ -63,6 +63,9 @@ _MIN_CLAUSE_WORDS = 6
 # A statement without a date of its own: told in the past it happened, in the present it holds at publication.
 _STATEMENT_STATUS: dict[str, Status] = {"past": "past", "present": "ongoing", "future": "planned"}
 _OWN_CLOCK_CLASSES = frozenset({"REPORTING", "I_ACTION", "I_STATE", "PERCEPTION"})
+# A word the event model marked that the parser reads as a preposition or conjunction ("following the outbreak",
+# "according to") tells nothing of its own.
+_FUNCTION_RELATIONS = frozenset({"case", "mark"})
 _MIN_STATEMENT_WORDS = 5
 _LOOKBACK = 24  # characters before an expression searched for 'since', 'from', 'by' ...
 
@@ -426,7 +429,11 @@ class _Grammar:
     def holders(self, dated: Collection[int]) -> dict[int, int]:
         """Which dated event (token indices) each other event takes its date from (Sentence.date_holders)."""
         tree = self._tree()
-        return {} if tree is None else tree.date_holders(sorted(self.events), dated, self.own_clock)
+        return {} if tree is None else tree.date_holders(self._told(tree), dated, self.own_clock)
+
+    def _told(self, tree: Sentence) -> list[int]:
+        """The events, in order, but for words the parser reads as a preposition or conjunction."""
+        return [i for i in sorted(self.events) if tree.relations[i] not in _FUNCTION_RELATIONS]
 
     def untold(self, dated: Collection[int]) -> list[int]:
         """The events that neither have a date nor take one from a dated event, nor are told at a time of their
@@ -435,8 +442,11 @@ class _Grammar:
         tree = self._tree()
         if tree is None:
             return []
-        holders = tree.date_holders(sorted(self.events), dated, self.own_clock)
-        left = [i for i in self.events if i not in dated and i not in holders and not tree.own_time(i)]
+        told = self._told(tree)
+        holders = tree.date_holders(told, dated, self.own_clock)
+        left = [
+            i for i in told if i not in dated and i not in holders and not tree.own_time(i) and not tree.sequenced(i)
+        ]
         return sorted(left, key=lambda i: (tree.depth(i), i))
 
     def group_at(self, index: int) -> VerbGroup:

@@ -306,6 +306,9 @@ PLANNING_VERBS: Final[frozenset[str]] = frozenset({
 # superlative: "its lowest level since 2009", "the first loss since 2001"); elsewhere it opens an interval.
 BASELINE_MARKERS: Final[frozenset[str]] = frozenset({"than", "versus", "vs", "vs.", "compared", "against"})
 # Words that may stand between a baseline marker and its date ("compared with the April 2019 level").
+# Prepositions and conjunctions that put an event before or after the one it hangs from ("five years after its
+# launch", "since he took office", "until the vote"): it happens at a time of its own.
+SEQUENCE_MARKERS: Final[frozenset[str]] = frozenset({"after", "before", "since", "until", "till", "following", "prior"})
 # Prepositions by which an event noun is the setting of the predicate it hangs from ("said in a press conference").
 SETTING_PREPOSITIONS: Final[frozenset[str]] = frozenset({"in", "at", "during"})
 BASELINE_GAP: Final[frozenset[str]] = frozenset({"with", "to", "in", "the", "of", "during"})

@@ -131,3 +131,15 @@ def test_a_dated_event_noun_that_is_the_setting_dates_its_predicate_and_a_later_
     text = "The move gained momentum after the assassination of the commanders four years ago."
     events = _events(text, published)
     assert [(e.date.value, _triggers(e)[0]) for e in events] == [("2006", "assassination"), ("2010-07-20", "gained")]
+
+
+def test_an_event_put_before_or_after_a_dated_one_does_not_take_its_date() -> None:
+    published = dt.date(2008, 4, 10)
+    text = "Five years after its launch, the store passed Wal-Mart in February."
+    (passed,) = _events(text, published)
+    assert (passed.date.value, _triggers(passed)) == ("2008-02", ["passed"])
+    (affirmed,) = _events("On Sunday, before departing for Washington, the minister affirmed his support.", published)
+    assert _triggers(affirmed) == ["affirmed"]
+    # A word the model marks that the parser reads as a preposition tells nothing of its own.
+    (redeployed,) = _events("The army redeployed in March following an agreement with the government.", published)
+    assert "following" not in _triggers(redeployed)

@@ -27,6 +27,7 @@ from chronology.lexicon import (
     PLANNING_VERBS,
     RECORD_REACH,
     RECORD_WORDS,
+    SEQUENCE_MARKERS,
     SETTING_PREPOSITIONS,
 )
 
@@ -38,6 +39,9 @@ _CLAUSE_RELATIONS = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parat
 # Relations by which an event modifies a noun and is told at a time of its own, not its clause's ("the recently
 # announced iPhone", "the agreement reached in 1991", "the company, which was founded in ...").
 _OWN_TIME_RELATIONS = frozenset({"amod", "acl", "acl:relcl"})
+# A preposition or conjunction stands at most this many words before the event it marks ("after its much
+# delayed launch", "since he first took office").
+_MARKER_REACH = 6
 # Relations by which an event is an argument or the purpose of its predicate, which happens when it does ("The
 # attack on Tuesday killed five": the killing is dated too).
 _ARGUMENT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "xcomp", "advcl"})
@@ -161,14 +165,23 @@ class Sentence(Tagged):
         group = self.group(index)
         return group.tense == "FUTURE" or group.modality is not None or self.relations[index] in _OWN_TIME_RELATIONS
 
-    def _dated_above(self, index: int, dated: Collection[int]) -> int | None:
+    def sequenced(self, index: int) -> bool:
+        """Whether the event at `index` is put before or after the one it hangs from ("Five years after its
+        launch, the store passed Wal-Mart", "before departing for Washington"): it happens at a time of its own."""
+        return any(
+            self.heads[child] == index and self.relations[child] in ("case", "mark")
+            and self.tokens[child].text.lower() in SEQUENCE_MARKERS
+            for child in range(max(0, index - _MARKER_REACH), index)
+        )
+
+    def _dated_above(self, index: int, dated: Collection[int], events: Collection[int]) -> int | None:
         """The first event of `dated` above `index` in the tree, unless the way up passes an event told at a time
         of its own."""
         seen = {index}
         while (index := self.heads[index]) >= 0 and index not in seen:
             if index in dated:
                 return index
-            if self.own_time(index):
+            if self.own_time(index) or (index in events and self.sequenced(index)):
                 return None
             seen.add(index)
         return None
@@ -181,15 +194,16 @@ class Sentence(Tagged):
         a dated event that is its subject, object or purpose ("The attack on Tuesday killed five", "used the
         airspace to launch attacks in October"), unless it is one of `own_clock` (reports and intentions: "plans
         to launch in October" plans now); or a dated event noun that is its setting, reports included ("In a July
-        16 press conference, Jobs said"). Events told at a time of their own (`own_time`) and those the tree
-        links to no dated event take none."""
+        16 press conference, Jobs said"). Events told at a time of their own (`own_time`, `sequenced`) and those
+        the tree links to no dated event take none."""
         arguments = {self.heads[index]: index for index in dated if self.relations[index] in _ARGUMENT_RELATIONS}
         settings = {self.heads[index]: index for index in dated if self._is_setting(index)}
         holders: dict[int, int] = {}
-        for index in events:
-            if index in dated or self.own_time(index):
+        candidates = frozenset(events)
+        for index in sorted(candidates):
+            if index in dated or self.own_time(index) or self.sequenced(index):
                 continue
-            holder = self._dated_above(index, dated)
+            holder = self._dated_above(index, dated, candidates)
             if holder is None and index not in own_clock:
                 holder = arguments.get(index)
             if holder is None:
