@@ -8,12 +8,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chronology import api
 from chronology.context import DateHints
 from chronology.errors import InputError
-from chronology.ingest import IngestSettings, Input, ManifestEntry, iter_documents, iter_inputs, read_manifest
+from chronology.ingest import IngestSettings, Input, iter_documents, iter_inputs
 from chronology.models import Document
-
-MANIFEST = "manifest.json"
 
 
 def add_input_options(parser: argparse.ArgumentParser, default_paths: Sequence[str]) -> None:
@@ -61,22 +60,8 @@ class Problems:
         print(f"chronology: warning: {message}", file=sys.stderr)
 
 
-def _manifests(paths: Sequence[str]) -> list[ManifestEntry]:
-    """Entries of the manifest.json in each input folder (or beside each input file), each read once."""
-    folders: dict[Path, None] = {}
-    for given in paths:
-        path = Path(given)
-        if given != "-" and path.exists():
-            folders[(path if path.is_dir() else path.parent).resolve()] = None
-    entries: list[ManifestEntry] = []
-    for folder in folders:
-        if (folder / MANIFEST).is_file():
-            entries.extend(read_manifest(folder / MANIFEST))
-    return entries
-
-
 def date_hints(args: argparse.Namespace) -> DateHints:
-    return DateHints.build(published=args.published, manifest=_manifests(args.paths), reference=args.reference_date)
+    return api.date_hints(args.paths, reference_date=args.reference_date, published_values=args.published)
 
 
 def ingest_settings(args: argparse.Namespace) -> IngestSettings:

@@ -8,11 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from chronology.api import tag_document
 from chronology.commands.inputs import Problems, add_input_options, date_hints, documents
-from chronology.context import DateHints
-from chronology.dating import date_article
 from chronology.errors import InputError
-from chronology.ingest import split_articles
 from chronology.models import Document, PublicationContext, Timex
 from chronology.timeml import to_timeml
 from chronology.writers import write_atomic
@@ -24,31 +22,6 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out", metavar="DIR", help="write one file per input into DIR (x.txt -> DIR/x.json or DIR/x.tml)"
     )
-
-
-def tag_document(document: Document, hints: DateHints) -> tuple[list[Timex], list[PublicationContext], list[str]]:
-    """Resolved timexes of every article of a document, with offsets and tids renumbered for the whole text."""
-    timexes: list[Timex] = []
-    contexts: list[PublicationContext] = []
-    ids: list[str] = []
-    for article in split_articles(document):
-        dated = date_article(article, hints)
-        contexts.append(dated.context)
-        ids.append(article.id)
-        renumber = {t.tid: f"t{len(timexes) + i + 1}" for i, t in enumerate(dated.timexes)}
-        for timex in dated.timexes:
-            anchor = renumber.get(timex.anchor, timex.anchor) if timex.anchor else None
-            timexes.append(
-                timex.model_copy(
-                    update={
-                        "tid": renumber[timex.tid],
-                        "start": timex.start + article.start,
-                        "end": timex.end + article.start,
-                        "anchor": anchor,
-                    }
-                )
-            )
-    return timexes, contexts, ids
 
 
 def _json_record(
