@@ -219,10 +219,26 @@ def _fold(line: str) -> list[str]:
 
 
 def _stamp(timeline: TimelineView) -> str:
-    """DTSTAMP must be present; the latest publication date keeps the file byte-stable (never the clock)."""
+    """The calendar's fallback DTSTAMP: the latest publication date, or event start, of the whole timeline (never
+    the clock, so that the file is byte-stable)."""
     published = (a.publication.date for a in timeline.articles if a.publication.date is not None)
     latest = max(chain(published, (e.date.start for e in timeline.events)), default=dt.date(1970, 1, 1))
-    return latest.strftime("%Y%m%dT000000Z")
+    return _ics_day(latest)
+
+
+def _event_stamp(event: Event, articles: ArticlesById, fallback: str) -> str:
+    """An event's DTSTAMP: when its information was last revised, the latest publication date of the articles
+    that tell it (RFC 5545 3.8.7.2 for a calendar without METHOD); the calendar's own when none is known."""
+    published = [
+        article.publication.date
+        for mention in _first_mentions(event)
+        if (article := articles.get(mention.article_id)) is not None and article.publication.date is not None
+    ]
+    return _ics_day(max(published)) if published else fallback
+
+
+def _ics_day(day: dt.date) -> str:
+    return day.strftime("%Y%m%dT000000Z")
 
 
 def _day_after(day: dt.date) -> dt.date:
@@ -234,7 +250,7 @@ def _content_lines(lines: list[str]) -> str:
 
 
 def timeline_ics_chunks(timeline: TimelineView) -> Iterator[str]:
-    """timeline_ics in pieces of one VEVENT each (the events are read twice: DTSTAMP comes first)."""
+    """timeline_ics in pieces of one VEVENT each (the events are read twice: the fallback DTSTAMP comes first)."""
     articles = _articles(timeline)
     stamp = _stamp(timeline)
     yield _content_lines(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//chronology//timeline//EN", "CALSCALE:GREGORIAN"])
@@ -249,7 +265,7 @@ def timeline_ics_chunks(timeline: TimelineView) -> Iterator[str]:
         yield _content_lines([
             "BEGIN:VEVENT",
             f"UID:{event.id}@chronology",
-            f"DTSTAMP:{stamp}",
+            f"DTSTAMP:{_event_stamp(event, articles, stamp)}",
             f"DTSTART;VALUE=DATE:{event.date.start.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{_day_after(event.date.end).strftime('%Y%m%d')}",
             f"SUMMARY:{_ics_escape(event.description)}",

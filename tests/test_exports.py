@@ -66,6 +66,15 @@ def test_ics_parses_with_icalendar_as_all_day_events_with_sources():
     assert str(events[4]["STATUS"]) == "TENTATIVE"
 
 
+def test_each_ics_event_is_stamped_with_the_latest_publication_of_its_sources():
+    stamps = [event.decoded("DTSTAMP").date() for event in icalendar.Calendar.from_ical(
+        timeline_ics(timeline())).walk("VEVENT")]
+    # Told by a.txt (28 Dec) and b.txt (27 Dec): the later; b.txt alone: 27 Dec. c.txt has no publication date:
+    # the calendar's own stamp, the latest date it holds (an event ending on 29 Dec), never the clock.
+    assert stamps[3:] == [dt.date(2023, 12, 28), dt.date(2023, 12, 27)]
+    assert stamps[0] == dt.date(2023, 12, 29)
+
+
 def test_ics_lines_are_folded_to_75_octets_and_output_is_byte_stable():
     text = timeline_ics(timeline())
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
@@ -121,6 +130,15 @@ def test_build_writes_every_requested_format_beside_timeline_json(tmp_path):
     assert len(rows) == sum(len({m["article_id"] for m in e["mentions"]}) for e in events)
     calendar = icalendar.Calendar.from_ical((out / "timeline.ics").read_bytes())
     assert len(calendar.walk("VEVENT")) == len(events)
+
+
+def test_csv_bom_starts_the_csv_with_a_byte_order_mark_for_spreadsheets(tmp_path):
+    out = tmp_path / "out"
+    assert main(["build", str(SEEDS), "--out", str(out), "-q", "--csv-bom"]) == 0
+    data = (out / "timeline.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfevent_id,")
+    rows = list(csv.DictReader((out / "timeline.csv").open(newline="", encoding="utf-8-sig")))
+    assert rows and rows[0]["event_id"].startswith("ev-")
 
 
 def test_a_date_conflict_is_told_in_every_export():

@@ -56,6 +56,12 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         help="also write this export beside timeline.json (repeatable): timelinejs -> timeline.timelinejs.json, "
         "csv -> timeline.csv, ics -> timeline.ics",
     )
+    parser.add_argument(
+        "--csv-bom",
+        action="store_true",
+        help="start timeline.csv with a UTF-8 byte order mark, which spreadsheet programs need to read accented "
+        "and non-Latin text right (implies --format csv)",
+    )
     selection = parser.add_argument_group("selection (applies to every output)")
     selection.add_argument("--since", metavar="DATE", help="only events overlapping DATE or later (YYYY[-MM[-DD]])")
     selection.add_argument("--until", metavar="DATE", help="only events overlapping DATE or earlier (YYYY[-MM[-DD]])")
@@ -197,7 +203,8 @@ def command(args: argparse.Namespace) -> int:
     # never holds them all as objects.
     out = Path(args.out)
     timeline = built.select(selection)
-    exports = {out / EXPORTS[name][0]: EXPORTS[name][1] for name in dict.fromkeys(args.formats)}
+    formats = [*args.formats, *(["csv"] if args.csv_bom else [])]
+    exports = {out / EXPORTS[name][0]: EXPORTS[name][1] for name in dict.fromkeys(formats)}
     # Every output is streamed to a temp file and all are renamed together at the end, so a failure cannot
     # leave some files new and others stale, and no output is ever held whole.
     written = [out / "timeline.json", out / "timeline.html", *exports]
@@ -205,7 +212,10 @@ def command(args: argparse.Namespace) -> int:
         outputs.open(out / "timeline.json").writelines(timeline_json_chunks(timeline))
         write_html(outputs.open(out / "timeline.html"), timeline)
         for path, chunks in exports.items():
-            outputs.open(path).writelines(chunks(timeline))
+            stream = outputs.open(path)
+            if args.csv_bom and path.name == EXPORTS["csv"][0]:
+                stream.write(_BOM)
+            stream.writelines(chunks(timeline))
         if args.events_jsonl:
             outputs.open(out / "events.jsonl").writelines(event_lines(timeline.events))
     if unmatched:
@@ -219,6 +229,10 @@ def command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+# U+FEFF at the start of a UTF-8 file: how spreadsheet programs tell UTF-8 from their legacy code page.
+_BOM = "\ufeff"
 
 
 def _count(number: int, noun: str) -> str:
