@@ -1,11 +1,14 @@
 """The command line as a user meets it: the seeds' chronology, bad input, tagging, and the installed wheel."""
 
 import datetime as dt
+import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -301,3 +304,32 @@ def test_published_for_a_file_that_is_no_input_warns_and_exits_non_zero_when_non
     assert "warning: --published: no input is named b.txt" in capsys.readouterr().err
     assert main(["build", str(tmp_path / "in"), "--out", str(out), "--workers", "1"]) == 0
     assert " from 1 article -> " in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_line_tells_the_share_done_and_the_time_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronology.commands import build as build_command
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    seeds = ROOT / "seeds"
+    progress = build_command._Progress(enabled=True, paths=[str(seeds)])
+    assert progress.total == sum(path.stat().st_size for path in seeds.rglob("*") if path.is_file())
+    documents = list(progress.reading(iter_documents([str(seeds)], lambda message: None)))
+    assert progress._share() == 0.0  # read is not analysed: reading runs ahead of the workers
+    # The analysis of the first half of the third document: the first two and half the third are done.
+    first, second, third = documents[:3]
+    article = SimpleNamespace(source=third.source, end=len(third.text) // 2)
+    progress(SimpleNamespace(article=article, events=()))
+    done = len(first.text) + len(second.text) + len(third.text) // 2
+    assert progress._share() == pytest.approx(done / progress.total, rel=0.01)
+    progress._draw(progress._started + 30.0)
+    line = terminal.getvalue()
+    assert re.search(r"\r *\d+%, about \d+:\d\d left \| \d+ files, ", line), line
+    assert build_command._clock(75) == "1:15" and build_command._clock(3725) == "1:02:05"
+    # Standard input has no size: no share, no time left.
+    assert build_command._Progress(enabled=True, paths=["-"]).total is None

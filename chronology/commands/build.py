@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -127,16 +127,22 @@ def _positive(value: str) -> int:
 
 
 class _Progress:
-    """A one-line progress bar on stderr (files, articles, events, rate), only when stderr is a terminal."""
+    """A one-line progress bar on stderr (files, articles, events, rate; share done and time left when the
+    inputs are files of known size), only when stderr is a terminal."""
 
     INTERVAL = 0.2  # seconds between redraws: drawing must cost nothing next to the work
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, paths: Sequence[str] = ()) -> None:
         self.enabled = enabled and sys.stderr.isatty()
         self.files = 0
         self.characters = 0
         self.articles = 0
         self.events = 0
+        # The share done is measured in characters of the inputs analysed (its documents' text or markup, taken
+        # for bytes on disk, near enough for a progress line), since reading runs ahead of the analysis.
+        self.total = _input_bytes(paths) if self.enabled else None
+        self._read: dict[str, tuple[int, int, int | None]] = {}  # source -> (characters before, size, text length)
+        self._analysed = 0.0
         self._started = time.monotonic()
         self._drawn = 0.0
 
@@ -144,21 +150,39 @@ class _Progress:
         """The documents (or pages) of `stream`, counted as they are read."""
         for item in stream:
             self.files += 1
-            self.characters += len(item.markup if isinstance(item, Page) else item.text)
+            text = None if isinstance(item, Page) else len(item.text)
+            size = len(item.markup) if isinstance(item, Page) else len(item.text)
+            if self.total:
+                self._read[item.source] = (self.characters, size, text)
+            self.characters += size
             yield item
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
         self.articles += 1
         self.events += len(analysis.events)
+        # Analyses come in input order: everything read before this article's document is done.
+        read = self._read.get(analysis.article.source)
+        if read is not None:
+            before, size, text = read
+            self._analysed = before + (size * analysis.article.end / text if text else size)
         now = time.monotonic()
         if self.enabled and now - self._drawn >= self.INTERVAL:
             self._drawn = now
             self._draw(now)
 
+    def _share(self) -> float | None:
+        """The share of the input analysed so far, when its size is known."""
+        return min(self._analysed / self.total, 1.0) if self.total else None
+
     def _draw(self, now: float) -> None:
         elapsed = max(now - self._started, 1e-9)
+        share = self._share()
+        where = ""
+        if share is not None and share > 0:
+            left = elapsed * (1 - share) / share
+            where = f"{share:4.0%}, about {_clock(left)} left | "
         print(
-            f"\r{self.files} files, {self.articles} articles, {self.events} dated statements"
+            f"\r{where}{self.files} files, {self.articles} articles, {self.events} dated statements"
             f" | {self.articles / elapsed:.0f} articles/s, {self.characters / elapsed / 1e6:.2f} MB/s ",
             end="",
             file=sys.stderr,
@@ -170,6 +194,35 @@ class _Progress:
             print(file=sys.stderr)
 
 
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
+
+
+def _input_bytes(paths: Sequence[str]) -> int | None:
+    """The size on disk of every file under `paths`; None when standard input is one of them (size unknown)."""
+    if "-" in paths:
+        return None
+    total = 0
+    for given in paths:
+        path = Path(given)
+        if path.is_file():
+            total += _size(given)
+        elif path.is_dir():
+            total += sum(_size(str(found)) for found in path.rglob("*") if found.is_file())
+    return total
+
+
+def _clock(seconds: float) -> str:
+    """A duration as H:MM:SS or M:SS."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
 def write_html(stream: TextIO, timeline: TimelineView) -> None:
     """The chronology page, its embedded events streamed one by one."""
     stream.writelines(html_chunks(timeline))
@@ -179,7 +232,7 @@ def command(args: argparse.Namespace) -> int:
     problems = Problems()
     selection = selection_from_args(args)
     hints = date_hints(args)
-    progress = _Progress(enabled=not args.quiet)
+    progress = _Progress(enabled=not args.quiet, paths=args.paths)
     if args.engine == "dask":
         built = merge_analyses(
             analyse_documents_dask(
