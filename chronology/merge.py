@@ -9,6 +9,8 @@ Two events from different articles are one event when
   every reading in `conflict`, and uses the date whose sources have the strongest publication basis (a date
   given by the user or a dateline beats an inferred one), then the date most sources give, then the more
   precise, then the first reported.
+Two descriptions that state figures (money, percentages, decimals) with none in common are never one event,
+in any pass: "Sales rose 4.8% to $1.20 billion" and "Sales rose 8% to $1.15 billion" are two companies' results.
 The merged event keeps every mention. Order: start date, then coarser before finer precision, then first
 appearance (source, then offset), then id. Ids derive from the date and the description, with '-2', '-3'
 for repeats, so the same input gives the same ids on every run.
@@ -57,6 +59,13 @@ _STOPWORDS = frozenset({
     "than", "then", "there", "which", "who", "whom", "what", "when", "where", "while", "after", "before", "since",
     "during",
 })
+# A figure: money, a percentage or a decimal ("$1.20", "4.8%", "12 percent", "37.5"). Counts of people or days
+# are left out: reports of one event differ in them ("killed 247", "killed more than 200").
+_AMOUNT = re.compile(
+    r"[$£€]\s?\d[\d,]{0,15}(?:\.\d{1,6})?"  # money
+    r"|\d[\d,]{0,15}(?:\.\d{1,6})?\s?(?:%|percent\b)"  # a percentage
+    r"|\d{1,9}\.\d{1,6}"  # a decimal
+)
 # How much a publication date can be trusted, by how it was found: relative dates inherit that trust.
 BASIS_STRENGTH: dict[Basis | None, int] = {
     "cli": 6, "manifest": 5, "metadata": 4, "dateline": 4, "reference": 2, "inferred": 1, "unknown": 0, None: 0,
@@ -81,12 +90,19 @@ class _Wording:
 
     words: tuple[str, ...]
     normal: str | None
+    amounts: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, event: Event) -> _Wording:
         text = event.description
         words = {w for w in re.findall(r"\w+", text.lower()) if w not in _STOPWORDS and not w.isdigit()}
-        return cls(tuple(sorted(sys.intern(w) for w in words)), None if words else normalise(text))
+        amounts = frozenset(match.replace(",", "").replace(" ", "") for match in _AMOUNT.findall(text))
+        return cls(tuple(sorted(sys.intern(w) for w in words)), None if words else normalise(text), amounts)
+
+    def contradicts(self, other: _Wording) -> bool:
+        """Whether the two state figures that have nothing in common: "Sales rose 4.8% to $1.20 billion" and
+        "Sales rose 8% to $1.15 billion" are two companies' results, whatever their shared words."""
+        return bool(self.amounts) and bool(other.amounts) and self.amounts.isdisjoint(other.amounts)
 
 
 # The tests on counts (shared words, sizes of the two wordings), so that an index can apply them exactly.
@@ -490,7 +506,7 @@ def _merge_entries(entries: Iterable[_Entry], spill: _Spill) -> list[_Entry]:
             shared = len(words.intersection(kept.wording.words))
             if (_similar_counts(shared, size, len(kept.wording.words), STATEMENT_SIMILARITY)
                     and kept.date != entry.date and articles.isdisjoint(kept.articles)
-                    and not (entry.deictic or kept.deictic)):
+                    and not (entry.deictic or kept.deictic) and not wording.contradicts(kept.wording)):
                 if kept.disagree(entry, stamp):
                     # The chosen date brought the other description: file it under that wording too.
                     index.add(kept.wording.words, position)
@@ -529,6 +545,7 @@ def _corefer_entries(entries: Iterable[_Entry]) -> list[_Entry]:
             if (
                 articles.isdisjoint(kept.articles)
                 and compatible(held, signature)
+                and not entry.wording.contradicts(kept.wording)
                 and weights.enough(held, signature, _same_day(kept, entry))
             ):
                 kept_months = _months(held)
@@ -692,7 +709,7 @@ class _Bucket:
         while fits:
             lowest = fits & -fits
             kept = self.kept[lowest.bit_length() - 1]
-            if articles.isdisjoint(kept.articles):
+            if articles.isdisjoint(kept.articles) and not wording.contradicts(kept.wording):
                 kept.absorb(entry)
                 return
             fits ^= lowest

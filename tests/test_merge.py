@@ -61,6 +61,22 @@ def test_a_lightly_edited_sentence_merges_a_different_fact_does_not():
     assert sorted(len(e.mentions) for e in merged) == [1, 2]
 
 
+def test_the_same_words_with_other_figures_are_another_event():
+    # Two companies' results on one day: every word but the figures is shared.
+    quarter = ("the third quarter", "2023-Q3")
+    a = _events("a.txt", "Sales rose 4.8% to $1.20 billion from $1.14 billion in the third quarter.", *quarter)
+    b = _events("b.txt", "Sales rose 8% to $1.15 billion from $1.06 billion in the third quarter.", *quarter)
+    assert len(merge_events(a + b)) == 2
+    # The same figure told twice is one event; counts of people are no figures (reports of one event differ).
+    c = _events("c.txt", "Unisys posted a $648.2 million loss for the third quarter.", *quarter)
+    d = _events("d.txt", "Unisys posted a loss of $648.2 million for the third quarter.", *quarter)
+    assert len(merge_events(c + d)) == 1
+    day = ("Friday", "2023-12-22")
+    e = _events("e.txt", "The bombing on Friday killed 259 people in the capital.", *day)
+    f = _events("f.txt", "The bombing on Friday killed more than 200 people in the capital.", *day)
+    assert len(merge_events(e + f)) == 1
+
+
 def test_same_words_on_different_dates_stay_apart():
     text = "The council met on Monday."
     merged = merge_events(
