@@ -1,15 +1,17 @@
 """Every extraction pattern of the temporal tagger, built from chronology.lexicon.
 
-A pattern is one `_p(name, kind, regex)` line in PATTERNS. Its named groups carry the parts the
-interpreter of its kind (chronology.tagger) turns into an underspecified value:
+A pattern is one `_p(name, kind, regex, examples=..., negatives=...)` entry in PATTERNS. Its named groups carry
+the parts the interpreter of its kind (chronology.tagger) turns into an underspecified value:
 
     year, month, day, weekday, rel (last/this/next...), num, unit, pod (part of day), season, ordinal
     (quarter/half number), holiday, decade, century, hour, minute, ampm, set_adverb, ref_word, shift, deictic,
     ref_rel (the following/previous: relative to the time last mentioned)
 
-Adding a pattern is one line here plus a test. Prefixes shared by many patterns (period modifiers such as
-"early"/"mid-"/"the end of", quantity modifiers such as "about"/"more than") are not repeated in each pattern:
-they are attached by the tagger through PERIOD_MOD_PREFIX and QUANTITY_MOD_PREFIX.
+Adding a pattern is one entry here, with phrases of news in which it finds an expression (and what it finds:
+extent, type, value) and, where a string is easily mistaken for a time, phrases in which it must find none;
+tests/test_rule_examples.py runs them. Prefixes shared by many patterns (period modifiers such as "early"/"mid-"/
+"the end of", quantity modifiers such as "about"/"more than") are not repeated in each pattern: they are attached
+by the tagger through PERIOD_MOD_PREFIX and QUANTITY_MOD_PREFIX.
 
 Linear time: every quantifier is bounded or applies to a character class that cannot also match what follows
 it, and no quantified group contains another unbounded quantifier.
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -123,17 +125,35 @@ QUANTITY_MOD_PREFIX: Final = re.compile(
 DETERMINER_BEFORE_ADJECTIVE: Final = re.compile(r"the" + _S + r"(?=[^\s-]+(?:-[^\s-]+)+$)", re.IGNORECASE)
 
 
+class Example(NamedTuple):
+    """A short phrase of news and what a rule finds in it, as chronology.tagger.tag returns it: the `extent`,
+    its TIMEX3 `type`, its underspecified `value` and its `mod`."""
+
+    text: str
+    extent: str
+    type: str
+    value: str
+    mod: str | None = None
+
+
 @dataclass(frozen=True)
 class Pattern:
     """One extraction rule: `source`, a regex matched case-insensitively (`(?-i:...)` where case matters).
     `required` (its triggers) and `reach` are derived from its parsed form (see `regex_required` and
     `regex_reach`): the tagger runs the regex only where a match can start given where the triggers are, never
     over the whole text. The regex is compiled when first used: a short text holds the triggers of few
-    patterns, and compiling them all takes about a tenth of a second."""
+    patterns, and compiling them all takes about a tenth of a second.
+
+    `examples` are phrases in which the rule finds an expression, `negatives` phrases in which it must find none
+    (tests/test_rule_examples.py runs them all)."""
 
     name: str
     kind: str
     source: str
+    # Documentation of the rule, not the rule: left out of equality and hashing, as the tagger looks patterns up
+    # by hash on every text (chronology.tagger._after_gap).
+    examples: tuple[Example, ...] = field(default=(), compare=False, repr=False)
+    negatives: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -157,139 +177,311 @@ class Pattern:
 NOT_THAN: Final = r"(?!" + _S + r"than\b)"
 
 
-def _p(name: str, kind: str, body: str) -> Pattern:
-    return Pattern(name, kind, _START + body + _END)
+def _p(
+    name: str, kind: str, body: str, *, examples: tuple[Example, ...] = (), negatives: tuple[str, ...] = ()
+) -> Pattern:
+    return Pattern(name, kind, _START + body + _END, examples, negatives)
 
 
 PATTERNS: Final[tuple[Pattern, ...]] = (
     # Calendar dates.
     # The last day of a period reported ("the quarter ended Sept. 30"): a date that does not move the narrative.
     _p("period_end_day", "date", r"(?:(?<=\bended )|(?<=\bending ))" + MONTH + _S + DAY
-       + r"(?:,?" + _S + YEAR + r")?(?!" + _S + r"?[:\d])"),
+       + r"(?:,?" + _S + YEAR + r")?(?!" + _S + r"?[:\d])",
+       examples=(Example("Revenue was $76 million for the year ended March 31.", "March 31", "DATE", "XXXX-03-31"),
+                 Example("in the period ended Dec. 31, 2022", "Dec. 31, 2022", "DATE", "2022-12-31")),
+       negatives=("Sales for the quarter through Sept. 30 rose.",)),
     _p("week_of", "week_of", r"the" + _S + r"week" + _S + r"of" + _S + MONTH + _S + DAY + r"(?:,?" + _S + YEAR
-       + r")?(?!" + _S + r"?[:\d])"),
-    _p("month_day_year", "date", MONTH + _S + DAY + r",?" + _S + YEAR),
-    _p("day_month_year", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r",?" + _S + YEAR),
-    _p("iso_date", "date", r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9])"),
-    _p("us_numeric_date", "date", r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/" + YEAR),
-    _p("month_day", "date", MONTH + _S + DAY + r"(?!" + _S + r"?[:\d])"),
-    _p("day_month", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r"(?!" + _S + r"?\d)"),
-    _p("month_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + YEAR),
-    _p("month_short_year", "date", MONTH + _S + SHORT_YEAR),
-    _p("month_spelled_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + SPELLED_YEAR),
-    _p("month_rel_year", "month", MONTH + _S + r"(?:of" + _S + r")?" + YEAR_REL),
-    _p("weekday_date", "date", WEEKDAY + r",?" + _S + MONTH + _S + DAY + r"(?:,?" + _S + YEAR + r")?(?!:?\d)"),
-    _p("month", "month", r"(?:" + REL + _S + r")?" + MONTH + r"(?!" + _S + r"\d)"),
+       + r")?(?!" + _S + r"?[:\d])",
+       examples=(Example("resolved in a hearing the week of March 6, he said", "the week of March 6", "DATE",
+                         "WEEK-OF-XXXX-03-06"),
+                 Example("It met the week of Jan. 3, 2000.", "the week of Jan. 3, 2000", "DATE", "WEEK-OF-2000-01-03")),
+       negatives=("a week of talks in March",)),
+    _p("month_day_year", "date", MONTH + _S + DAY + r",?" + _S + YEAR,
+       examples=(Example("It happened on January 3, 2020.", "January 3, 2020", "DATE", "2020-01-03"),
+                 Example("The blasts on Aug. 7, 1998 killed many.", "Aug. 7, 1998", "DATE", "1998-08-07")),
+       negatives=("Police said on March 3, 20 people died.",)),
+    _p("day_month_year", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r",?" + _S + YEAR,
+       examples=(Example("dated 26 July 2021", "26 July 2021", "DATE", "2021-07-26"),
+                 Example("on the 3rd of May 2020", "3rd of May 2020", "DATE", "2020-05-03")),
+       negatives=("He scored 3 in May 2019.",)),
+    _p("iso_date", "date", r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9])",
+       examples=(Example("filed 1998-08-07 in court", "1998-08-07", "DATE", "1998-08-07"),),
+       negatives=("the 2019-20 season", "code 2020-13-45")),
+    _p("us_numeric_date", "date", r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/" + YEAR,
+       examples=(Example("a notice dated 12/25/2020 was found", "12/25/2020", "DATE", "2020-12-25"),),
+       negatives=("the 9/11 attacks", "a 24/7 service")),
+    _p("month_day", "date", MONTH + _S + DAY + r"(?!" + _S + r"?[:\d])",
+       examples=(Example("On December 8, the embassy was attacked.", "December 8", "DATE", "XXXX-12-08"),
+                 Example("due Sept. 30 at the latest", "Sept. 30", "DATE", "XXXX-09-30")),
+       negatives=("Soldiers march 10 miles a day.", "The top 10 may fall.")),
+    _p("day_month", "date", DAY + _S + r"(?:of" + _S + r")?" + MONTH + r"(?!" + _S + r"?\d)",
+       examples=(Example("The ceasefire began on 5 March.", "5 March", "DATE", "XXXX-03-05"),),
+       negatives=("The top 10 may fall.",)),
+    _p("month_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + YEAR,
+       examples=(Example("adopted in January 2020, requiring", "January 2020", "DATE", "2020-01"),)),
+    _p("month_short_year", "date", MONTH + _S + SHORT_YEAR,
+       examples=(Example("Sales peaked in March '98.", "March '98", "DATE", "1998-03"),)),
+    _p("month_spelled_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + SPELLED_YEAR,
+       examples=(Example("It began in January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE",
+                         "1997-01"),),
+       negatives=("In March two thousand people marched.",)),
+    _p("month_rel_year", "month", MONTH + _S + r"(?:of" + _S + r")?" + YEAR_REL,
+       examples=(Example("In January this year, police searched the site.", "January this year", "DATE",
+                         "UNDEF-this-year-IN-01"),
+                 Example("It was signed in May that year.", "May that year", "DATE", "UNDEF-REF-year-IN-05")),
+       negatives=("Prices may this year rise again.",)),
+    _p("weekday_date", "date", WEEKDAY + r",?" + _S + MONTH + _S + DAY + r"(?:,?" + _S + YEAR + r")?(?!:?\d)",
+       examples=(Example("said in an editorial on Saturday, April 25: the court", "Saturday, April 25", "DATE",
+                         "XXXX-04-25"),
+                 Example("shot on Friday, Oct. 23, 1998, at home", "Friday, Oct. 23, 1998", "DATE", "1998-10-23"))),
+    _p("month", "month", r"(?:" + REL + _S + r")?" + MONTH + r"(?!" + _S + r"\d)",
+       examples=(Example("Israel used its airspace in October.", "October", "DATE", "XXXX-10"),
+                 Example("attacks since mid-October", "mid-October", "DATE", "XXXX-10", "MID")),
+       negatives=("prices may fall in spring", "Soldiers march on the capital.", "Jan Smith spoke", "a May Day rally")),
     _p("year", "date", r"(?:(?P<rel>the" + _S + r"year|fiscal(?:" + _S + r"year)?|calendar|fy)" + _S + r"?)?"
-       + YEAR + r"(?!\s?%|" + _S + r"(?:percent|people|soldiers|troops|attacks|km|miles|tons|feet)\b)"),
-    _p("spelled_year", "date", r"(?:the" + _S + r"year" + _S + r")?" + SPELLED_YEAR),
+       + YEAR + r"(?!\s?%|" + _S + r"(?:percent|people|soldiers|troops|attacks|km|miles|tons|feet)\b)",
+       examples=(Example("It was founded in 1949.", "1949", "DATE", "1949"),
+                 Example("results for fiscal 1989 were weak", "fiscal 1989", "DATE", "1989")),
+       negatives=("2,500 American soldiers", "it cost $1999 and 1,999 euros", "a 2000 km trip", "the 2000 people",
+                  "the novel 1984", 'the musical "1776" opened')),
+    _p("spelled_year", "date", r"(?:the" + _S + r"year" + _S + r")?" + SPELLED_YEAR,
+       examples=(Example("in nineteen ninety-six", "nineteen ninety-six", "DATE", "1996"),),
+       negatives=("two thousand people", "secrets kept for more than two thousand years")),
     # Decades and centuries.
     _p("decade_digits", "decade", r"(?:the" + _S + r")?(?:(?P<mod>early|mid|late)[- ])?"
-       + r"(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s"),
+       + r"(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s",
+       examples=(Example("prices in the 1990s rose", "the 1990s", "DATE", "199"),
+                 Example("in the late 1970s", "the late 1970s", "DATE", "197", "END")),
+       negatives=("temperatures in the 90s",)),
     _p("decade_words", "decade", r"(?:the" + _S + r")?(?:(?P<mod>early|mid|late)[- ])?(?P<decade_word>"
-       + _alternation(lexicon.DECADE_WORDS) + r")"),
+       + _alternation(lexicon.DECADE_WORDS) + r")",
+       examples=(Example("music of the nineties", "the nineties", "DATE", "199"),)),
     _p("century", "century", r"(?:the" + _S + r")?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|"
-       + _alternation(lexicon.ORDINALS) + r")" + r"[- ]century"),
+       + _alternation(lexicon.ORDINALS) + r")" + r"[- ]century",
+       examples=(Example("in the 20th century", "the 20th century", "DATE", "19"),)),
     # Quarters and halves, including fiscal ones and the year's.
     _p("quarter", "quarter", r"(?:the" + _S + r")?(?:(?P<rel>this|last|next|the" + _S + r"year's|this" + _S
        + r"year's|last" + _S + r"year's|next" + _S + r"year's|year-ago|year-earlier|" + YEAR + r"'s)" + _S
        + r")?(?P<fiscal>fiscal[- ]|fiscal" + _S + r")?" + ORDINAL + r"[- ](?P<unit>quarter|half)(?:" + _S
-       + r"(?:of" + _S + r")?(?:(?:fiscal|calendar)" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d))?"),
-    _p("year_quarter", "quarter", r"(?:the" + _S + r")?" + YEAR + _S + ORDINAL + r"[- ](?P<unit>quarter|half)"),
+       + r"(?:of" + _S + r")?(?:(?:fiscal|calendar)" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d))?",
+       examples=(Example("profit in the first quarter of 1998 fell", "the first quarter of 1998", "DATE", "1998-Q1"),
+                 Example("a third-quarter loss", "third-quarter", "DATE", "XXXX-Q3"),
+                 Example("sales for last year's third quarter", "last year's third quarter", "DATE",
+                         "UNDEF-this-year-MINUS-1-IN-Q3")),
+       negatives=("Iraq imports about three-quarters of its food", "a quarter of its income",
+                  "a second group of directors")),
+    _p("year_quarter", "quarter", r"(?:the" + _S + r")?" + YEAR + _S + ORDINAL + r"[- ](?P<unit>quarter|half)",
+       examples=(Example("a charge in the 1988 second quarter for losses", "the 1988 second quarter", "DATE",
+                         "1988-Q2"),)),
     # Analysts' shorthand: "Q3 2023", "2023 Q3", "Q3 FY2024", "H1 2024"; a code without its year only after a
     # preposition ("in Q4"), since "Audi Q3" and "H2" (hydrogen) are no times.
     _p("quarter_code", "quarter_code", r"(?:" + YEAR + _S + r"(?P<code>" + QUARTER_CODE + r")|(?P<code2>"
        + QUARTER_CODE + r")" + _S + r"(?:of" + _S + r")?(?:FY[ \t]?|fiscal" + _S + r")?(?P<year2>1[6-9]\d\d|20\d\d)|"
        + "(?:" + "|".join(f"(?<=\\b{word} )" for word in ("in", "for", "during", "since", "by", "until", "of"))
-       + r")(?-i:(?P<code3>Q[1-4])))"),
+       + r")(?-i:(?P<code3>Q[1-4])))",
+       examples=(Example("revenue in Q3 2023 rose", "Q3 2023", "DATE", "2023-Q3"),
+                 Example("guidance for Q3 FY2024 was cut", "Q3 FY2024", "DATE", "2024-Q3"),
+                 Example("profit rose in Q4.", "Q4", "DATE", "XXXX-Q4")),
+       negatives=("The Audi Q3 is a small SUV.", "H2 production grew.", "the H1N1 virus", "in Q5")),
     _p("quarter_ref", "quarter_ref", r"(?:the" + _S + r")?(?:(?:comparable|corresponding)" + _S + r")?"
        + r"(?P<rel>latest|current|past|last|previous|prior|"
-       + r"year-ago|year-earlier|recent)" + _S + r"(?P<unit>quarter|period)"),
-    _p("the_quarter", "quarter_ref", r"the" + _S + r"(?P<unit>quarter)"),
+       + r"year-ago|year-earlier|recent)" + _S + r"(?P<unit>quarter|period)",
+       examples=(Example("in the latest quarter", "the latest quarter", "DATE", "UNDEF-this-quarter-MINUS-1"),
+                 Example("in the year-ago quarter it lost money", "the year-ago quarter", "DATE",
+                         "UNDEF-REF-quarter-MINUS-4")),
+       negatives=("accounting for more than a quarter of the market",)),
+    _p("the_quarter", "quarter_ref", r"the" + _S + r"(?P<unit>quarter)",
+       examples=(Example("Net rose 8% in the quarter.", "the quarter", "DATE", "UNDEF-this-quarter-MINUS-1"),),
+       negatives=("the French Quarter of New Orleans",)),
     # The period reported, a year before: "the corresponding period last year", "the quarter a year ago".
     _p("quarter_year_ago", "quarter_ref", r"the" + _S + r"(?:(?:comparable|corresponding|same|year-ago|year-earlier)"
        + _S + r")?(?P<unit>quarter|period)" + _S + r"(?P<ago>last" + _S + r"year|a" + _S + r"year" + _S
-       + r"(?:ago|earlier))"),
-    _p("last_years_quarter", "quarter_ref", r"(?P<ago>last" + _S + r"year's)" + _S + r"(?P<unit>quarter|period)"),
+       + r"(?:ago|earlier))",
+       examples=(Example("for the corresponding period last year", "the corresponding period last year", "DATE",
+                         "UNDEF-REF-quarter-MINUS-4"),
+                 Example("For the quarter a year ago it fell.", "the quarter a year ago", "DATE",
+                         "UNDEF-REF-quarter-MINUS-4"))),
+    _p("last_years_quarter", "quarter_ref", r"(?P<ago>last" + _S + r"year's)" + _S + r"(?P<unit>quarter|period)",
+       examples=(Example("sales for last year's quarter", "last year's quarter", "DATE",
+                         "UNDEF-REF-quarter-MINUS-4"),)),
     # The period reported, in another year: "the 1988 period" is that year's same quarter.
-    _p("year_period", "year_period", r"the" + _S + YEAR + _S + r"(?:period|(?P<quarter_word>quarter))"),
+    _p("year_period", "year_period", r"the" + _S + YEAR + _S + r"(?:period|(?P<quarter_word>quarter))",
+       examples=(Example("earned $5 in the 1988 period", "the 1988 period", "DATE", "1988-QREF"),
+                 Example("earned $5 in the 1988 quarter", "the 1988 quarter", "DATE", "1988-QLAST"))),
     # Seasons and holidays.
     _p("season", "season", r"(?:(?P<rel>" + _alternation(lexicon.RELATION_WORDS) + r")" + _S + r"|(?P<det>the)"
        + _S + r")?" + SEASON
-       + r"(?:" + _S + r"(?:of" + _S + r")?(?:" + YEAR + r"|" + SPELLED_YEAR + r"))?"),
-    _p("holiday", "holiday", HOLIDAY + r"(?:" + _S + YEAR + r")?"),
+       + r"(?:" + _S + r"(?:of" + _S + r")?(?:" + YEAR + r"|" + SPELLED_YEAR + r"))?",
+       examples=(Example("formed last summer, it", "last summer", "DATE", "UNDEF-last-XXXX-SU"),
+                 Example("the winter of 1994", "the winter of 1994", "DATE", "1994-WI")),
+       negatives=("prices may fall in spring", "spring water")),
+    _p("holiday", "holiday", HOLIDAY + r"(?:" + _S + YEAR + r")?",
+       examples=(Example("shops closed on Christmas Day", "Christmas Day", "DATE", "XXXX-12-25"),
+                 Example("they met on Thanksgiving", "Thanksgiving", "DATE", "XXXX-11-NTH-4-4"),
+                 Example("on Easter Monday", "Easter Monday", "DATE", "XXXX-EASTER+1"))),
     # Weekdays, deictic days and parts of day.
     # "the following Monday": the Monday after the time last mentioned (chronology.tagger._REF_RELATIONS).
     _p("weekday_ref", "weekday", r"(?P<ref_rel>the" + _S + r"(?:following|previous|preceding))" + _S + WEEKDAY
-       + r"(?:" + _S + POD + r")?"),
+       + r"(?:" + _S + POD + r")?",
+       examples=(Example("down from the previous Friday", "the previous Friday", "DATE", "UNDEF-REF-last-XXXX-WXX-5"),
+                 Example("talks resumed the following Monday morning", "the following Monday morning", "DATE",
+                         "UNDEF-REF-next-XXXX-WXX-1TMO"))),
     _p("weekday", "weekday", r"(?:(?P<rel>last|next|this(?:" + _S + r"(?:past|coming))?|past|coming)" + _S
-       + r")?" + WEEKDAY + r"(?:" + _S + POD + r")?"),
-    _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?"),
-    _p("the_pod", "pod", r"(?:the|(?P<mod>mid))(?:-|" + _S + r")(?P<pod>morning|afternoon|evening)"),
-    _p("next_pod", "pod", r"(?P<rel>the" + _S + r"(?:next|following))" + _S + POD),
-    _p("pod_deictic", "pod", POD + _S + r"(?P<rel>yesterday|today|tomorrow)"),
-    _p("this_pod", "pod", r"(?P<rel>this|last|yesterday|tomorrow)" + _S + POD),
+       + r")?" + WEEKDAY + r"(?:" + _S + POD + r")?",
+       examples=(Example("It was attacked on Monday.", "Monday", "DATE", "XXXX-WXX-1"),
+                 Example("He said last Friday that", "last Friday", "DATE", "UNDEF-last-XXXX-WXX-5"),
+                 Example("read Wednesday night at a rally", "Wednesday night", "DATE", "XXXX-WXX-3TNI")),
+       negatives=("the song \"Friday I'm in Love\"",)),
+    _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?",
+       examples=(Example("He arrived yesterday.", "yesterday", "DATE", "UNDEF-this-day-MINUS-1"),
+                 Example("They will talk tomorrow morning.", "tomorrow morning", "TIME", "UNDEF-this-day-PLUS-1TMO"))),
+    _p("the_pod", "pod", r"(?:the|(?P<mod>mid))(?:-|" + _S + r")(?P<pod>morning|afternoon|evening)",
+       examples=(Example("dealers placed orders in the morning", "the morning", "TIME", "XXXX-XX-XXTMO"),
+                 Example("By mid afternoon, sources said", "mid afternoon", "TIME", "XXXX-XX-XXTAF", "MID"))),
+    _p("next_pod", "pod", r"(?P<rel>the" + _S + r"(?:next|following))" + _S + POD,
+       examples=(Example("he appeared in court the next morning", "the next morning", "TIME",
+                         "UNDEF-REF-day-PLUS-1TMO"),)),
+    _p("pod_deictic", "pod", POD + _S + r"(?P<rel>yesterday|today|tomorrow)",
+       examples=(Example("He will speak evening tomorrow.", "evening tomorrow", "TIME", "UNDEF-this-day-PLUS-1TEV"),
+                 Example("In London at mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday", "TIME",
+                         "UNDEF-this-day-MINUS-1TAF", "MID"))),
+    _p("this_pod", "pod", r"(?P<rel>this|last|yesterday|tomorrow)" + _S + POD,
+       examples=(Example("briefed on the attack this morning", "this morning", "TIME", "UNDEF-this-dayTMO"),
+                 Example("shelling last night", "last night", "TIME", "UNDEF-this-day-MINUS-1TNI"))),
     # Relative calendar units: "last week", "this year", "next month", "the past year".
     _p("period_ended", "duration", r"(?:the" + _S + r")?(?:fiscal" + _S + r")?(?P<unit>year|quarter)(?="
-       + _S + r"(?:ended|ending|that" + _S + r"ended)\b)"),
-    _p("relative_unit", "relative", REL + _S + CAL_UNIT + OR_SO),
-    _p("earlier_this", "relative", r"(?P<mod>earlier|later)" + _S + r"(?P<rel>this|that|last|next)" + _S + CAL_UNIT),
+       + _S + r"(?:ended|ending|that" + _S + r"ended)\b)",
+       examples=(Example("Revenue was $76 million for the year ended March 31.", "the year", "DURATION", "P1Y"),
+                 Example("In the fiscal year ended Jan. 31 sales rose.", "the fiscal year", "DURATION", "P1Y"))),
+    _p("relative_unit", "relative", REL + _S + CAL_UNIT + OR_SO,
+       examples=(Example("a statement made last week", "last week", "DATE", "UNDEF-this-week-MINUS-1"),
+                 Example("profits rose last year.", "last year", "DATE", "UNDEF-this-year-MINUS-1"),
+                 Example("during the next year or so", "the next year or so", "DATE", "UNDEF-REF-year-PLUS-1")),
+       negatives=("Baker, speaking on ABC News' \"This Week,\" said",)),
+    _p("earlier_this", "relative", r"(?P<mod>earlier|later)" + _S + r"(?P<rel>this|that|last|next)" + _S + CAL_UNIT,
+       examples=(Example("sales rose earlier this year.", "earlier this year", "DATE", "UNDEF-this-year", "START"),)),
     _p("earlier_in_the", "relative", r"(?P<mod>earlier|later)" + _S + r"in" + _S + r"(?P<rel>the)" + _S
-       + r"(?P<unit>week|month|year)"),
+       + r"(?P<unit>week|month|year)",
+       examples=(Example("Sales were delayed earlier in the year by rains.", "earlier in the year", "DATE",
+                         "UNDEF-this-year", "START"),
+                 Example("a decision later in the month", "later in the month", "DATE", "UNDEF-this-month", "END")),
+       negatives=("She flew to Nairobi later in the day.",)),
     _p("full_year", "relative", r"(?P<rel>the)" + _S + r"(?:full|fiscal|current" + _S + r"fiscal)" + _S
-       + r"(?P<unit>year)"),
+       + r"(?P<unit>year)",
+       examples=(Example("Sales for the full year were $6.6 billion.", "the full year", "DATE", "UNDEF-this-year"),
+                 Example("It expects higher sales in the current fiscal year.", "the current fiscal year", "DATE",
+                         "UNDEF-this-year"))),
     # "later in the day" is a time of day TimeML leaves unmarked, not the day itself.
     _p("the_unit", "relative", r"(?<!\bin )(?P<rel>the|that|the" + _S + r"same|the" + _S + r"next|the" + _S
        + r"following|the" + _S + r"previous|the" + _S + r"preceding)" + _S + r"(?P<unit>day|week|weekend|month|year)"
-       + r"(?=" + _S + r"(?:before|after|earlier|later|ended|ending)\b|[,.;]|" + _S + r"(?:and|but|when|as)\b)"),
-    _p("the_weekend", "relative", r"(?P<rel>the)" + _S + r"(?P<unit>weekend)"),
-    _p("year_end", "year_end", r"year(?:-|" + _S + r"|'s" + _S + r")end"),
-    _p("that_unit", "relative", r"(?P<rel>that)" + _S + r"(?P<unit>week|month|quarter|year)"),
+       + r"(?=" + _S + r"(?:before|after|earlier|later|ended|ending)\b|[,.;]|" + _S + r"(?:and|but|when|as)\b)",
+       examples=(Example("shares fell the day before the plunge", "the day", "DATE", "UNDEF-REF-day"),
+                 Example("Police arrived that day, he said.", "that day", "DATE", "UNDEF-REF-day")),
+       negatives=("She flew to Nairobi later in the day.",)),
+    _p("the_weekend", "relative", r"(?P<rel>the)" + _S + r"(?P<unit>weekend)",
+       examples=(Example("evidence arrived over the weekend at the lab", "the weekend", "DATE",
+                         "UNDEF-this-weekend"),)),
+    _p("year_end", "year_end", r"year(?:-|" + _S + r"|'s" + _S + r")end",
+       examples=(Example("to close the deal by year-end.", "year-end", "DATE", "UNDEF-this-year", "END"),
+                 Example("in place by year's end.", "year's end", "DATE", "UNDEF-this-year", "END"))),
+    _p("that_unit", "relative", r"(?P<rel>that)" + _S + r"(?P<unit>week|month|quarter|year)",
+       examples=(Example("Results for that quarter included a charge.", "that quarter", "DATE", "UNDEF-REF-quarter"),)),
     _p("of_the_unit", "relative", r"(?<=\bof )(?P<rel>the|this|that|next|last)" + _S
-       + r"(?P<unit>year|month|week|day|decade|century)"),
+       + r"(?P<unit>year|month|week|day|decade|century)",
+       examples=(Example("cuts due at the end of the month", "the end of the month", "DATE", "UNDEF-this-month", "END"),
+                 Example("talks went on over the course of the week", "the week", "DATE", "UNDEF-this-week"))),
     # Shifts: "four years ago", "a year earlier", "two days later".
     # "two days later than planned" compares with a plan: a duration, no shift.
     _p("ago", "shift", NUM + r"[ -]" + UNIT + OR_SO + _S + r"(?P<shift>ago|(?:earlier|later)" + NOT_THAN + r"|from"
-       + _S + r"now|hence)"),
-    _p("unit_ago", "shift", UNIT + _S + r"(?P<shift>ago|earlier)(?=[,.;])"),
+       + _S + r"now|hence)",
+       examples=(Example("passed four years ago, following", "four years ago", "DATE", "UNDEF-this-year-MINUS-4"),
+                 Example("up from $4 a year earlier.", "a year earlier", "DATE", "UNDEF-REF-year-MINUS-1"),
+                 Example("he returned two days later", "two days later", "DATE", "UNDEF-REF-day-PLUS-2")),
+       negatives=("the line opened two days later than planned",)),
+    _p("unit_ago", "shift", UNIT + _S + r"(?P<shift>ago|earlier)(?=[,.;])",
+       examples=(Example("The plant closed years ago.", "years ago", "DATE", "PAST_REF"),),
+       negatives=("finished weeks earlier than expected",)),
     _p("year_earlier_adj", "shift", r"(?:the" + _S + r")?(?P<unit>year|month|quarter|week)-(?P<shift>earlier|ago)"
-       + r"(?:" + _S + r"(?:quarter|period|month|year))?"),
+       + r"(?:" + _S + r"(?:quarter|period|month|year))?",
+       examples=(Example("compared with year-earlier profit", "year-earlier", "DATE", "UNDEF-REF-year-MINUS-1"),)),
     _p("set_times_a", "set", r"(?:(?<=\bonce )|(?<=\btwice )|(?<=\btimes ))(?P<rel>a)" + _S
-       + r"(?P<unit>day|week|month|year)"),
+       + r"(?P<unit>day|week|month|year)",
+       examples=(Example("they meet twice a week", "a week", "SET", "P1W"),),
+       negatives=("talks lasted a week",)),
     # Vague spans: "recent weeks", "the last few months", "coming years".
     _p("vague_span", "duration", r"(?P<rel>" + _alternation(lexicon.VAGUE_SPANS) + r")" + _S
-       + r"(?P<unit>years|months|weeks|days|decades|quarters|hours)"),
+       + r"(?P<unit>years|months|weeks|days|decades|quarters|hours)",
+       examples=(Example("in recent weeks", "recent weeks", "DURATION", "PXW"),
+                 Example("As the yen soared in recent years, losses grew.", "recent years", "DATE", "PAST_REF"))),
     # Durations.
     _p("duration", "duration", r"(?:(?P<rel>the(?:" + _S + r"(?:past|last|next|first|coming|previous|latest|"
        + r"final|remaining|full|year-earlier|year-ago))?|past|last|next|first|coming|another|an" + _S
        + r"additional|the" + _S + r"better" + _S + r"part" + _S + r"of)" + _S + r")?" + NUM + r"(?:-|" + _S + r")(?:"
        + _alternation(lexicon.UNIT_ADJECTIVES) + _S + r")?" + UNIT + OR_SO
-       + r"(?!" + _S + r"(?:ago|old)\b|" + _S + r"(?:earlier|later)\b" + NOT_THAN + r")"),
-    _p("duration_and_half", "duration", NUM + _S + UNIT + r"(?P<half>[- ]and[- ]a[- ]half)"),
+       + r"(?!" + _S + r"(?:ago|old)\b|" + _S + r"(?:earlier|later)\b" + NOT_THAN + r")",
+       examples=(Example("talks lasted two weeks", "two weeks", "DURATION", "P2W"),
+                 Example("over the past three years", "the past three years", "DURATION", "P3Y"),
+                 Example("a two-year plan", "two-year", "DURATION", "P2Y")),
+       negatives=("a 44-year-old man", "Howes, 37 years old when he was kidnapped", "employees 55 years old or older")),
+    _p("duration_and_half", "duration", NUM + _S + UNIT + r"(?P<half>[- ]and[- ]a[- ]half)",
+       examples=(Example("But a minute and a half later, a pilot called.", "a minute and a half", "DURATION",
+                         "PT1M30S"),)),
     _p("unit_plural_for", "duration", r"(?:(?<=\bfor )|(?<=\bwithin ))(?P<unit>years|months|weeks|days|decades|"
-       + r"centuries|hours|minutes)"),
-    _p("unit_plural_in", "duration", r"(?<=\bin )(?P<unit>years|months|decades)"),
-    _p("over_the_units", "duration", r"(?:(?<=\bover )|(?<=\bthrough ))the" + _S + r"(?P<unit>years|decades|months)"),
-    _p("units_ahead", "duration", r"the" + _S + r"(?P<unit>days|weeks|months|years)" + _S + r"ahead"),
-    _p("unit_long", "duration", r"(?:" + NUM + r"-)?(?P<unit>(?:hour|day|week|month|year|decade)s?)-long"),
-    _p("vague_duration", "duration", r"(?<=\bfor )(?P<vague>" + _alternation(lexicon.VAGUE_DURATIONS) + r")"),
+       + r"centuries|hours|minutes)",
+       examples=(Example("it has waited for years", "years", "DURATION", "PXY"),
+                 Example("troops will arrive within weeks", "weeks", "DURATION", "PXW"))),
+    _p("unit_plural_in", "duration", r"(?<=\bin )(?P<unit>years|months|decades)",
+       examples=(Example("for the first time in years", "years", "DURATION", "PXY"),)),
+    _p("over_the_units", "duration", r"(?:(?<=\bover )|(?<=\bthrough ))the" + _S + r"(?P<unit>years|decades|months)",
+       examples=(Example("many more patients over the years", "the years", "DURATION", "PXY"),)),
+    _p("units_ahead", "duration", r"the" + _S + r"(?P<unit>days|weeks|months|years)" + _S + r"ahead",
+       examples=(Example("to pay investors in the weeks ahead", "the weeks ahead", "DURATION", "PXW"),)),
+    _p("unit_long", "duration", r"(?:" + NUM + r"-)?(?P<unit>(?:hour|day|week|month|year|decade)s?)-long",
+       examples=(Example("the third day-long meeting", "day-long", "DURATION", "P1D"),
+                 Example("a decades-long battle", "decades-long", "DURATION", "PXY"))),
+    _p("vague_duration", "duration", r"(?<=\bfor )(?P<vague>" + _alternation(lexicon.VAGUE_DURATIONS) + r")",
+       examples=(Example("they will stay for a while", "a while", "DURATION", "PXX"),),
+       negatives=("It took a while.",)),
     # Sets.
     _p("set_every", "set", r"(?P<rel>every|each|per)" + _S + r"(?:(?P<num>other|two|three|four|five|six|\d{1,2})"
        + _S + r")?(?:" + WEEKDAY + r"|(?P<unit>day|week|month|quarter|year|hour|minute|morning|night|evening"
-       + r"|weekend|summer|winter|spring|fall)s?|" + MONTH + r")"),
-    _p("set_adverb", "set", r"(?P<set_adverb>" + _alternation(lexicon.SET_ADVERBS) + r")"),
-    _p("set_plural_weekday", "set", r"(?P<weekday>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"),
-    _p("set_weekday_pods", "set", WEEKDAY + _S + r"(?P<pods>mornings|afternoons|evenings|nights)"),
+       + r"|weekend|summer|winter|spring|fall)s?|" + MONTH + r")",
+       examples=(Example("they meet every Tuesday", "every Tuesday", "SET", "XXXX-WXX-2"),
+                 Example("it is reviewed each year", "each year", "SET", "P1Y")),
+       negatives=("every time he spoke",)),
+    _p("set_adverb", "set", r"(?P<set_adverb>" + _alternation(lexicon.SET_ADVERBS) + r")",
+       examples=(Example("prices are set daily", "daily", "SET", "P1D"),
+                 Example("strikes nearly daily", "nearly daily", "SET", "P1D", "APPROX"))),
+    _p("set_plural_weekday", "set", r"(?P<weekday>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)",
+       examples=(Example("The market is closed on Sundays.", "Sundays", "SET", "XXXX-WXX-7"),)),
+    _p("set_weekday_pods", "set", WEEKDAY + _S + r"(?P<pods>mornings|afternoons|evenings|nights)",
+       examples=(Example("flights leave on Tuesday nights", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),)),
     # Clock times.
-    _p("clock_weekday", "time", CLOCK + r"(?:" + _S + r"(?-i:[A-Z]{3}))?" + _S + WEEKDAY),
-    _p("clock_date", "time", CLOCK + r"(?:" + _S + r"(?-i:[A-Z]{3}))?,?" + _S + MONTH + _S + DAY),
-    _p("clock", "time", CLOCK),
-    _p("clock_24", "time", CLOCK24),
-    _p("clock_24_zone", "time", CLOCK24_ZONE),
-    _p("clock_h", "time", CLOCK_H),
-    _p("noon", "time", r"(?P<named_time>noon|midnight|midday)(?:" + _S + WEEKDAY + r")?"),
+    _p("clock_weekday", "time", CLOCK + r"(?:" + _S + r"(?-i:[A-Z]{3}))?" + _S + WEEKDAY,
+       examples=(Example("opens at 9 a.m. Tuesday", "9 a.m. Tuesday", "TIME", "XXXX-WXX-2T09:00"),)),
+    _p("clock_date", "time", CLOCK + r"(?:" + _S + r"(?-i:[A-Z]{3}))?,?" + _S + MONTH + _S + DAY,
+       examples=(Example("The deadline is 5 p.m. Sept. 30.", "5 p.m. Sept. 30", "TIME", "XXXX-09-30T17:00"),)),
+    _p("clock", "time", CLOCK,
+       examples=(Example("at 3:30 p.m. the blast", "3:30 p.m.", "TIME", "XXXX-XX-XXT15:30"),
+                 Example("it happened at 9.30pm in the square", "9.30pm", "TIME", "XXXX-XX-XXT21:30"))),
+    _p("clock_24", "time", CLOCK24,
+       examples=(Example("The meeting began at 14:30 local time.", "14:30", "TIME", "XXXX-XX-XXT14:30"),),
+       negatives=("Psalm 23:4",)),
+    _p("clock_24_zone", "time", CLOCK24_ZONE,
+       examples=(Example("troops crossed at 0900 GMT near the border", "0900 GMT", "TIME", "XXXX-XX-XXT09:00"),
+                 Example("the vote closed at 14.30 UTC", "14.30 UTC", "TIME", "XXXX-XX-XXT14:30"))),
+    _p("clock_h", "time", CLOCK_H,
+       examples=(Example("the match kicks off at 19h30 in Lyon", "19h30", "TIME", "XXXX-XX-XXT19:30"),),
+       negatives=("the H1N1 virus",)),
+    _p("noon", "time", r"(?P<named_time>noon|midnight|midday)(?:" + _S + WEEKDAY + r")?",
+       examples=(Example("shut at noon", "noon", "TIME", "XXXX-XX-XXT12:00"),
+                 Example("at midnight Friday the law took effect", "midnight Friday", "TIME", "XXXX-WXX-5T00:00"))),
     # References without a calendar value.
-    _p("reference", "ref", r"(?P<ref_word>" + _alternation(lexicon.REFERENCE_WORDS) + r")"),
+    _p("reference", "ref", r"(?P<ref_word>" + _alternation(lexicon.REFERENCE_WORDS) + r")",
+       examples=(Example("Iraq can now defend itself", "now", "DATE", "PRESENT_REF"),
+                 Example("there have recently been attacks", "recently", "DATE", "PAST_REF"),
+                 Example("financed by offerings at a later date.", "a later date", "DATE", "FUTURE_REF"))),
 )
 
 # A title in quotation marks ("This Week," ''60 Minutes''): every word capitalised, two words or more; tested on an
