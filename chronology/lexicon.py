@@ -16,6 +16,26 @@ MONTHS: Final[dict[str, int]] = {
 # Abbreviations that are also ordinary words or names: only taken with a trailing period or a day number.
 AMBIGUOUS_MONTHS: Final[frozenset[str]] = frozenset({"mar", "jun", "jul", "sep", "dec", "may", "march"})
 
+# After "May", the verb's subject ("May I ask", "May God bless"): never the month.
+MAY_VERB_SUBJECTS: Final[tuple[str, ...]] = ("I", "we", "you", "he", "she", "it", "they", "God")
+# Capitalised words that may stand right before a month name: a preposition or modifier opening a sentence or a
+# title-case headline ("Elections Set For May"), a weekday ("Sunday May 5"). After any other capitalised word,
+# "May" is a surname ("Theresa May", "Brian May played").
+BEFORE_MONTH: Final[frozenset[str]] = frozenset({
+    "in", "on", "by", "since", "until", "till", "through", "throughout", "during", "from", "to", "early", "late",
+    "mid", "last", "next", "this", "of", "and", "or", "for", "before", "after", "between", "around", "about",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
+# Proper names that hold a time word and name no time: newspapers and shows, places, movements, companies.
+NAMES_WITH_TIME_WORDS: Final[tuple[str, ...]] = (
+    "USA Today", "Russia Today", "India Today", "Psychology Today", "Sunday Times", "Sunday Telegraph",
+    "Sunday Express", "Sunday Mirror", "Sunday Post", "Daily Mail", "Daily Telegraph", "Daily News", "Daily Star",
+    "Daily Beast", "Daily Caller", "Daily Express", "Daily Mirror", "Daily Show", "Daily Record", "Easter Island",
+    "Christmas Island", "Fridays for Future", "21st Century Fox", "Man Friday", "Good Friday Agreement",
+)
+# Possessives before a decade: an age, not a time ("in his sixties", "in their mid-20s").
+AGE_POSSESSIVES: Final[tuple[str, ...]] = ("his", "her", "their", "its", "our", "my", "your")
+
 # ISO weekday numbers (Monday = 1).
 WEEKDAYS: Final[dict[str, int]] = {
     "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,

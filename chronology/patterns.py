@@ -51,7 +51,7 @@ _abbrev_months = [m for m in lexicon.MONTHS if m not in _full_months and m != "m
 _safe_abbrev = [m for m in _abbrev_months if m not in lexicon.AMBIGUOUS_MONTHS]
 # "May" is a month only when capitalised; "march" and other words likewise need a capital when bare.
 MONTH: Final = (
-    r"(?P<month>(?-i:May)|(?-i:March)|"
+    r"(?P<month>(?-i:May)(?![ \t]{1,3}(?-i:" + "|".join(lexicon.MAY_VERB_SUBJECTS) + r")\b)|(?-i:March)|"
     + _alternation([m for m in _full_months if m not in {"march"}])
     + r"|" + _alternation(_safe_abbrev) + r"\.?"
     + r"|" + _alternation([m for m in _abbrev_months if m in lexicon.AMBIGUOUS_MONTHS]) + r"\.)"
@@ -97,7 +97,8 @@ YEAR_REL: Final = (
 QUARTER_CODE: Final = r"(?-i:Q[1-4]|H[12])"
 # A vague tail TimeML keeps in the extent: "the next year or so".
 OR_SO: Final = r"(?:" + _S + r"or" + _S + r"so)?"
-CLOCK24: Final = r"(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:.,])"
+# Not followed by more digits ("10:30:15", "10:30.5"): a full stop or comma may end the sentence or clause.
+CLOCK24: Final = r"(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:]|[.,]\d)"
 # The 24-hour clock as wire copy writes it with its time zone ("0900 GMT", "14.30 UTC"): the zone is what makes
 # four digits a time, not a number or a year.
 CLOCK24_ZONE: Final = (
@@ -238,7 +239,9 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
     _p("month", "month", r"(?:" + REL + _S + r")?" + MONTH + r"(?!" + _S + r"\d)",
        examples=(Example("Israel used its airspace in October.", "October", "DATE", "XXXX-10"),
                  Example("attacks since mid-October", "mid-October", "DATE", "XXXX-10", "MID")),
-       negatives=("prices may fall in spring", "Soldiers march on the capital.", "Jan Smith spoke", "a May Day rally")),
+       negatives=("prices may fall in spring", "Soldiers march on the capital.", "Jan Smith spoke", "a May Day rally",
+                  "May I help you?", "May God bless America.", "Prime Minister Theresa May said so.",
+                  "Brian May played the guitar.")),
     _p("year", "date", r"(?:(?P<rel>the" + _S + r"year|fiscal(?:" + _S + r"year)?|calendar|fy)" + _S + r"?)?"
        + YEAR + r"(?!\s?%|" + _S + r"(?:percent|people|soldiers|troops|attacks|km|miles|tons|feet)\b)",
        examples=(Example("It was founded in 1949.", "1949", "DATE", "1949"),
@@ -256,7 +259,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        negatives=("temperatures in the 90s",)),
     _p("decade_words", "decade", r"(?:the" + _S + r")?(?:(?P<mod>early|mid|late)[- ])?(?P<decade_word>"
        + _alternation(lexicon.DECADE_WORDS) + r")",
-       examples=(Example("music of the nineties", "the nineties", "DATE", "199"),)),
+       examples=(Example("music of the nineties", "the nineties", "DATE", "199"),),
+       negatives=("The man, in his sixties, was freed.", "a woman in her late twenties")),
     _p("century", "century", r"(?:the" + _S + r")?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|"
        + _alternation(lexicon.ORDINALS) + r")" + r"[- ]century",
        examples=(Example("in the 20th century", "the 20th century", "DATE", "19"),)),
@@ -315,11 +319,12 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        + r"(?:" + _S + r"(?:of" + _S + r")?(?:" + YEAR + r"|" + SPELLED_YEAR + r"))?",
        examples=(Example("formed last summer, it", "last summer", "DATE", "UNDEF-last-XXXX-SU"),
                  Example("the winter of 1994", "the winter of 1994", "DATE", "1994-WI")),
-       negatives=("prices may fall in spring", "spring water")),
+       negatives=("prices may fall in spring", "spring water", "after the fall of Kabul", "the fall in prices")),
     _p("holiday", "holiday", HOLIDAY + r"(?:" + _S + YEAR + r")?",
        examples=(Example("shops closed on Christmas Day", "Christmas Day", "DATE", "XXXX-12-25"),
                  Example("they met on Thanksgiving", "Thanksgiving", "DATE", "XXXX-11-NTH-4-4"),
-                 Example("on Easter Monday", "Easter Monday", "DATE", "XXXX-EASTER+1"))),
+                 Example("on Easter Monday", "Easter Monday", "DATE", "XXXX-EASTER+1")),
+       negatives=("They flew to Easter Island.", "a Christmas Island detention centre")),
     # Weekdays, deictic days and parts of day.
     # "the following Monday": the Monday after the time last mentioned (chronology.tagger._REF_RELATIONS).
     _p("weekday_ref", "weekday", r"(?P<ref_rel>the" + _S + r"(?:following|previous|preceding))" + _S + WEEKDAY
@@ -332,10 +337,11 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        examples=(Example("It was attacked on Monday.", "Monday", "DATE", "XXXX-WXX-1"),
                  Example("He said last Friday that", "last Friday", "DATE", "UNDEF-last-XXXX-WXX-5"),
                  Example("read Wednesday night at a rally", "Wednesday night", "DATE", "XXXX-WXX-3TNI")),
-       negatives=("the song \"Friday I'm in Love\"",)),
+       negatives=("the song \"Friday I'm in Love\"", "The Sunday Times reported it.", "Fridays for Future marched")),
     _p("deictic", "deictic", DEICTIC + r"(?:" + _S + POD + r")?",
        examples=(Example("He arrived yesterday.", "yesterday", "DATE", "UNDEF-this-day-MINUS-1"),
-                 Example("They will talk tomorrow morning.", "tomorrow morning", "TIME", "UNDEF-this-day-PLUS-1TMO"))),
+                 Example("They will talk tomorrow morning.", "tomorrow morning", "TIME", "UNDEF-this-day-PLUS-1TMO")),
+       negatives=("He told USA Today so.", "a report by Russia Today")),
     _p("the_pod", "pod", r"(?:the|(?P<mod>mid))(?:-|" + _S + r")(?P<pod>morning|afternoon|evening)",
        examples=(Example("dealers placed orders in the morning", "the morning", "TIME", "XXXX-XX-XXTMO"),
                  Example("By mid afternoon, sources said", "mid afternoon", "TIME", "XXXX-XX-XXTAF", "MID"))),
@@ -452,7 +458,8 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        negatives=("every time he spoke",)),
     _p("set_adverb", "set", r"(?P<set_adverb>" + _alternation(lexicon.SET_ADVERBS) + r")",
        examples=(Example("prices are set daily", "daily", "SET", "P1D"),
-                 Example("strikes nearly daily", "nearly daily", "SET", "P1D", "APPROX"))),
+                 Example("strikes nearly daily", "nearly daily", "SET", "P1D", "APPROX")),
+       negatives=("The Daily Mail said so.", "told the Daily Telegraph")),
     _p("set_plural_weekday", "set", r"(?P<weekday>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)",
        examples=(Example("The market is closed on Sundays.", "Sundays", "SET", "XXXX-WXX-7"),)),
     _p("set_weekday_pods", "set", WEEKDAY + _S + r"(?P<pods>mornings|afternoons|evenings|nights)",
@@ -466,8 +473,10 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        examples=(Example("at 3:30 p.m. the blast", "3:30 p.m.", "TIME", "XXXX-XX-XXT15:30"),
                  Example("it happened at 9.30pm in the square", "9.30pm", "TIME", "XXXX-XX-XXT21:30"))),
     _p("clock_24", "time", CLOCK24,
-       examples=(Example("The meeting began at 14:30 local time.", "14:30", "TIME", "XXXX-XX-XXT14:30"),),
-       negatives=("Psalm 23:4",)),
+       examples=(Example("The meeting began at 14:30 local time.", "14:30", "TIME", "XXXX-XX-XXT14:30"),
+                 Example("The polls closed at 20:00.", "20:00", "TIME", "XXXX-XX-XXT20:00"),
+                 Example("At 14:30, police arrived.", "14:30", "TIME", "XXXX-XX-XXT14:30")),
+       negatives=("Psalm 23:4", "a lap time of 10:30.5")),
     _p("clock_24_zone", "time", CLOCK24_ZONE,
        examples=(Example("troops crossed at 0900 GMT near the border", "0900 GMT", "TIME", "XXXX-XX-XXT09:00"),
                  Example("the vote closed at 14.30 UTC", "14.30 UTC", "TIME", "XXXX-XX-XXT14:30"))),
@@ -601,6 +610,22 @@ TITLE_YEAR_AFTER: Final = re.compile(
     r"[ \t]{0,3}(?:[,.;:)!?\"”’]|$)|[ \t]{1,3}" + _alternation(lexicon.BE_FORMS | lexicon.HAVE_FORMS) + _NOT_WORD_AFTER
 )
 BARE_YEAR: Final = re.compile(r"\d{4}")
+# A proper name holding a time word ("USA Today", "the Sunday Times", "Easter Island"): no time.
+NAME_WITH_TIME_WORD: Final = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(re.escape(name) for name in lexicon.NAMES_WITH_TIME_WORDS) + r")(?![\w'’-])"
+)
+# Before a decade, a possessive: an age ("in his sixties", "in her mid-20s", "their late teens").
+AGE_BEFORE: Final = re.compile(
+    _NOT_WORD_BEFORE + _alternation(lexicon.AGE_POSSESSIVES) + r"[ \t]{1,3}(?:(?:early|mid|late)[- ]{1,2})?$",
+    re.IGNORECASE,
+)
+# After "the fall" or "the spring" without a year: "of" or "in" and a noun, the event ("the fall of Kabul", "the fall
+# in prices"), unless a relative year follows ("the fall of last year").
+SEASON_EVENT_AFTER: Final = re.compile(
+    r"[ \t]{1,3}(?:of|in)[ \t]{1,3}(?!(?:last|this|next|that)[ \t]{1,3}year\b)", re.IGNORECASE
+)
+# The capitalised word right before a month name.
+CAPITALISED_BEFORE: Final = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][a-z]{1,20})[ \t]{1,3}$")
 # A condition: "if", "unless", "in case" ..., or "should" before its subject ("should Israel strike").
 CONDITIONAL: Final = re.compile(
     _NOT_WORD_BEFORE + r"(?:(?P<opener>" + _alternation(lexicon.CONDITIONAL_OPENERS) + r")|should(?=[ \t]{1,3}(?:"

@@ -41,20 +41,29 @@ from typing import Any
 from chronology import lexicon
 from chronology.nonevents import in_title_of_work
 from chronology.patterns import (
+    AGE_BEFORE,
     ANY_DIGIT,
     BEFORE_OR_AFTER,
+    CAPITALISED_BEFORE,
     DETERMINER_BEFORE_ADJECTIVE,
+    NAME_WITH_TIME_WORD,
     OPENING_QUOTES,
     PATTERNS,
     PERIOD_MOD_PREFIX,
     QUANTITY_MOD_PREFIX,
     QUOTED_TITLE,
+    SEASON_EVENT_AFTER,
     Pattern,
     Required,
     Trigger,
 )
 
 TimexKind = str
+# How far before a decade a possessive, and before "May" a given name, are looked for; how long a name holding a
+# time word is (lexicon.NAMES_WITH_TIME_WORDS).
+_AGE_REACH = 20
+_NAME_REACH = 25
+_LONGEST_NAME = max(len(name) for name in lexicon.NAMES_WITH_TIME_WORDS)
 
 
 @dataclass(frozen=True)
@@ -224,17 +233,29 @@ def _month_kind(m: re.Match[str]) -> _Spec | None:
     word = _norm(_g(m, "month"))
     if word not in _FULL_MONTH_NAMES and not word.endswith("."):
         return None  # a bare "Jan" or "Aug" is a name more often than a month
+    if word == "may" and _after_given_name(m.string, m.start("month")):
+        return None  # "Theresa May said"
     if _g(m, "year_rel"):
         return _Spec("DATE", _in_year(_g(m, "year_rel"), f"{_month(_g(m, 'month')):02d}"))
     return _Spec("DATE", _with_relation(f"XXXX-{_month(_g(m, 'month')):02d}", _g(m, "rel")))
+
+
+def _after_given_name(text: str, start: int) -> bool:
+    """Whether a capitalised word that is neither a preposition nor a modifier nor a weekday (lexicon.BEFORE_MONTH)
+    stands right before `start`: a given name before a surname, even opening a sentence ("Brian May played")."""
+    before = CAPITALISED_BEFORE.search(text, max(0, start - _NAME_REACH), start)
+    return before is not None and before.group("word").lower() not in lexicon.BEFORE_MONTH
 
 
 def _season(m: re.Match[str]) -> _Spec | None:
     name = _norm(_g(m, "season"))
     code = lexicon.SEASONS[name]
     year = _year(m)
-    if name in {"fall", "spring"} and not (_g(m, "rel") or _g(m, "det") or year != "XXXX"):
-        return None  # the verbs "fall" and "spring"
+    if name in {"fall", "spring"} and year == "XXXX" and not _g(m, "rel"):
+        if not _g(m, "det"):
+            return None  # the verbs "fall" and "spring"
+        if SEASON_EVENT_AFTER.match(m.string, m.end()):
+            return None  # the nouns: "the fall of Kabul", "the fall in prices"
     if year != "XXXX":
         return _Spec("DATE", f"{year}-{code}")
     return _Spec("DATE", _with_relation(f"XXXX-{code}", _g(m, "rel")))
@@ -457,7 +478,9 @@ def _year_period(m: re.Match[str]) -> _Spec:
     return _Spec("DATE", f"{_year(m)}-{'QLAST' if m.groupdict().get('quarter_word') else 'QREF'}")
 
 
-def _decade(m: re.Match[str]) -> _Spec:
+def _decade(m: re.Match[str]) -> _Spec | None:
+    if AGE_BEFORE.search(m.string, max(0, m.start() - _AGE_REACH), m.start()):
+        return None  # an age: "in his sixties"
     groups = m.groupdict()
     if groups.get("decade_word"):
         value = f"19{lexicon.DECADE_WORDS[_norm(_g(m, 'decade_word'))]}"
@@ -739,6 +762,11 @@ def _add(window: list[int], low: int, high: int) -> None:
 _Candidate = tuple[int, int, int, Pattern, re.Match[str]]
 
 
+def _names_around(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The proper names holding a time word (NAME_WITH_TIME_WORD) that could overlap text[start:end]."""
+    return NAME_WITH_TIME_WORD.finditer(text, max(0, start - _LONGEST_NAME), min(len(text), end + _LONGEST_NAME))
+
+
 def _interpret(text: str, candidate: _Candidate) -> _Spec | None:
     """The spec of a candidate, None when its pattern's interpreter rejects the match. A match that a search
     after a gap character found (see `_scan_after_gaps`) starts one character early: the pattern's own match is
@@ -748,6 +776,8 @@ def _interpret(text: str, candidate: _Candidate) -> _Spec | None:
         return None  # the title of a show or a film ("This Week", "60 Minutes"), not a time
     if in_title_of_work(text, start, end):
         return None  # "the musical '1776'", "the novel 1984"
+    if any(name.start() < end and start < name.end() for name in _names_around(text, start, end)):
+        return None  # "USA Today", "the Sunday Times", "Easter Island"
     if m.start() != start:
         own = pattern.regex.match(text, start, m.endpos)
         assert own is not None  # the search matched the pattern there
