@@ -13,6 +13,26 @@ MONTHS: Final[dict[str, int]] = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+# Month names of the other languages news arrives in, as written there: French, Spanish, Italian and Portuguese in
+# lower case (so that "Mars" the planet and "Mayo" the county are no months), German capitalised. Only dates
+# written out with them are read ("3 mars 2024", "3 de marzo de 2024", "3. März 2024", "marzo de 2024").
+FOREIGN_MONTHS: Final[dict[str, int]] = {
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    # Italian
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
+    # Portuguese
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "dezembro": 12,
+    # German (those not spelled as in English)
+    "Januar": 1, "Jänner": 1, "Februar": 2, "März": 3, "Maerz": 3, "Mai": 5, "Juni": 6, "Juli": 7, "Oktober": 10,
+    "Dezember": 12,
+}
 # Abbreviations that are also ordinary words or names: only taken with a trailing period or a day number.
 AMBIGUOUS_MONTHS: Final[frozenset[str]] = frozenset({"mar", "jun", "jul", "sep", "dec", "may", "march"})
 

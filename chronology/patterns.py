@@ -56,6 +56,10 @@ MONTH: Final = (
     + r"|" + _alternation(_safe_abbrev) + r"\.?"
     + r"|" + _alternation([m for m in _abbrev_months if m in lexicon.AMBIGUOUS_MONTHS]) + r"\.)"
 )
+# A month of another language, matched as written there (lexicon.FOREIGN_MONTHS), with its day ("3 mars", "3. März",
+# "1er mai", "3 de marzo") where one is given.
+FOREIGN_MONTH: Final = r"(?P<month>(?-i:" + "|".join(sorted(lexicon.FOREIGN_MONTHS, key=len, reverse=True)) + r"))"
+FOREIGN_DAY: Final = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:er|º|\.)?"
 WEEKDAY: Final = (
     r"(?P<weekday>" + _alternation(lexicon.FULL_WEEKDAYS) + r"|"
     + _alternation([w for w in lexicon.WEEKDAYS if w not in lexicon.FULL_WEEKDAYS]) + r"\.)"
@@ -221,6 +225,18 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
        negatives=("The top 10 may fall.",)),
     _p("month_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + YEAR,
        examples=(Example("adopted in January 2020, requiring", "January 2020", "DATE", "2020-01"),)),
+    # Dates of other languages, written out: day, month and year, or month and year.
+    _p("foreign_day_month_year", "date", FOREIGN_DAY + _S + r"(?:de" + _S + r")?" + FOREIGN_MONTH + _S
+       + r"(?:de" + _S + r")?" + YEAR,
+       examples=(Example("Le 3 mars 2024, le président a parlé.", "3 mars 2024", "DATE", "2024-03-03"),
+                 Example("El 3 de marzo de 2024 habló el presidente.", "3 de marzo de 2024", "DATE", "2024-03-03"),
+                 Example("Am 3. März 2024 sprach der Präsident.", "3. März 2024", "DATE", "2024-03-03"),
+                 Example("le 1er mai 2023 à Paris", "1er mai 2023", "DATE", "2023-05-01")),
+       negatives=("The Mars 2020 rover landed.", "He lived at 3 Mai Street in 2020.")),
+    _p("foreign_month_year", "date", FOREIGN_MONTH + _S + r"(?:de" + _S + r")?" + YEAR,
+       examples=(Example("en marzo de 2024 se firmó", "marzo de 2024", "DATE", "2024-03"),
+                 Example("seit März 2022 im Amt", "März 2022", "DATE", "2022-03")),
+       negatives=("Mayo 2019 was wet in Ireland.",)),
     _p("month_short_year", "date", MONTH + _S + SHORT_YEAR,
        examples=(Example("Sales peaked in March '98.", "March '98", "DATE", "1998-03"),)),
     _p("month_spelled_year", "date", MONTH + r",?" + _S + r"(?:of" + _S + r")?" + SPELLED_YEAR,

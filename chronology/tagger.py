@@ -107,7 +107,12 @@ def _norm(word: str | None) -> str:
 
 def _month(word: str) -> int:
     word = _norm(word).rstrip(".")
-    return int(word) if word.isdigit() else lexicon.MONTHS[word]
+    if word.isdigit():
+        return int(word)
+    return lexicon.MONTHS.get(word) or _FOREIGN_MONTHS[word]
+
+
+_FOREIGN_MONTHS: dict[str, int] = {_norm(name): number for name, number in lexicon.FOREIGN_MONTHS.items()}
 
 
 def _number(word: str | None) -> float | None:
