@@ -53,6 +53,15 @@ def test_a_full_sentence_has_a_finite_verb() -> None:
     assert tagged("The letter signed by Jobs was read aloud.")[2] == ("signed", "VBN")
 
 
+def test_a_word_seen_only_as_a_past_tense_is_never_read_as_a_noun() -> None:
+    # After a noun, context alone reads "struck" as the second word of a compound.
+    assert tagged("The earthquake struck at 9:58 p.m. on Tuesday.")[2] == ("struck", "VBD")
+    assert tagged("A strong quake struck the coast late Tuesday.")[3] == ("struck", "VBD")
+    # A base form seen only as a verb may still be a noun; a word seen as both keeps both readings.
+    assert tagged("Steve Jobs on medical leave")[-1] == ("leave", "NN")
+    assert tagged("The hit was a surprise.")[1] == ("hit", "NN")
+
+
 def test_product_names_in_camel_case_are_nouns() -> None:
     tags = dict(tagged("Apple unveils iPhone 4, iOS 4 and iCloud"))
     assert (tags["iPhone"], tags["iOS"], tags["iCloud"], tags["unveils"]) == ("NN", "NN", "NN", "VBZ")

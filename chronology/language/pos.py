@@ -48,6 +48,7 @@ _CACHE_SIZE: Final = 100_000
 _FINITE: Final = frozenset({"VBD", "VBP", "VBZ", "MD"})
 _NAMES: Final = frozenset({"NNP", "NNPS", "PRP"})
 _NOUNS: Final = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+_PAST_FORMS: Final = frozenset({"VBD", "VBN"})
 
 
 def normalize(word: str) -> str:
@@ -189,6 +190,7 @@ class _Word(NamedTuple):
     left2: array[int]  # two before
     right: array[int]  # after
     right2: array[int]  # two after
+    allowed: npt.NDArray[np.intp] | None  # the classes it may take (`Tagger._allowed`), None for any
 
 
 class Tagger:
@@ -204,6 +206,7 @@ class Tagger:
         self.lexicon: dict[str, str] = lexicon
         self._compact = compact = model.compact()
         self._words: _Cache[str, _Word] = _Cache(lambda word: self._word(word, normalize(word)))
+        self._not_nouns = np.array([i for i, tag in enumerate(self.classes) if not tag.startswith("NN")], dtype=np.intp)
         self._start = [self._word("", norm) for norm in START]
         self._end = [self._word("", norm) for norm in END]
         # The groups on the tags before, added per token as numpy rows; most tag-word pairs have no weights (None).
@@ -226,7 +229,18 @@ class Tagger:
             rows(left2_features(norm)),
             rows(right_features(norm, lexicon)),
             rows(right2_features(norm, lexicon)),
+            self._allowed(norm),
         )
+
+    def _allowed(self, norm: str) -> npt.NDArray[np.intp] | None:
+        """The classes a word may take, when training saw it only as a past tense or participle ("struck",
+        "arrested"): any but a noun. Context features alone would read "The earthquake struck at 9:58" as a compound
+        noun. A base form seen only as a verb is left free: it is a noun too often ("medical leave", "a quick
+        check"). On EWT the constraint changes few tokens (see benchmarks/pos_results.md)."""
+        seen = self.lexicon.get(norm)
+        if seen is None or not set(seen.split("|")) <= _PAST_FORMS:
+            return None
+        return self._not_nouns
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """The Penn Treebank tag of each word of one sentence. A sentence read with no finite verb at all is read
@@ -257,7 +271,8 @@ class Tagger:
                 if pair is not None:
                     scores += pair
                 # argmax picks the first best class, as Perceptron.predict does.
-                guess = classes[scores.argmax()]
+                allowed = word.allowed
+                guess = classes[scores.argmax() if allowed is None else allowed[scores[allowed].argmax()]]
             if verb is not None and i == verb[0]:
                 guess = verb[1]
             tags.append(guess)
