@@ -70,6 +70,15 @@ def test_a_noun_with_its_copula_shares_the_subject_as_a_verb_does() -> None:
     assert _roles("Apple Inc. CEO Steve Jobs on medical leave", "leave") == [("agent", "Steve Jobs")]
 
 
+def test_a_noun_after_by_is_never_the_next_verbs_subject() -> None:
+    # The parser hangs "by then-President Donald Trump" on "claimed" as its subject.
+    text = "The targeted drone strike, authorized by then-President Donald Trump, claimed the lives of two generals."
+    assert ("agent", "then-President Donald Trump") not in _roles(text, "claimed")
+    assert ("agent", "Donald Trump") not in _roles(text, "claimed")
+    # A relative pronoun after a "by" phrase is a subject.
+    assert _roles("They found the crater left by the blast that killed twelve people.", "killed")[0][0] == "agent"
+
+
 def test_a_passive_names_its_agent_in_the_by_phrase() -> None:
     assert sorted(_roles("The bridge was destroyed by the storm.", "destroyed")) == [
         ("agent", "the storm"),

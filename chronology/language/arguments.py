@@ -82,6 +82,11 @@ _NOUN_TAGS: Final = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _PROPER_TAGS: Final = frozenset({"NNP", "NNPS"})
 _PRONOUN_TAGS: Final = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
 _RELATIVE_TAGS: Final = frozenset({"WP", "WP$", "WDT"})
+# Words that may stand inside a noun phrase before its head ("then-President Donald"), and how far back "by" is
+# looked for.
+_PHRASE_TAGS: Final = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD", "PRP$", "POS"})
+_TITLE_TAGS: Final = frozenset({"RB", "HYPH"})
+_BY_REACH = 6
 _QUOTES: Final = frozenset({'"', "“", "”", "``", "''"})
 # Relations that keep a dependent inside a noun phrase ("nmod" only for possessors and PHRASE_PREPOSITIONS).
 _PHRASE_RELATIONS: Final = frozenset(
@@ -214,11 +219,42 @@ def _has_relation(sentence: Sentence, index: int, kids: tuple[tuple[int, ...], .
     return any(_base(sentence.relations[child]) == relation for child in kids[index])
 
 
+def _after_by(sentence: Sentence, index: int) -> bool:
+    """Whether the noun at `index` follows "by" with only words of its own phrase between: a passive's agent ("The
+    strike, authorized by then-President Donald Trump, claimed ..."), which the parser may take for the subject of
+    the verb after it. A noun phrase after "by" is never a subject; a pronoun after such a phrase may be ("the
+    blast that killed", "helped by the cooperation we had")."""
+    if sentence.tags[index] not in _NOUN_TAGS:
+        return False
+    for before in range(index - 1, max(-1, index - _BY_REACH), -1):
+        if sentence.tokens[before].text.lower() == PASSIVE_AGENT_PREPOSITION:
+            return True
+        # Only the noun's own modifiers, and the adverbs and hyphens of a title ("then-President"), stand between.
+        inside = sentence.tags[before] in _PHRASE_TAGS and _descends(sentence, before, index)
+        if not (inside or sentence.tags[before] in _TITLE_TAGS):
+            return False
+    return False
+
+
+def _descends(sentence: Sentence, index: int, ancestor: int) -> bool:
+    """Whether the token at `index` is in the phrase of `ancestor` (a few arcs up at most)."""
+    for _ in range(_BY_REACH):
+        index = sentence.heads[index]
+        if index == ancestor:
+            return True
+        if index < 0:
+            return False
+    return False
+
+
 def _subject(sentence: Sentence, index: int, kids: tuple[tuple[int, ...], ...], seen: set[int]) -> int | None:
     """The subject of the predicate at `index`: its own, or the one it shares with the verb it depends on. A clause
     has one subject: where the parser hangs two on a verb (a fronted phrase read as a subject: "Ahead of a planned
     trip, the minister said"), the one nearest before the verb wins."""
-    subjects = [child for child in kids[index] if _base(sentence.relations[child]) == "nsubj"]
+    subjects = [
+        child for child in kids[index]
+        if _base(sentence.relations[child]) == "nsubj" and not _after_by(sentence, child)
+    ]
     if subjects:
         before = [child for child in subjects if child < index]
         return before[-1] if before else subjects[0]
