@@ -160,6 +160,11 @@ class Signature:
             if participant.role in ("agent", "patient") and words:
                 arguments.append((participant.role, words[-1], tuple(words[:-1])))
                 roles.append((participant.role, tuple(sys.intern(action(word)) for word in words)))
+        # An event that names itself in its agent ("the quake struck", "the earthquake hit": the quake is the
+        # striking) shares that name with every telling that does the same, whatever word each uses.
+        if any(named in words for role, words in roles if role == "agent"):
+            names = sorted({*names, named})
+            own = own | {named}
         return cls(
             proper=tuple(sorted(proper)),
             own=tuple(sorted(own)),

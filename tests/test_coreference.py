@@ -65,6 +65,15 @@ def test_three_wordings_of_one_quake_are_one_event_at_the_most_precise_date(tmp_
     assert quake[0].conflict is None
 
 
+def test_a_telling_that_names_no_place_joins_one_that_does_when_the_event_names_itself(tmp_path: Path) -> None:
+    # "The earthquake struck" names itself in its agent, as "A strong quake struck" does: the same striking.
+    events = _events(tmp_path, "quake_port.txt", "quake_unnamed.txt")
+    quake = [e for e in events if len(e.sources) > 1]
+    assert [(e.date.value, _told_by(e)) for e in quake] == [
+        ("2024-05-07T21:58", ["quake_port.txt", "quake_unnamed.txt"])
+    ]
+
+
 def test_a_recurring_line_on_two_days_is_two_events_not_a_conflict(tmp_path: Path) -> None:
     events = _events(tmp_path, "oil_march_6.txt", "oil_march_20.txt")
     rises = sorted((e.date.value, _told_by(e)) for e in events if "Oil prices rose" in e.description)

@@ -62,6 +62,13 @@ def test_a_word_seen_only_as_a_past_tense_is_never_read_as_a_noun() -> None:
     assert tagged("The hit was a surprise.")[1] == ("hit", "NN")
 
 
+def test_an_attribution_tail_leaves_the_main_clause_without_a_finite_verb() -> None:
+    # "said" is the tail's verb: the main clause still needs its own.
+    tags = dict(tagged("The earthquake struck at 9:58 p.m. local time on Tuesday, the national office said."))
+    assert tags["struck"] == "VBD"
+    assert tagged("The bridge collapsed, officials said.")[2] == ("collapsed", "VBD")
+
+
 def test_product_names_in_camel_case_are_nouns() -> None:
     tags = dict(tagged("Apple unveils iPhone 4, iOS 4 and iCloud"))
     assert (tags["iPhone"], tags["iOS"], tags["iCloud"], tags["unveils"]) == ("NN", "NN", "NN", "VBZ")

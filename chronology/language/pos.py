@@ -49,6 +49,8 @@ _FINITE: Final = frozenset({"VBD", "VBP", "VBZ", "MD"})
 _NAMES: Final = frozenset({"NNP", "NNPS", "PRP"})
 _NOUNS: Final = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _PAST_FORMS: Final = frozenset({"VBD", "VBN"})
+# An attribution tail is short: ", the national seismology office said."
+_TAIL_WORDS = 8
 
 
 def normalize(word: str) -> str:
@@ -72,6 +74,16 @@ def shape(word: str) -> str:
         if run <= 2:
             out.append(kind)
     return "".join(out)
+
+
+def _main_clause_end(words: Sequence[str], tags: Sequence[str]) -> int:
+    """Where a sentence's main clause ends: before its attribution tail (", the national office said.", ", said
+    the minister." -- a comma, then at most `_TAIL_WORDS` words holding a finite verb, then the full stop), or at
+    the end."""
+    if len(words) < 4 or words[-1] != ".":
+        return len(words)
+    comma = next((i for i in range(len(words) - 2, max(0, len(words) - 2 - _TAIL_WORDS), -1) if words[i] == ","), None)
+    return len(words) if comma is None or _FINITE.isdisjoint(tags[comma + 1 : -1]) else comma
 
 
 def _present_form(norm: str) -> bool:
@@ -285,17 +297,23 @@ class Tagger:
           plural noun after a name or pronoun that can be a present-tense verb (the training text saw it as VBZ,
           or, unseen there, it is the form of a known verb). Headlinese drops the articles and auxiliaries that
           tell the tagger a verb comes, and the web text it learned from has few headlines;
-        - a past tense read as a participle in a full sentence (one ending in a full stop), after a noun read as
-          a plural ("Jobs resigned in a letter."): the first such participle the training text saw as VBD.
-          A headline keeps its participles ("Apple swamped by pre-orders" is a passive)."""
-        if len(words) < 3 or not _FINITE.isdisjoint(tags):
+        - a past tense read as a participle in a full sentence (one ending in a full stop), after a noun
+          ("Jobs resigned in a letter."): the first such participle the training text saw as VBD. A sentence
+          whose only finite verb is in its attribution tail ("The earthquake struck at 9:58, the office said.")
+          has none in its main clause, which is read the same way. A headline keeps its participles ("Apple
+          swamped by pre-orders" is a passive)."""
+        if len(words) < 3:
             return None
-        for i in range(1, len(words)):
-            if tags[i] == "NNS" and tags[i - 1] in _NAMES and self._seen_as(words[i], "VBZ", _present_form):
-                return i, "VBZ"
+        main = _main_clause_end(words, tags)
+        if not _FINITE.isdisjoint(tags[:main]):
+            return None
+        if main == len(words):
+            for i in range(1, len(words)):
+                if tags[i] == "NNS" and tags[i - 1] in _NAMES and self._seen_as(words[i], "VBZ", _present_form):
+                    return i, "VBZ"
         if words[-1] != ".":
             return None
-        for i in range(1, len(words)):
+        for i in range(1, main):
             if tags[i] == "VBN" and tags[i - 1] in _NOUNS and self._seen_as(words[i], "VBD", _past_form):
                 return i, "VBD"
         return None
