@@ -57,6 +57,13 @@ def _iso(value: str | dt.date) -> str:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def check_paths(paths: Sequence[str]) -> None:
+    """Raises InputError when none of `paths` exists ("-", standard input, always does)."""
+    missing = [path for path in paths if path != "-" and not Path(path).exists()]
+    if missing and len(missing) == len(paths):
+        raise InputError(f"no such file or folder: {', '.join(missing)}")
+
+
 def date_hints(
     paths: Sequence[str], published: Published = None, reference_date: str | dt.date | None = None,
     published_values: Sequence[str] = (),
@@ -87,9 +94,7 @@ def build(
     from chronology.pipeline import build_merged
 
     given = [str(path) for path in paths]
-    missing = [path for path in given if path != "-" and not Path(path).exists()]
-    if missing and len(missing) == len(given):
-        raise InputError(f"no such file or folder: {', '.join(missing)}")
+    check_paths(given)
     report = on_problem or (lambda _message: None)
     hints = date_hints(given, published, reference_date)
     merged = build_merged(

@@ -6,7 +6,6 @@ import argparse
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from chronology import api
 from chronology.context import DateHints
@@ -82,18 +81,12 @@ def ingest_settings(args: argparse.Namespace) -> IngestSettings:
     })
 
 
-def _check_paths(args: argparse.Namespace) -> None:
-    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
-    if missing and len(missing) == len(args.paths):
-        raise InputError(f"no such file or folder: {', '.join(missing)}")
-
-
 def documents(args: argparse.Namespace, problems: Problems) -> Iterator[Document]:
-    _check_paths(args)
+    api.check_paths(args.paths)
     yield from iter_documents(args.paths, problems.report, ingest_settings(args))
 
 
 def inputs(args: argparse.Namespace, problems: Problems) -> Iterator[Input]:
     """documents, with HTML pages as read (a build extracts their text in its workers)."""
-    _check_paths(args)
+    api.check_paths(args.paths)
     yield from iter_inputs(args.paths, problems.report, ingest_settings(args))

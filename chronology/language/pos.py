@@ -47,7 +47,7 @@ _CACHE_SIZE: Final = 100_000
 # ("pool covers", "peat bogs"), which the treebank's fragments show.
 _FINITE: Final = frozenset({"VBD", "VBP", "VBZ", "MD"})
 _NAMES: Final = frozenset({"NNP", "NNPS", "PRP"})
-_NOUNS: Final = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+_SUBJECT_TAGS: Final = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _PAST_FORMS: Final = frozenset({"VBD", "VBN"})
 # An attribution tail is short: ", the national seismology office said."
 _TAIL_WORDS = 8
@@ -314,7 +314,7 @@ class Tagger:
         if words[-1] != ".":
             return None
         for i in range(1, main):
-            if tags[i] == "VBN" and tags[i - 1] in _NOUNS and self._seen_as(words[i], "VBD", _past_form):
+            if tags[i] == "VBN" and tags[i - 1] in _SUBJECT_TAGS and self._seen_as(words[i], "VBD", _past_form):
                 return i, "VBD"
         return None
 

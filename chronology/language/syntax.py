@@ -39,9 +39,9 @@ _CLAUSE_RELATIONS = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parat
 # Relations by which an event modifies a noun and is told at a time of its own, not its clause's ("the recently
 # announced iPhone", "the agreement reached in 1991", "the company, which was founded in ...").
 _OWN_TIME_RELATIONS = frozenset({"amod", "acl", "acl:relcl"})
-# A preposition or conjunction stands at most this many words before the event it marks ("after its much
+# A preposition or conjunction stands at most this many words before the word it marks ("after its much
 # delayed launch", "since he first took office").
-_MARKER_REACH = 6
+_MARKER_REACH = 10
 # Relations by which an event is an argument or the purpose of its predicate, which happens when it does ("The
 # attack on Tuesday killed five": the killing is dated too).
 _ARGUMENT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "xcomp", "advcl"})
@@ -168,11 +168,16 @@ class Sentence(Tagged):
     def sequenced(self, index: int) -> bool:
         """Whether the event at `index` is put before or after the one it hangs from ("Five years after its
         launch, the store passed Wal-Mart", "before departing for Washington"): it happens at a time of its own."""
-        return any(
-            self.heads[child] == index and self.relations[child] in ("case", "mark")
-            and self.tokens[child].text.lower() in SEQUENCE_MARKERS
+        return not SEQUENCE_MARKERS.isdisjoint(self._markers(index, ("case", "mark")))
+
+    def _markers(self, index: int, relations: tuple[str, ...]) -> set[str]:
+        """The words (lower case) of the prepositions or conjunctions that mark the token at `index`: its children
+        by one of `relations`, standing shortly before it."""
+        return {
+            self.tokens[child].text.lower()
             for child in range(max(0, index - _MARKER_REACH), index)
-        )
+            if self.heads[child] == index and self.relations[child] in relations
+        }
 
     def _dated_above(self, index: int, dated: Collection[int], events: Collection[int]) -> int | None:
         """The first event of `dated` above `index` in the tree, unless the way up passes an event told at a time
@@ -199,8 +204,9 @@ class Sentence(Tagged):
         arguments = {self.heads[index]: index for index in dated if self.relations[index] in _ARGUMENT_RELATIONS}
         settings = {self.heads[index]: index for index in dated if self._is_setting(index)}
         holders: dict[int, int] = {}
+        events = list(events)
         candidates = frozenset(events)
-        for index in sorted(candidates):
+        for index in events:
             if index in dated or self.own_time(index) or self.sequenced(index):
                 continue
             holder = self._dated_above(index, dated, candidates)
@@ -218,11 +224,7 @@ class Sentence(Tagged):
         return (
             self.relations[index] == "obl"
             and self.tags[index].startswith("NN")
-            and any(
-                self.heads[child] == index and self.relations[child] == "case"
-                and self.tokens[child].text.lower() in SETTING_PREPOSITIONS
-                for child in range(len(self.tokens))
-            )
+            and not SETTING_PREPOSITIONS.isdisjoint(self._markers(index, ("case",)))
         )
 
     def depth(self, index: int) -> int:
