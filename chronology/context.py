@@ -350,8 +350,19 @@ def dateline_span(article: Article, context: PublicationContext) -> tuple[int, i
     no event. None when the date came from elsewhere or stands on a line of its own (skipped as boilerplate)."""
     if context.basis != "dateline" or not context.evidence:
         return None
-    found = re.search(r"(?m)^[ \t]*(" + re.escape(context.evidence) + ")", article.text[:_DATELINE_REACH])
-    return None if found is None else (found.start(1), found.end(1))
+    evidence, head = context.evidence, article.text[:_DATELINE_REACH]
+    # Where the evidence first stands after only blanks on its line: found by plain search, since a pattern
+    # made of each article's own evidence would be compiled once per article.
+    at = head.find(evidence)
+    while at >= 0:
+        line = head.rfind("\n", 0, at) + 1
+        if not head[line:at].strip(" \t"):
+            # Of several places in the line's opening blanks, the last, as a greedy [ \t]* would take it.
+            blanks_end = len(head) - len(head[line:].lstrip(" \t"))
+            start = next(place for place in range(blanks_end, at - 1, -1) if head.startswith(evidence, place))
+            return start, start + len(evidence)
+        at = head.find(evidence, at + 1)
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -796,10 +796,14 @@ class Merger:
         entry = _Entry(event, self._spill.put(event), date)
         self._by_date.setdefault((event.date.value, event.date.mod), _Bucket()).add(entry)
 
-    def result(self, orders: Iterable[Callable[[Event], Any]] = ()) -> tuple[PackedEvents, Counter[str]]:
+    def result(
+        self, orders: Iterable[Callable[[Event], Any]] = (), finish: Callable[[Event], Event] | None = None
+    ) -> tuple[PackedEvents, Counter[str]]:
         """The merged events in chronology order (sort_key), with stable ids; and how many events each article
         has a mention in. The events are also put in each of `orders` (sort keys) as they are written, so that
-        PackedEvents.ordered need not read them all to sort them."""
+        PackedEvents.ordered need not read them all to sort them. `finish`, when given, completes each merged
+        event (its id aside, which is set after it) as it is read here, so the caller need not read every event
+        back and pack it anew; it must leave what the order and the id read (date, description, mentions)."""
         entries = [entry for bucket in self._by_date.values() for entry in bucket.kept]
         self._by_date.clear()  # the first pass's indexes are done with
         merged = _corefer_entries(_merge_entries(entries, self._spill))
@@ -810,7 +814,10 @@ class Merger:
         per_article: Counter[str] = Counter()
         for number, entry in enumerate(merged):
             event = entry.event(self._spill)
-            where = entry.parts[0] if len(entry.parts) == 1 and entry.told is None else self._spill.put(event)
+            if finish is not None:
+                event = finish(event)
+            unchanged = finish is None and len(entry.parts) == 1 and entry.told is None
+            where = entry.parts[0] if unchanged else self._spill.put(event)
             key = sort_key(event)
             # Sources and days recur across events: one string each.
             key = (sys.intern(key[0]), key[1], sys.intern(key[2]), key[3], key[4])

@@ -10,6 +10,7 @@ Workers return lean analyses (no article text).
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import os
@@ -35,6 +36,11 @@ IN_FLIGHT_PER_WORKER = 2
 DASK_IN_FLIGHT_PER_WORKER = 4
 # How long to keep trying to reach a Dask scheduler before giving up with an error.
 SCHEDULER_TIMEOUT = "10s"
+# The garbage collector's pace for a build: a young-generation collection every 50,000 allocations rather than
+# 700. Analysis makes and drops millions of short-lived objects, almost none in reference cycles, and each older
+# collection traces every long-lived one (models, caches, the merge's entries): at the default pace collecting
+# took about 7% of a build's CPU time and found next to nothing.
+GC_THRESHOLDS = (50_000, 20, 20)
 
 Chunk = list[Article | Page]
 
@@ -55,6 +61,11 @@ class _Pending(Protocol):
     def result(self) -> list[Result]: ...
 
     def cancel(self) -> object: ...
+
+
+def pace_collector() -> None:
+    """Collect garbage at GC_THRESHOLDS' pace in this process (the build command's and each worker's)."""
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def default_workers() -> int:

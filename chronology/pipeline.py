@@ -173,15 +173,12 @@ class Assembler:
         # Imported here: the analysis workers, which import this module, never render a page.
         from chronology.html import page_key
 
-        merged, per_article = self._merger.result()
-        # Salience is scored here, once the merge has decided which tellings are one event: each event is read
-        # and packed anew with its score. The page's order is found as they are packed, so the page reads each
-        # event once.
-        packer = Packer(orders=(page_key,))
-        for event in merged:
-            packer.add(scored(event, self._layouts))
+        # Salience is scored once the merge has decided which tellings are one event, as the merge writes each
+        # event out. The page's order is found as they are packed, so the page reads each event once.
+        layouts = self._layouts
+        merged, per_article = self._merger.result(orders=(page_key,), finish=lambda event: scored(event, layouts))
         articles = PackedArticles(self._articles, [per_article[article_id] for article_id in self._ids])
-        return MergedTimeline(articles=articles, events=packer.result(), warnings=tuple(self._warnings))
+        return MergedTimeline(articles=articles, events=merged, warnings=tuple(self._warnings))
 
 
 def assemble(analyses: list[ArticleAnalysis]) -> Timeline:

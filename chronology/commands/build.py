@@ -20,7 +20,7 @@ from chronology.html import html_chunks
 from chronology.ingest import Input, Page
 from chronology.jsonl import event_lines
 from chronology.models import Basis
-from chronology.parallel import analyse_documents_dask, default_workers
+from chronology.parallel import analyse_documents_dask, default_workers, pace_collector
 from chronology.pipeline import ArticleAnalysis, build_merged, merge_analyses
 from chronology.render import TimelineView, timeline_json_chunks
 from chronology.writers import atomic_outputs
@@ -229,6 +229,7 @@ def write_html(stream: TextIO, timeline: TimelineView) -> None:
 
 
 def command(args: argparse.Namespace) -> int:
+    pace_collector()
     problems = Problems()
     selection = selection_from_args(args)
     hints = date_hints(args)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
@@ -64,6 +64,8 @@ class Tagged:
 
     tokens: tuple[Token, ...]
     tags: tuple[str, ...]
+    # The verb groups read so far, by token index: the events' stages ask for the same few many times over.
+    _groups: dict[int, VerbGroup] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def words(self) -> list[str]:
@@ -110,7 +112,10 @@ class Tagged:
         return False
 
     def group(self, index: int) -> VerbGroup:
-        return read(self.words, self.tags, index)
+        found = self._groups.get(index)
+        if found is None:
+            found = self._groups[index] = read(self.words, self.tags, index)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
