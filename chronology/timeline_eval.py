@@ -30,7 +30,8 @@ import json
 import re
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -40,9 +41,11 @@ from pydantic import BaseModel, ConfigDict
 from chronology import coref_scores, event_scores, meantime
 from chronology.context import DateHints
 from chronology.errors import InputError
-from chronology.language import pos
+from chronology.language import pos, train_events
 from chronology.language.actions import action
-from chronology.language.mentions import find_mentions
+from chronology.language.mentions import MODEL_FILE, find_mentions
+from chronology.language.perceptron import Model, load
+from chronology.language.syntax import labelling_with
 from chronology.language.tokens import Token, tokenize
 from chronology.models import Article, Event, Granularity, Timeline, Trigger
 from chronology.pipeline import ArticleAnalysis, analyse_article, assemble, merge_analyses
@@ -165,16 +168,22 @@ def read_gold(path: Path) -> list[GoldEntry]:
     return entries
 
 
-def run_pipeline(documents: Sequence[SemevalDocument], explicit_only: bool = False) -> Timeline:
+def run_pipeline(
+    documents: Sequence[SemevalDocument], explicit_only: bool = False, models: Mapping[str, Model] | None = None
+) -> Timeline:
     """One merged chronology of all documents, each dated by its DCT (as `--published DOC=DCT` would), with
-    the statements without a date of their own unless `explicit_only` (as `build --explicit-only`)."""
+    the statements without a date of their own unless `explicit_only` (as `build --explicit-only`). A document
+    whose DOCID `models` names has its events found by that model, the others by the shipped one."""
+    models = models or {}
     analyses = []
     for document in documents:
         article = Article(
             id=f"{document.docid}#0", source=document.docid, index=0, headline=document.title, start=0,
             end=len(document.text), text=document.text, published=document.dct.isoformat(),
         )
-        analyses.append(analyse_article(article, DateHints(published_all=document.dct), explicit_only))
+        model = models.get(document.docid)
+        with labelling_with(model) if model is not None else nullcontext():
+            analyses.append(analyse_article(article, DateHints(published_all=document.dct), explicit_only))
     return assemble(analyses)
 
 
@@ -251,14 +260,45 @@ def score(documents: Sequence[SemevalDocument], gold: Iterable[GoldEntry], timel
     )
 
 
-def evaluate_folder(folder: Path, explicit_only: bool = False) -> TimelineScores:
+def _title(name: str) -> str:
+    """A file name's title, to find one article in two corpora: "11212_Apple_releases_iPhone_SDK,_announces"
+    and "101354_Apple_releases_iPhone_SDK,_announces" give one title (the numbers are each corpus's own)."""
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^\d+[-_]", "", name).lower())
+
+
+def same_articles(names: Iterable[str], others: Iterable[str]) -> dict[str, str]:
+    """Each name with the one of `others` naming the same article: one title is the other's or begins it ("Apple
+    executive leaves" and "Apple executive leaves company")."""
+    titles = {_title(other): other for other in others}
+    found: dict[str, str] = {}
+    for name in names:
+        title = _title(name)
+        matches = [other for key, other in titles.items() if key.startswith(title) or title.startswith(key)]
+        if len(matches) == 1:
+            found[name] = matches[0]
+    return found
+
+
+def evaluate_folder(
+    folder: Path, explicit_only: bool = False, models: Mapping[str, Model] | None = None
+) -> TimelineScores:
+    """SemEval-2015 Task 4 figures; `models` (by MEANTIME document name, as `_fold_models` gives them) label the
+    events of the documents that are the same articles, the shipped model the others."""
     document_paths = sorted((folder / "documents").glob("*.tml"))
     gold_paths = sorted((folder / "gold-timelines").glob("*.txt"))
     if not document_paths or not gold_paths:
         raise InputError(f"{folder}: expected documents/*.tml and gold-timelines/*.txt")
     documents = [read_document(path) for path in document_paths]
     gold = [entry for path in gold_paths for entry in read_gold(path)]
-    return score(documents, gold, run_pipeline(documents, explicit_only))
+    by_docid: dict[str, Model] = {}
+    if models:
+        same = same_articles((path.stem for path in document_paths), models)
+        by_docid = {
+            document.docid: models[same[path.stem]]
+            for path, document in zip(document_paths, documents, strict=True)
+            if path.stem in same
+        }
+    return score(documents, gold, run_pipeline(documents, explicit_only, by_docid))
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
@@ -272,11 +312,46 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="score the chronology `build --explicit-only` gives (only events dated by an expression of their own)",
     )
+    parser.add_argument(
+        "--cross-validate", metavar="TIMEML", type=Path, default=None,
+        help="score each article by an event model learned as the shipped one is, from the TimeML corpora in "
+        "TIMEML (TimeBank/, AQUAINT/) and MEANTIME, but without the MEANTIME fold holding that article (a few "
+        "minutes); without it, the shipped model, which learned from MEANTIME apple (the same articles as the "
+        "SemEval-2015 trial data), is scored",
+    )
+    parser.add_argument(
+        "--meantime", metavar="MEANTIME", type=Path, default=None,
+        help="with --cross-validate on SemEval data: the MEANTIME corpus the folds come from "
+        "(default: meantime-apple beside TIMEML)",
+    )
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
-def _meantime_command(folder: Path, explicit_only: bool, as_json: bool) -> int:
-    scores = evaluate_meantime(folder, explicit_only)
+def _fold_models(timeml: Path, meantime_folder: Path) -> dict[str, Model]:
+    """Per MEANTIME document, the event model of its cross-validation fold (`train_events.meantime_fold_models`)."""
+    if not any(timeml.glob("*/*.tml")):
+        raise InputError(f"{timeml}: expected corpus folders of .tml files (TimeBank/, AQUAINT/)")
+    print("learning one event model per cross-validation fold (a few minutes) ...", file=sys.stderr, flush=True)
+    timeml_documents = train_events.read_timeml(timeml)
+    return dict(train_events.meantime_fold_models(timeml_documents, meantime.read_corpus(meantime_folder)))
+
+
+def _warn_if_learned_from(names: Iterable[str]) -> None:
+    """Say so when the shipped event model learned from any of these articles (by file name)."""
+    trained = load(MODEL_FILE).meta.get("meantime", [])
+    if isinstance(trained, list) and same_articles(names, (str(name) for name in trained)):
+        print(
+            "note: the shipped event model learned from these articles, so these figures are not blind; "
+            "--cross-validate TIMEML scores each article by a model that never saw it",
+            file=sys.stderr,
+        )
+
+
+def _meantime_command(folder: Path, explicit_only: bool, as_json: bool, timeml: Path | None) -> int:
+    if timeml is None:
+        _warn_if_learned_from(path.stem for path in meantime.document_paths(folder))
+    models = _fold_models(timeml, folder) if timeml is not None else None
+    scores = evaluate_meantime(folder, explicit_only, models)
     if as_json:
         print(json.dumps(scores.model_dump(), indent=2))
         return 0
@@ -305,8 +380,12 @@ def _meantime_command(folder: Path, explicit_only: bool, as_json: bool) -> int:
 def command(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     if (folder / "intra_cross-doc_annotation").is_dir():
-        return _meantime_command(folder, args.explicit_only, args.json)
-    scores = evaluate_folder(folder, args.explicit_only)
+        return _meantime_command(folder, args.explicit_only, args.json, args.cross_validate)
+    timeml: Path | None = args.cross_validate
+    if timeml is None:
+        _warn_if_learned_from(path.stem for path in (folder / "documents").glob("*.tml"))
+    models = _fold_models(timeml, args.meantime or timeml.parent / "meantime-apple") if timeml is not None else None
+    scores = evaluate_folder(folder, args.explicit_only, models)
     if args.json:
         print(json.dumps(scores.model_dump(), indent=2))
         return 0
@@ -461,8 +540,12 @@ def _coreference_scores(
     )
 
 
-def evaluate_meantime(folder: Path, explicit_only: bool = False) -> MeantimeScores:
-    """`folder`: a MEANTIME corpus folder (intra_cross-doc_annotation/ and list_instances_*.tsv)."""
+def evaluate_meantime(
+    folder: Path, explicit_only: bool = False, models: Mapping[str, Model] | None = None
+) -> MeantimeScores:
+    """`folder`: a MEANTIME corpus folder (intra_cross-doc_annotation/ and list_instances_*.tsv). With `models`,
+    each document's event mentions are labelled by the model it names for the document (a cross-validation
+    fold's), not the shipped one."""
     documents = meantime.read_corpus(folder)
     lists = sorted(folder.glob("list_instances*.tsv"))
     if not lists:
@@ -474,14 +557,15 @@ def evaluate_meantime(folder: Path, explicit_only: bool = False) -> MeantimeScor
     for document in documents:
         top = document.exhaustive_end
         gold = [event_scores.Span(m.parts, "", m.text) for m in document.mentions if m.end <= top]
-        ours = [event_scores.Span(((m.start, m.end),), "", m.text) for m in find_mentions(document.text, 0, top)]
-        triggers.add(event_scores.score(gold, ours))
         article = Article(
             id=f"{document.name}#0", source=document.name, index=0, start=0, end=len(document.text),
             text=document.text, published=document.dct.isoformat() if document.dct else None,
         )
         hints = DateHints(published_all=document.dct) if document.dct else DateHints()
-        analysis = analyse_article(article, hints, explicit_only)
+        with labelling_with(models[document.name]) if models is not None else nullcontext():
+            ours = [event_scores.Span(((m.start, m.end),), "", m.text) for m in find_mentions(document.text, 0, top)]
+            analysis = analyse_article(article, hints, explicit_only)
+        triggers.add(event_scores.score(gold, ours))
         # Dating is scored on each document's own events; coreference on the merge of all, as `build` makes it.
         analyses.append(analysis.lean())
         triggered = [(trigger.span, event) for event in analysis.events for trigger in _triggers(event)]

@@ -186,10 +186,12 @@ def test_a_date_in_another_clause_is_not_a_container():
     assert events[1].description == "the talks had begun in 2023."
 
 
-def test_a_copula_root_is_no_event_trigger():
+def test_a_copula_tells_a_state_not_an_occurrence():
     text = "The store is a success with many buyers. The company said nothing about it."
-    events = _extract(text, [], undated=True)
-    assert events[0].mentions[0].trigger is None
+    event = _extract(text, [], undated=True)[0]
+    assert event.status == "ongoing" and event.anchored_by == "publication"
+    trigger = event.mentions[0].trigger
+    assert trigger is None or (trigger.text == "is" and trigger.event_class == "STATE")
 
 
 def test_a_statement_without_a_verb_event_is_told_by_its_event_noun():

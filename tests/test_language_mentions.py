@@ -1,8 +1,13 @@
 """Event mentions as TimeML marks them, and the cross-validation and scoring that measure the model."""
 
+from pathlib import Path
+
+from chronology import meantime
 from chronology.event_scores import Span, score
-from chronology.language import pos
+from chronology.language import pos, syntax
 from chronology.language.mentions import (
+    BIAS,
+    CLASSES,
     OUTSIDE,
     EventMention,
     _labeller,
@@ -11,8 +16,9 @@ from chronology.language.mentions import (
     is_candidate,
     padded,
 )
+from chronology.language.perceptron import Perceptron
 from chronology.language.tokens import tokenize
-from chronology.language.train_events import assign_folds
+from chronology.language.train_events import Document, assign_folds, read_meantime, timeml_classes
 
 
 def found(text: str) -> dict[str, str]:
@@ -88,3 +94,65 @@ def test_the_sentence_scorer_agrees_with_the_plain_features() -> None:
     ]
     assert labeller.label(words, tags) == expected
     assert "REPORTING" in expected
+
+
+def test_a_fold_model_stands_in_for_the_shipped_one_only_within_its_block() -> None:
+    # A model that calls every word an occurrence, as a cross-validation fold's model replaces the shipped one.
+    everything = Perceptron(CLASSES, {BIAS: ((CLASSES.index("OCCURRENCE"), 1.0),)})
+    text = "The carmaker said it lost money."
+    with syntax.labelling_with(everything):
+        assert set(found(text)) == {"The", "carmaker", "said", "it", "lost", "money"}
+        assert set(syntax.event_classes(tagged(text)).values()) == {"OCCURRENCE"}
+    assert set(found(text)) == {"said", "lost"}
+    # No sentence keeps the events the stand-in gave it.
+    assert set(syntax.event_classes(tagged(text))) == {2, 4}
+
+
+def tagged(text: str) -> syntax.Tagged:
+    sentence = syntax.tag_sentence(text, 0, len(text))
+    assert sentence is not None
+    return sentence
+
+
+WIKINEWS = """<?xml version="1.0" encoding="UTF-8"?>
+<Document doc_name="1_Apple.xml" doc_id="1" lang="en">
+<token t_id="1" sentence="0" number="0">Apple</token>
+<token t_id="2" sentence="0" number="1">announced</token>
+<token t_id="3" sentence="0" number="2">the</token>
+<token t_id="4" sentence="0" number="3">launch</token>
+<token t_id="5" sentence="0" number="4">and</token>
+<token t_id="6" sentence="0" number="5">tweeted</token>
+<token t_id="7" sentence="0" number="6">.</token>
+<Markables>
+<EVENT_MENTION m_id="20" pred="announce"><token_anchor t_id="2"/></EVENT_MENTION>
+<EVENT_MENTION m_id="21" pred="launch"><token_anchor t_id="4"/></EVENT_MENTION>
+<EVENT_MENTION m_id="22" pred="tweet"><token_anchor t_id="6"/></EVENT_MENTION>
+<EVENT_MENTION m_id="23" pred="announce launch"><token_anchor t_id="2"/><token_anchor t_id="4"/></EVENT_MENTION>
+<EVENT m_id="40" class="SPEECH_COGNITIVE" instance_id="EV1" TAG_DESCRIPTOR="announce"/>
+<EVENT m_id="41" class="OTHER" instance_id="EV2" TAG_DESCRIPTOR="launch"/>
+<EVENT m_id="42" class="SPEECH_COGNITIVE" instance_id="EV3" TAG_DESCRIPTOR="tweet"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="50"><source m_id="20"/><target m_id="40"/></REFERS_TO>
+<REFERS_TO r_id="51"><source m_id="21"/><target m_id="41"/></REFERS_TO>
+<REFERS_TO r_id="52"><source m_id="22"/><target m_id="42"/></REFERS_TO>
+</Relations>
+</Document>"""
+
+
+def test_meantime_events_learn_the_timeml_class_their_lemma_has_in_tbaq(tmp_path: Path) -> None:
+    (tmp_path / "1_Apple.xml").write_text(WIKINEWS, encoding="utf-8")
+    source = meantime.read_document(tmp_path / "1_Apple.xml")
+    timeml = [
+        Document("TimeBank/a.tml", "He announced it.", [Span(((3, 12),), "REPORTING", "announced")],
+                 [tokenize("He announced it.", 0, 16)], [["PRP", "VBD", "PRP", "."]], [])
+    ]
+    classes = timeml_classes(timeml)
+    assert classes == {"announce": "REPORTING"}
+    (document,) = read_meantime([source], classes)
+    labelled = {features[1].removeprefix("w="): label for features, label in document.examples if label != OUTSIDE}
+    assert labelled == {
+        "announced": "REPORTING",  # its lemma's class in TBAQ
+        "launch": "OCCURRENCE",  # lemmas TBAQ never marks take a class by their NewsReader class
+        "tweeted": "REPORTING",
+    }  # and the words between the parts of a split mention are no event ("the")

@@ -105,6 +105,26 @@ def test_the_report_prints_both_clusterings_and_the_targets(tmp_path: Path, caps
     assert "same-lemma baseline: pairwise (mention pairs from different documents) precision 0.333" in out
 
 
+def test_scoring_articles_the_shipped_model_learned_from_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _corpus(tmp_path)
+    assert main(["evaluate-timeline", str(folder)]) == 0
+    assert "not blind" not in capsys.readouterr().err
+    # The same article as MEANTIME apple's "58383_Cisco_sues_Apple", under its own corpus's number.
+    annotated = folder / "intra_cross-doc_annotation"
+    (annotated / "1_Apple_unveils.xml").rename(annotated / "7_Cisco_sues_Apple.xml")
+    assert main(["evaluate-timeline", str(folder)]) == 0
+    assert "not blind; --cross-validate TIMEML scores each article by a model that never saw it" in (
+        capsys.readouterr().err
+    )
+
+
+def test_cross_validation_needs_the_timeml_corpora(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evaluate-timeline", str(_corpus(tmp_path)), "--cross-validate", str(tmp_path / "none")]) != 0
+    assert "expected corpus folders of .tml files" in capsys.readouterr().err
+
+
 MEANTIME = Path(__file__).resolve().parents[2] / "shared" / "data" / "meantime-apple"
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from chronology.cli import main
 from chronology.errors import InputError
-from chronology.timeline_eval import detokenise, evaluate_folder, read_document, read_gold
+from chronology.timeline_eval import detokenise, evaluate_folder, read_document, read_gold, same_articles
 
 DOCUMENT = """<?xml version='1.0' encoding='utf-8'?>
 <TimeML><DOCID>100</DOCID>
@@ -74,3 +74,9 @@ def test_command_prints_the_figures_and_rejects_other_folders(folder: Path, tmp_
     assert "recall" in capsys.readouterr().out
     with pytest.raises(InputError):
         evaluate_folder(tmp_path / "gold-timelines")
+
+
+def test_one_article_is_found_in_two_corpora_by_its_title() -> None:
+    semeval = ["11212_Apple_releases_iPhone_SDK,_announces_upcoming_update", "1234-Apple_executive_leaves", "9_Other"]
+    meantime = ["101354_Apple_releases_iPhone_SDK,_announces_upcoming_update", "5_Apple_executive_leaves_company"]
+    assert same_articles(semeval, meantime) == {semeval[0]: meantime[0], semeval[1]: meantime[1]}

@@ -10,7 +10,8 @@ where the model, which learned nouns from corpora that mark them inconsistently,
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, NamedTuple, TypeVar
@@ -258,8 +259,27 @@ def _heads_its_phrase(tags: Sequence[str], i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _labeller() -> Labeller:
+def _shipped() -> Labeller:
     return Labeller(load(MODEL_FILE))
+
+
+# A model standing in for the shipped one while scoring cross-validation folds (`labelling_with`).
+_standing_in: list[Labeller] = []
+
+
+def _labeller() -> Labeller:
+    return _standing_in[-1] if _standing_in else _shipped()
+
+
+@contextmanager
+def labelling_with(model: Model) -> Iterator[None]:
+    """Within the block, every mention found in this process is labelled by `model`, not the shipped weights:
+    how a fold's documents are scored by a model that never learned from them."""
+    _standing_in.append(Labeller(model))
+    try:
+        yield
+    finally:
+        _standing_in.pop()
 
 
 def spans(tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[int, int, str]]:

@@ -10,14 +10,16 @@ in the present).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
-from chronology.language import parser, pos
+from chronology.language import mentions, parser, pos
 from chronology.language.mentions import find_mentions
+from chronology.language.perceptron import Model
 from chronology.language.tokens import Token, tokenize
 from chronology.language.verbs import VerbGroup, read
 from chronology.lexicon import (
@@ -330,6 +332,18 @@ def _event_classes(
         for mention in find_mentions(text, tokens=tokens, tags=tags)
         if mention.start in first
     )
+
+
+@contextmanager
+def labelling_with(model: Model) -> Iterator[None]:
+    """Within the block, events are found by `model` instead of the shipped weights (`mentions.labelling_with`),
+    with no sentence's events remembered from another model."""
+    _event_classes.cache_clear()
+    try:
+        with mentions.labelling_with(model):
+            yield
+    finally:
+        _event_classes.cache_clear()
 
 
 def clear_caches() -> None:
