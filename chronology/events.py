@@ -29,12 +29,18 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TypedDict, get_args
 
+from chronology.language.actions import action
 from chronology.language.arguments import Report, location, participants, reported_by
 from chronology.language.syntax import Sentence, Tagged, analyse, event_classes, tag_sentence
 from chronology.language.verbs import VerbGroup
 from chronology.lexicon import (
     CARDINALS,
+    FIXED_HOLIDAYS,
+    MONTHS,
+    NOT_NAMES_BEFORE_YEAR,
+    SEASONS,
     SUBJECT_ENDERS,
+    WEEKDAYS,
 )
 from chronology.models import (
     AnchoredBy,
@@ -93,6 +99,13 @@ _RECENT = re.compile(
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|whose)\s+$", re.IGNORECASE)
 _ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|as|for|in|on|at|by|with|of|when|while)\b)[a-z]")
 _BARE_YEAR = re.compile(r"\d{4}")
+# A capitalised word right before a bare year, on the same line and not opening its sentence.
+_NAME_BEFORE = re.compile(r"[\w,)]\x20+(?P<word>[A-Z][\w&-]*)\x20$")
+_NAME_REACH = 40
+# Calendar words and the function words a title-case headline capitalises.
+_NOT_NAMES_BEFORE_YEAR = NOT_NAMES_BEFORE_YEAR | MONTHS.keys() | SEASONS.keys() | WEEKDAYS.keys() | {
+    holiday for holiday in FIXED_HOLIDAYS if " " not in holiday
+}
 _MAX_SUBJECT_WORDS = 8
 # Attribution at the end of a sentence, kept when a long description is shortened.
 _ATTRIBUTION = re.compile(
@@ -259,11 +272,15 @@ def _uncertain(date: DateValue) -> DateValue:
 
 
 def _attributive(text: str, timex: Timex) -> bool:
-    return bool(
-        _BARE_YEAR.fullmatch(timex.text)
-        and _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 8), timex.start)
-        and _ATTRIBUTIVE_AFTER.match(text, timex.end)
-    )
+    """A bare year that names a thing rather than dating an event: "the 1991 agreement", "WWDC 2005"."""
+    if not _BARE_YEAR.fullmatch(timex.text):
+        return False
+    if _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 8), timex.start) and _ATTRIBUTIVE_AFTER.match(
+        text, timex.end
+    ):
+        return True
+    name = _NAME_BEFORE.search(text, max(0, timex.start - _NAME_REACH), timex.start)
+    return name is not None and name["word"].lower() not in _NOT_NAMES_BEFORE_YEAR
 
 
 def _calendar_dates(
@@ -758,3 +775,72 @@ def undated_events(
             )
         )
     return events
+
+
+_END_PUNCTUATION = frozenset('.!?:"”’)')
+
+
+def headline_from_lead(
+    events: Sequence[Event],
+    article: Article,
+    timexes: Sequence[Timex],
+    sentences: Sequence[tuple[int, int]],
+    lead_end: int,
+) -> list[Event]:
+    """A headline tells the lead's news in the present tense: in "Apple unveils iPhone 4" over "Yesterday, ...
+    Jobs unveiled iPhone 4", the unveiling happened yesterday, not on publication. The article's opening line,
+    when it reads as a headline (no end punctuation, a line of its own) and its statement was placed at
+    publication, takes the date of the first lead event (before `lead_end`, in document offsets) dated by an
+    expression of its own whose trigger, or a trigger taking its date, names the same action
+    (chronology.language.actions: "unveils"/"unveiled", "dies"/"died", "unveils"/"introduced")."""
+    if not sentences:
+        return list(events)
+    first, last = sentences[0]
+    line = article.text[first:last].rstrip()
+    after = article.text[first + len(line) : first + len(line) + 1]
+    if not line or line[-1] in _END_PUNCTUATION or after not in ("", "\n", "\r"):
+        return list(events)
+    opening = article.start + first
+    headline = next(
+        (
+            event for event in events
+            if event.anchored_by == "publication" and event.mentions[0].sentence_span[0] == opening
+            and event.mentions[0].trigger is not None
+        ),
+        None,
+    )
+    if headline is None:
+        return list(events)
+    told = headline.mentions[0].trigger
+    assert told is not None  # chosen for its trigger above
+    wanted = action(told.text)
+    source = next(
+        (
+            event for event in events
+            if event.anchored_by == "expression" and opening < event.mentions[0].sentence_span[0] < lead_end
+            and any(
+                action(trigger.text) == wanted
+                for mention in event.mentions
+                for trigger in (mention.trigger, *mention.related_triggers)
+                if trigger is not None
+            )
+        ),
+        None,
+    )
+    if source is None:
+        return list(events)
+    span = source.mentions[0].span
+    tid = next(
+        (timex.tid for timex in timexes if (article.start + timex.start, article.start + timex.end) == span), None
+    )
+    date = source.date
+    mention = headline.mentions[0].model_copy(
+        update={"timex_value": date.value, "anchor": tid, "anchor_value": date.value}
+    )
+    redated = headline.model_copy(
+        update={
+            "id": event_id(date, headline.description), "date": date, "status": "past", "anchored_by": "narrative",
+            "mentions": (mention,),
+        }
+    )
+    return [redated if event is headline else event for event in events]

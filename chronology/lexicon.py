@@ -317,6 +317,16 @@ NON_YEAR_PREFIXES: Final[frozenset[str]] = frozenset({
     "model", "section", "article", "resolution", "covid-", "apollo", "boeing", "airbus", "mig-", "f-",
 })
 
+# Capitalised words that, right before a bare year, do not make it part of a name: words of the calendar and the
+# function words a title-case headline capitalises ("Profit For 2005"). After any other capitalised word the year
+# names a thing ("WWDC 2005", "Developers Conference 2010", "Windows 2000") and dates no event.
+NOT_NAMES_BEFORE_YEAR: Final[frozenset[str]] = frozenset({
+    "in", "on", "at", "for", "by", "since", "until", "till", "from", "to", "of", "during", "before", "after",
+    "through", "throughout", "around", "about", "circa", "between", "and", "or", "than", "as", "into", "over",
+    "within", "the", "a", "an", "this", "that", "its", "their", "early", "late", "mid", "end", "start", "beginning",
+    "fiscal", "financial", "fy", "year", "years", "season", "class", "quarter", "half", "half-year",
+})
+
 # The verb group (chronology.language.verbs): auxiliaries read left of a verb to give its TimeML tense, aspect,
 # modality and polarity. Modals other than the future ones give modality, not tense ("would reopen").
 BE_FORMS: Final[frozenset[str]] = frozenset({"be", "am", "is", "are", "was", "were", "been", "being", "'m", "'re"})

@@ -162,6 +162,20 @@ def test_a_year_naming_a_thing_dates_no_event_but_a_year_saying_when_does():
     assert event.date.value == "1991"
 
 
+def test_a_year_in_a_name_dates_no_event():
+    # The year of a conference, a product or a company's name says which one, not when the event happened.
+    for text in (
+        "Steve Jobs gives the opening keynote to WWDC 2005",
+        "Apple unveils iPhone 4 at Worldwide Developers Conference 2010",
+        "The plant was run by a venture called Orion 1980, which made parts.",
+    ):
+        year = next(word for word in text.replace(",", " ").split() if word.isdigit() and len(word) == 4)
+        assert _extract(text, [(year, year)]) == [], text
+    # After a calendar word or a function word a title-case headline capitalises, the year dates its event.
+    for text in ("The company opened its first store In 2005.", "Sales were high in Spring 2005."):
+        assert [e.date.value for e in _extract(text, [("2005", "2005")])] == ["2005"], text
+
+
 def test_a_present_perfect_statement_is_dated_by_the_narrative():
     text = ("The founder of the company died on Wednesday at his home. "
             "His colleagues have lost a dear friend and mentor. "
