@@ -35,12 +35,7 @@ from chronology.language.syntax import Sentence, Tagged, analyse, event_classes,
 from chronology.language.verbs import VerbGroup
 from chronology.lexicon import (
     CARDINALS,
-    FIXED_HOLIDAYS,
-    MONTHS,
-    NOT_NAMES_BEFORE_YEAR,
-    SEASONS,
     SUBJECT_ENDERS,
-    WEEKDAYS,
 )
 from chronology.models import (
     AnchoredBy,
@@ -57,7 +52,7 @@ from chronology.models import (
     Timex,
     Trigger,
 )
-from chronology.patterns import FUTURE_WORDING, SUBJECTLESS, WORD
+from chronology.patterns import BARE_YEAR, FUTURE_WORDING, NAME_BEFORE_YEAR, NOT_NAMES_BEFORE_YEAR, SUBJECTLESS, WORD
 from chronology.resolver import NARRATIVE_WINDOW
 from chronology.sentences import Clauses, Quotations
 from chronology.spans import Spans
@@ -98,14 +93,7 @@ _RECENT = re.compile(
 # Apple violated the 1991 agreement"): it dates no event.
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|whose)\s+$", re.IGNORECASE)
 _ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|as|for|in|on|at|by|with|of|when|while)\b)[a-z]")
-_BARE_YEAR = re.compile(r"\d{4}")
-# A capitalised word right before a bare year, on the same line and not opening its sentence.
-_NAME_BEFORE = re.compile(r"[\w,)]\x20+(?P<word>[A-Z][\w&-]*)\x20$")
 _NAME_REACH = 40
-# Calendar words and the function words a title-case headline capitalises.
-_NOT_NAMES_BEFORE_YEAR = NOT_NAMES_BEFORE_YEAR | MONTHS.keys() | SEASONS.keys() | WEEKDAYS.keys() | {
-    holiday for holiday in FIXED_HOLIDAYS if " " not in holiday
-}
 _MAX_SUBJECT_WORDS = 8
 # Attribution at the end of a sentence, kept when a long description is shortened.
 _ATTRIBUTION = re.compile(
@@ -273,14 +261,14 @@ def _uncertain(date: DateValue) -> DateValue:
 
 def _attributive(text: str, timex: Timex) -> bool:
     """A bare year that names a thing rather than dating an event: "the 1991 agreement", "WWDC 2005"."""
-    if not _BARE_YEAR.fullmatch(timex.text):
+    if not BARE_YEAR.fullmatch(timex.text):
         return False
     if _ATTRIBUTIVE_BEFORE.search(text, max(0, timex.start - 8), timex.start) and _ATTRIBUTIVE_AFTER.match(
         text, timex.end
     ):
         return True
-    name = _NAME_BEFORE.search(text, max(0, timex.start - _NAME_REACH), timex.start)
-    return name is not None and name["word"].lower() not in _NOT_NAMES_BEFORE_YEAR
+    name = NAME_BEFORE_YEAR.search(text, max(0, timex.start - _NAME_REACH), timex.start)
+    return name is not None and name["word"].lower() not in NOT_NAMES_BEFORE_YEAR
 
 
 def _calendar_dates(

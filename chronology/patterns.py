@@ -259,11 +259,15 @@ PATTERNS: Final[tuple[Pattern, ...]] = (
                   "May I help you?", "May God bless America.", "Prime Minister Theresa May said so.",
                   "Brian May played the guitar.")),
     _p("year", "date", r"(?:(?P<rel>the" + _S + r"year|fiscal(?:" + _S + r"year)?|calendar|fy)" + _S + r"?)?"
-       + YEAR + r"(?!\s?%|" + _S + r"(?:percent|people|soldiers|troops|attacks|km|miles|tons|feet)\b)",
+       + YEAR + r"(?!\s?%|" + _S + r"(?:percent|people|soldiers|troops|attacks|km|miles|tons|feet|points|workers"
+       + r"|employees|residents|students|members|votes|barrels|copies|metres|meters|kilometres|kilometers)\b)",
        examples=(Example("It was founded in 1949.", "1949", "DATE", "1949"),
-                 Example("results for fiscal 1989 were weak", "fiscal 1989", "DATE", "1989")),
+                 Example("results for fiscal 1989 were weak", "fiscal 1989", "DATE", "1989"),
+                 Example("In 1999 sales rose.", "1999", "DATE", "1999")),
        negatives=("2,500 American soldiers", "it cost $1999 and 1,999 euros", "a 2000 km trip", "the 2000 people",
-                  "the novel 1984", 'the musical "1776" opened')),
+                  "the novel 1984", 'the musical "1776" opened', "He scored 2000 points.",
+                  "The plant employs 1500 workers.", "She stayed in Room 1999.", "It is on page 1998.",
+                  "He boarded Flight 1990 to Boston.")),
     _p("spelled_year", "date", r"(?:the" + _S + r"year" + _S + r")?" + SPELLED_YEAR,
        examples=(Example("in nineteen ninety-six", "nineteen ninety-six", "DATE", "1996"),),
        negatives=("two thousand people", "secrets kept for more than two thousand years")),
@@ -626,6 +630,18 @@ TITLE_YEAR_AFTER: Final = re.compile(
     r"[ \t]{0,3}(?:[,.;:)!?\"”’]|$)|[ \t]{1,3}" + _alternation(lexicon.BE_FORMS | lexicon.HAVE_FORMS) + _NOT_WORD_AFTER
 )
 BARE_YEAR: Final = re.compile(r"\d{4}")
+# A capitalised word right before a bare year, on the same line and not opening its sentence: unless it is a word
+# of the calendar or a function word a title-case headline capitalises (NOT_NAMES_BEFORE_YEAR), the year is part of
+# a name ("WWDC 2005", "Developers Conference 2010") and dates no event.
+NAME_BEFORE_YEAR: Final = re.compile(r"[\w,)][ \t]{1,3}(?P<word>[A-Z][\w&-]{0,30})[ \t]$")
+NOT_NAMES_BEFORE_YEAR: Final = (
+    lexicon.NOT_NAMES_BEFORE_YEAR | lexicon.MONTHS.keys() | lexicon.SEASONS.keys() | lexicon.WEEKDAYS.keys()
+    | {holiday for holiday in lexicon.FIXED_HOLIDAYS if " " not in holiday}
+)
+# Before a number, a word showing it is not a year (lexicon.NON_YEAR_PREFIXES: "Room 1999", "page 1998").
+NON_YEAR_BEFORE: Final = re.compile(
+    _NOT_WORD_BEFORE + _alternation(lexicon.NON_YEAR_PREFIXES) + r"[ \t]{0,3}$", re.IGNORECASE
+)
 # A proper name holding a time word ("USA Today", "the Sunday Times", "Easter Island"): no time.
 NAME_WITH_TIME_WORD: Final = re.compile(
     r"(?<![\w'’-])(?:" + "|".join(re.escape(name) for name in lexicon.NAMES_WITH_TIME_WORDS) + r")(?![\w'’-])"

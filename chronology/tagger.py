@@ -47,6 +47,7 @@ from chronology.patterns import (
     CAPITALISED_BEFORE,
     DETERMINER_BEFORE_ADJECTIVE,
     NAME_WITH_TIME_WORD,
+    NON_YEAR_BEFORE,
     OPENING_QUOTES,
     PATTERNS,
     PERIOD_MOD_PREFIX,
@@ -62,6 +63,7 @@ TimexKind = str
 # How far before a decade a possessive, and before "May" a given name, are looked for; how long a name holding a
 # time word is (lexicon.NAMES_WITH_TIME_WORDS).
 _AGE_REACH = 20
+_PREFIX_REACH = 16
 _NAME_REACH = 25
 _LONGEST_NAME = max(len(name) for name in lexicon.NAMES_WITH_TIME_WORDS)
 
@@ -207,6 +209,8 @@ def _date(m: re.Match[str]) -> _Spec | None:
     year = _year(m)
     groups = m.groupdict()
     if not groups.get("month"):
+        if NON_YEAR_BEFORE.search(m.string, max(0, m.start() - _PREFIX_REACH), m.start()):
+            return None  # a number: "Room 1999", "page 1998"
         return _Spec("DATE", year)
     month = _month(_g(m, "month"))
     if not groups.get("day"):
