@@ -134,7 +134,7 @@ def stage_child(cache: Path, articles: int) -> None:
     from chronology.context import DateHints
     from chronology.ingest import iter_documents
     from chronology.jsonl import event_lines
-    from chronology.parallel import analyse_documents
+    from chronology.parallel import analyse_documents, pace_collector
     from chronology.pipeline import Assembler
     from chronology.render import timeline_json_chunks
 
@@ -147,6 +147,7 @@ def stage_child(cache: Path, articles: int) -> None:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
     folder, _ = _archive(cache, articles)
+    pace_collector()  # as `build` does, so the stages add up to what the command spends
     assembler = Assembler()
     merging = 0.0
     started = time.process_time()
