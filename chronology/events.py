@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TypedDict, get_args
 
-from chronology.language.actions import action
 from chronology.language.arguments import Report, location, participants, reported_by
 from chronology.language.syntax import Sentence, Tagged, analyse, event_classes, tag_sentence
 from chronology.language.verbs import VerbGroup
 from chronology.lexicon import (
     CARDINALS,
+    SOURCE_PREPOSITIONS,
     SUBJECT_ENDERS,
 )
 from chronology.models import (
@@ -378,6 +378,18 @@ class _Finer:
         return False
 
 
+def _told_events(tagged: Tagged) -> dict[int, str]:
+    """The sentence's event triggers (by token index, with their class), but for a word that opens a source
+    preposition ("according to AFP" names who tells, not what happened; lexicon.SOURCE_PREPOSITIONS), which the
+    event model marks at times, as TimeBank does."""
+    words = [word.lower() for word in tagged.words]
+    return {
+        index: name
+        for index, name in event_classes(tagged).items()
+        if index + 1 >= len(words) or f"{words[index]} {words[index + 1]}" not in SOURCE_PREPOSITIONS
+    }
+
+
 class _Grammar:
     """What a sentence's grammar says of its dates: which event each modifies (its trigger), in which tense, and
     which dates are only a comparison's baseline. Empty for a sentence too long to read as prose. The sentence is
@@ -386,7 +398,7 @@ class _Grammar:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.span = (text, start, end)
         self.tagged: Tagged | None = tag_sentence(text, start, end)
-        self.classes: dict[int, str] = {} if self.tagged is None else event_classes(self.tagged)
+        self.classes: dict[int, str] = {} if self.tagged is None else _told_events(self.tagged)
         self.events = frozenset(self.classes)
         # Reports and intentions keep their own time when what they tell or intend is dated.
         self.own_clock = frozenset(i for i, name in self.classes.items() if name in _OWN_CLOCK_CLASSES)
@@ -763,72 +775,3 @@ def undated_events(
             )
         )
     return events
-
-
-_END_PUNCTUATION = frozenset('.!?:"”’)')
-
-
-def headline_from_lead(
-    events: Sequence[Event],
-    article: Article,
-    timexes: Sequence[Timex],
-    sentences: Sequence[tuple[int, int]],
-    lead_end: int,
-) -> list[Event]:
-    """A headline tells the lead's news in the present tense: in "Apple unveils iPhone 4" over "Yesterday, ...
-    Jobs unveiled iPhone 4", the unveiling happened yesterday, not on publication. The article's opening line,
-    when it reads as a headline (no end punctuation, a line of its own) and its statement was placed at
-    publication, takes the date of the first lead event (before `lead_end`, in document offsets) dated by an
-    expression of its own whose trigger, or a trigger taking its date, names the same action
-    (chronology.language.actions: "unveils"/"unveiled", "dies"/"died", "unveils"/"introduced")."""
-    if not sentences:
-        return list(events)
-    first, last = sentences[0]
-    line = article.text[first:last].rstrip()
-    after = article.text[first + len(line) : first + len(line) + 1]
-    if not line or line[-1] in _END_PUNCTUATION or after not in ("", "\n", "\r"):
-        return list(events)
-    opening = article.start + first
-    headline = next(
-        (
-            event for event in events
-            if event.anchored_by == "publication" and event.mentions[0].sentence_span[0] == opening
-            and event.mentions[0].trigger is not None
-        ),
-        None,
-    )
-    if headline is None:
-        return list(events)
-    told = headline.mentions[0].trigger
-    assert told is not None  # chosen for its trigger above
-    wanted = action(told.text)
-    source = next(
-        (
-            event for event in events
-            if event.anchored_by == "expression" and opening < event.mentions[0].sentence_span[0] < lead_end
-            and any(
-                action(trigger.text) == wanted
-                for mention in event.mentions
-                for trigger in (mention.trigger, *mention.related_triggers)
-                if trigger is not None
-            )
-        ),
-        None,
-    )
-    if source is None:
-        return list(events)
-    span = source.mentions[0].span
-    tid = next(
-        (timex.tid for timex in timexes if (article.start + timex.start, article.start + timex.end) == span), None
-    )
-    date = source.date
-    mention = headline.mentions[0].model_copy(
-        update={"timex_value": date.value, "anchor": tid, "anchor_value": date.value}
-    )
-    redated = headline.model_copy(
-        update={
-            "id": event_id(date, headline.description), "date": date, "status": "past", "anchored_by": "narrative",
-            "mentions": (mention,),
-        }
-    )
-    return [redated if event is headline else event for event in events]

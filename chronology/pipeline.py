@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from chronology.context import HOW_TO_SUPPLY, DateHints, manifest_entry
 from chronology.dating import date_article
-from chronology.events import extract_events, headline_from_lead, undated_events
+from chronology.events import extract_events, undated_events
 from chronology.filters import Selection, article_counts, excluded_articles, recounted, selected_events
 from chronology.ingest import Input, ProblemReporter, boilerplate_spans, split_articles
 from chronology.merge import Merger, PackedEvents, Packer
@@ -72,7 +72,6 @@ def analyse_article(article: Article, hints: DateHints, explicit_only: bool = Fa
     events = extract_events(article, context, timexes, sentences, skip)
     if not explicit_only:
         events += undated_events(article, context, timexes, sentences, skip, statements_skip)
-        events = headline_from_lead(events, article, timexes, sentences, lead)
     entry = manifest_entry(article, hints)
     if entry is not None and entry.publisher and not article.publisher:
         article = article.model_copy(update={"publisher": entry.publisher})
