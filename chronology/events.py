@@ -378,7 +378,7 @@ class _Finer:
         return False
 
 
-def _told_events(tagged: Tagged) -> dict[int, str]:
+def _event_triggers(tagged: Tagged) -> dict[int, str]:
     """The sentence's event triggers (by token index, with their class), but for a word that opens a source
     preposition ("according to AFP" names who tells, not what happened; lexicon.SOURCE_PREPOSITIONS), which the
     event model marks at times, as TimeBank does."""
@@ -398,7 +398,7 @@ class _Grammar:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.span = (text, start, end)
         self.tagged: Tagged | None = tag_sentence(text, start, end)
-        self.classes: dict[int, str] = {} if self.tagged is None else _told_events(self.tagged)
+        self.classes: dict[int, str] = {} if self.tagged is None else _event_triggers(self.tagged)
         self.events = frozenset(self.classes)
         # Reports and intentions keep their own time when what they tell or intend is dated.
         self.own_clock = frozenset(i for i, name in self.classes.items() if name in _OWN_CLOCK_CLASSES)

@@ -43,8 +43,8 @@ from chronology.context import DateHints
 from chronology.errors import InputError
 from chronology.language import pos, train_events
 from chronology.language.actions import action
-from chronology.language.mentions import MODEL_FILE, find_mentions
-from chronology.language.perceptron import Model, load
+from chronology.language.mentions import find_mentions, shipped_model
+from chronology.language.perceptron import Model
 from chronology.language.syntax import labelling_with
 from chronology.language.tokens import Token, tokenize
 from chronology.models import Article, Event, Granularity, Timeline, Trigger
@@ -338,7 +338,7 @@ def _fold_models(timeml: Path, meantime_folder: Path) -> dict[str, Model]:
 
 def _warn_if_learned_from(names: Iterable[str]) -> None:
     """Say so when the shipped event model learned from any of these articles (by file name)."""
-    trained = load(MODEL_FILE).meta.get("meantime", [])
+    trained = shipped_model().meta.get("meantime", [])
     if isinstance(trained, list) and same_articles(names, (str(name) for name in trained)):
         print(
             "note: the shipped event model learned from these articles, so these figures are not blind; "

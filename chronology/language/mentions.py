@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Final, NamedTuple, TypeVar
 
 from chronology.language import pos
-from chronology.language.perceptron import Model, load
+from chronology.language.perceptron import Compact, Model, load
 from chronology.language.tokens import Token, tokenize
 from chronology.lexicon import EVENT_NOUNS
 from chronology.sentences import sentence_spans
@@ -259,8 +259,14 @@ def _heads_its_phrase(tags: Sequence[str], i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def shipped_model() -> Compact:
+    """The weights shipped in the package (loaded once), with what training saved beside them (`meta`)."""
+    return load(MODEL_FILE)
+
+
+@lru_cache(maxsize=1)
 def _shipped() -> Labeller:
-    return Labeller(load(MODEL_FILE))
+    return Labeller(shipped_model())
 
 
 # A model standing in for the shipped one while scoring cross-validation folds (`labelling_with`).

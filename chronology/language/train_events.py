@@ -40,7 +40,7 @@ from chronology.language.mentions import (
     padded,
     spans,
 )
-from chronology.language.perceptron import Perceptron, Trainer, shuffled
+from chronology.language.perceptron import Compact, Model, Perceptron, Trainer, shuffled
 from chronology.language.tokens import Token, tokenize
 from chronology.sentences import sentence_spans
 from chronology.timeml import parse_timeml
@@ -180,17 +180,18 @@ def meantime_folds(names: Iterable[str]) -> dict[str, int]:
 
 def meantime_fold_models(
     timeml: Sequence[Document], meantime_documents: Sequence[meantime.Document]
-) -> dict[str, Perceptron]:
+) -> dict[str, Compact]:
     """Per MEANTIME document, a model learned from TBAQ and the MEANTIME folds other than the document's."""
     read = read_meantime(meantime_documents, timeml_classes(timeml))
     assignment = meantime_folds(document.name for document in meantime_documents)
-    models: dict[str, Perceptron] = {}
+    models: dict[str, Compact] = {}
     for fold in range(MEANTIME_FOLDS):
         others = [
             document for source, document in zip(meantime_documents, read, strict=True)
             if assignment[source.name] != fold
         ]
-        model = train(training_set(timeml, others))
+        # Compact once: each document's labeller would otherwise compact the weights anew.
+        model = train(training_set(timeml, others)).compact()
         models.update((name, model) for name, chosen in assignment.items() if chosen == fold)
     return models
 
@@ -211,10 +212,10 @@ def train(documents: Sequence[Document], epochs: int = EPOCHS, seed: int = SEED)
 
 
 def predict(
-    model: Perceptron, text: str, sentences: Sequence[Sequence[Token]], tags: Sequence[Sequence[str]]
+    labeller: Labeller, text: str, sentences: Sequence[Sequence[Token]], tags: Sequence[Sequence[str]]
 ) -> list[Span]:
-    """The mentions `model` finds in the tokenized, tagged sentences of `text` (as `find_mentions` finds them)."""
-    labeller = Labeller(model)
+    """The mentions `labeller` finds in the tokenized, tagged sentences of `text` (as `find_mentions` finds them).
+    A Labeller is made once per model: it compacts the model's weights (most of a second)."""
     predicted: list[Span] = []
     for tokens, sentence_tags in zip(sentences, tags, strict=True):
         labels = labeller.label([token.text for token in tokens], sentence_tags)
@@ -229,26 +230,31 @@ def cross_validate(
     assignment = assign_folds((document.name for document in documents), folds)
     scores: dict[str, Score] = {"TimeBank": Score(), "AQUAINT": Score(), "all": Score()}
     for fold in range(folds):
-        model = train(
-            training_set([document for document in documents if assignment[document.name] != fold], meantime_documents)
+        labeller = Labeller(
+            train(
+                training_set(
+                    [document for document in documents if assignment[document.name] != fold], meantime_documents
+                )
+            )
         )
         for document in documents:
             if assignment[document.name] == fold:
-                result = score(document.gold, predict(model, document.text, document.sentences, document.tags))
+                result = score(document.gold, predict(labeller, document.text, document.sentences, document.tags))
                 scores[document.corpus].add(result)
                 scores["all"].add(result)
     return scores
 
 
-def score_meantime(model: Perceptron, documents: Sequence[meantime.Document]) -> tuple[Score, Score]:
+def score_meantime(model: Model, documents: Sequence[meantime.Document]) -> tuple[Score, Score]:
     """(P/R/F1 over the exhaustively annotated sentences, recall over every annotated mention)."""
+    labeller = Labeller(model)
     exhaustive, everything = Score(), Score()
     for document in documents:
         sentences = [
             tokens for first, last in document.sentences for tokens in _sentences(document.text, first, last) if tokens
         ]
         tags = [pos.tag([token.text for token in tokens]) for tokens in sentences]
-        predicted = predict(model, document.text, sentences, tags)
+        predicted = predict(labeller, document.text, sentences, tags)
         gold = [Span(mention.parts, mention.event_class, mention.text) for mention in document.mentions]
         top = document.exhaustive_end
         exhaustive.add(score([g for g in gold if g.end <= top], [p for p in predicted if p.end <= top]))
